@@ -1,0 +1,31 @@
+// Which PostgreSQL to use: DATABASE_URL when set, otherwise the embedded server under .data/.
+import path from "node:path";
+import { env } from "../env";
+import { embeddedUrl, ensureDatabase, ensureEmbeddedServer } from "./embedded";
+
+export const EMBEDDED_DATABASE = "paperpulse";
+
+/** Server settings for the embedded server: room for index builds on both cores. */
+export const EMBEDDED_SETTINGS: Record<string, string> = {
+  maintenance_work_mem: "256MB",
+  max_parallel_maintenance_workers: "2",
+  max_parallel_workers_per_gather: "2",
+  work_mem: "16MB",
+  max_connections: "200",
+};
+
+export type DatabaseHandle = {
+  url: string;
+  /** "external" (DATABASE_URL) or "embedded". */
+  kind: "external" | "embedded";
+  /** Stops the embedded server if this process started it; a no-op otherwise. */
+  release(): Promise<void>;
+};
+
+export async function openDatabase(log: (message: string) => void = () => undefined): Promise<DatabaseHandle> {
+  const { DATABASE_URL, dataDir } = env();
+  if (DATABASE_URL) return { url: DATABASE_URL, kind: "external", release: async () => undefined };
+  const server = await ensureEmbeddedServer({ dataDir: path.join(dataDir, "postgres"), settings: EMBEDDED_SETTINGS, log });
+  await ensureDatabase(server.port, EMBEDDED_DATABASE);
+  return { url: embeddedUrl(server.port, EMBEDDED_DATABASE), kind: "embedded", release: () => server.stop() };
+}

@@ -1,0 +1,36 @@
+// A fresh, migrated database per test file, cloned from the run's template.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
+
+export type TestDatabase = { url: string; pool: pg.Pool };
+
+/** Call at the top of a test file; the database exists from beforeAll to afterAll. */
+export function useTestDatabase(): TestDatabase {
+  const handle = {} as TestDatabase;
+  const adminUrl = inject("adminDatabaseUrl");
+  const template = inject("templateDatabase");
+  // The template's creator pid is in its name; test databases carry it too for cleanup.
+  const name = `pp_test_${template.split("_").at(-1)}_${randomBytes(4).toString("hex")}`;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    handle.url = url.toString();
+    handle.pool = new pg.Pool({ connectionString: handle.url, max: 4 });
+  });
+
+  afterAll(async () => {
+    await handle.pool?.end();
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  return handle;
+}
