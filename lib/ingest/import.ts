@@ -1,0 +1,192 @@
+// Imports one digest file in one transaction: parse (streaming) -> COPY to staging -> merge -> ImportRun.
+import { createHash, randomBytes } from "node:crypto";
+import type pg from "pg";
+import { mergeStage } from "./merge";
+import { DigestRejectedError, parseDigest } from "./parse";
+import { createStage, openStageWriter } from "./stage";
+import type { ParseOptions, Problem } from "./types";
+
+/** Imports run one at a time (all writers of papers go through here), so merges never race. */
+const IMPORT_LOCK = 0x5050_494d; // "PPIM"
+/** Problems kept per run; the count beyond it is still reported. */
+const MAX_RECORDED_PROBLEMS = 1000;
+
+export type DigestSource = {
+  name: string;
+  size: number;
+  /** Opens the bytes; may be called twice (a rejected file is hashed in full for the record). */
+  open(): AsyncIterable<Uint8Array>;
+};
+
+export type ImportOptions = ParseOptions & {
+  /** "cli:<os user>" or "user:<email>". */
+  importedBy: string;
+  strict?: boolean;
+  /** Where the digest came from, stored on the Digest. */
+  source?: string;
+  onProgress?: (bytesRead: number) => void;
+};
+
+export type ImportStatus = "IMPORTED" | "REJECTED" | "UNCHANGED";
+
+export type ImportSummary = {
+  importRunId: number;
+  file: string;
+  size: number;
+  sha256: string;
+  status: ImportStatus;
+  digestDate: string | null;
+  counts: { new: number; updated: number; unchanged: number; skipped: number };
+  /** Digest entries this run added (a known paper in a new digest adds one). */
+  entriesAdded: number;
+  problems: Problem[];
+  /** Problems beyond the ones listed. */
+  moreProblems: number;
+  error: string | null;
+  bulk: boolean;
+  durationMs: number;
+};
+
+class ProblemLog {
+  readonly kept: Problem[] = [];
+  total = 0;
+  add(problem: Problem) {
+    this.total += 1;
+    if (this.kept.length < MAX_RECORDED_PROBLEMS) this.kept.push(problem);
+  }
+}
+
+async function* hashing(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>, progress: (n: number) => void) {
+  let bytes = 0;
+  for await (const chunk of source) {
+    hash.update(chunk);
+    bytes += chunk.length;
+    progress(bytes);
+    yield chunk;
+  }
+}
+
+async function sha256Of(source: DigestSource): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of source.open()) hash.update(chunk);
+  return hash.digest("hex");
+}
+
+export async function importDigest(pool: pg.Pool, source: DigestSource, options: ImportOptions): Promise<ImportSummary> {
+  const started = new Date();
+  const problems = new ProblemLog();
+  const hash = createHash("sha256");
+  let digestDate: string | null = null;
+  let skipped = 0;
+  const client = await pool.connect();
+  const stage = `import_stage_${randomBytes(6).toString("hex")}`;
+
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
+    await createStage(client, stage);
+    const writer = openStageWriter(client, stage);
+    let position = 0;
+    try {
+      for await (const event of parseDigest(hashing(source.open(), hash, options.onProgress ?? (() => undefined)), options)) {
+        if (event.type === "date") {
+          digestDate = event.date;
+        } else if (event.type === "paper") {
+          position += 1;
+          await writer.write(event.paper, position);
+        } else {
+          if (options.strict) {
+            throw new DigestRejectedError(
+              `--strict: line ${event.problem.line}: ${event.problem.message}; fix the file or import without --strict`,
+              event.problem.line,
+            );
+          }
+          skipped += 1;
+          problems.add(event.problem);
+        }
+      }
+      await writer.finish();
+    } catch (error) {
+      writer.abort(error as Error);
+      throw error;
+    }
+    const sha256 = hash.digest("hex");
+
+    const { rows: [run] } = await client.query<{ id: number }>(
+      `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, status, digest_date)
+       VALUES ($1, $2, $3, $4, $5, 'IMPORTED', $6) RETURNING id`,
+      [source.name, source.size, sha256, options.importedBy, started, digestDate],
+    );
+    const merged = await mergeStage(
+      client,
+      stage,
+      { date: digestDate!, source: options.source ?? "daily-papers-text", importRunId: run!.id },
+      (problem) => problems.add(problem),
+    );
+    const status: ImportStatus =
+      merged.new === 0 && merged.updated === 0 && merged.entriesAdded === 0 ? "UNCHANGED" : "IMPORTED";
+    const counts = { new: merged.new, updated: merged.updated, unchanged: merged.unchanged, skipped };
+    await client.query(
+      `UPDATE import_run SET status = $2, finished_at = now(), new_count = $3, updated_count = $4,
+         unchanged_count = $5, skipped_count = $6, problems = $7 WHERE id = $1`,
+      [run!.id, status, counts.new, counts.updated, counts.unchanged, counts.skipped, JSON.stringify(problems.kept)],
+    );
+    await client.query(`DROP TABLE ${stage}`);
+    await client.query("COMMIT");
+    return {
+      importRunId: run!.id,
+      file: source.name,
+      size: source.size,
+      sha256,
+      status,
+      digestDate,
+      counts,
+      entriesAdded: merged.entriesAdded,
+      problems: problems.kept,
+      moreProblems: problems.total - problems.kept.length,
+      error: null,
+      bulk: merged.bulk,
+      durationMs: Date.now() - started.getTime(),
+    };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    if (!(error instanceof DigestRejectedError)) throw error;
+    return recordRejection(pool, source, options, started, error, problems, digestDate);
+  } finally {
+    client.release();
+  }
+}
+
+/** A rejected file leaves the catalogue untouched; only the history records that it was tried. */
+async function recordRejection(
+  pool: pg.Pool,
+  source: DigestSource,
+  options: ImportOptions,
+  started: Date,
+  error: DigestRejectedError,
+  problems: ProblemLog,
+  digestDate: string | null,
+): Promise<ImportSummary> {
+  const sha256 = await sha256Of(source);
+  const message = error.message;
+  const { rows: [run] } = await pool.query<{ id: number }>(
+    `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, finished_at, status, digest_date, problems, error)
+     VALUES ($1, $2, $3, $4, $5, now(), 'REJECTED', $6, $7, $8) RETURNING id`,
+    [source.name, source.size, sha256, options.importedBy, started, digestDate, JSON.stringify(problems.kept), message],
+  );
+  return {
+    importRunId: run!.id,
+    file: source.name,
+    size: source.size,
+    sha256,
+    status: "REJECTED",
+    digestDate,
+    counts: { new: 0, updated: 0, unchanged: 0, skipped: 0 },
+    entriesAdded: 0,
+    problems: problems.kept,
+    moreProblems: problems.total - problems.kept.length,
+    error: message,
+    bulk: false,
+    durationMs: Date.now() - started.getTime(),
+  };
+}

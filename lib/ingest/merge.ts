@@ -1,0 +1,158 @@
+// Merges an import's staging table into the catalogue: papers, links, digest entries.
+// Runs inside the import's transaction; every statement is set-based.
+import type pg from "pg";
+import type { Problem } from "./types";
+
+export type MergeCounts = { new: number; updated: number; unchanged: number; entriesAdded: number };
+
+/** The two search indexes the bulk path drops and rebuilds (their definitions are read back from the database). */
+const SEARCH_INDEXES = ["paper_search_vector_idx", "paper_title_trgm_idx"];
+
+/**
+ * A load bigger than the catalogue it lands in is cheaper with the search indexes rebuilt
+ * once at the end than maintained row by row, and with the search vectors computed by a
+ * parallel query on every core rather than by the trigger in this one backend.
+ */
+export function shouldBulkLoad(staged: number, catalogueSize: number): boolean {
+  return staged >= 20_000 && staged > catalogueSize;
+}
+
+export async function mergeStage(
+  client: pg.PoolClient,
+  stage: string,
+  digest: { date: string; source: string; importRunId: number },
+  problems: (problem: Problem) => void,
+): Promise<MergeCounts & { bulk: boolean }> {
+  const map = `${stage}_map`;
+  const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
+
+  await q(`ANALYZE ${stage}`);
+  // Which staged papers the catalogue already knows (by normalized title), and whether they changed.
+  await q(`
+    CREATE UNLOGGED TABLE ${map} AS
+    SELECT s.line, p.id AS paper_id,
+           (p.id IS NOT NULL AND (p.title, p.abstract) IS DISTINCT FROM (s.title, s.abstract)) AS changed
+    FROM ${stage} s LEFT JOIN paper p ON p.title_key = s.title_key`);
+  await q(`CREATE UNIQUE INDEX ON ${map} (line)`);
+  await q(`ANALYZE ${map}`);
+
+  const { rows: [counts] } = await q(`
+    SELECT count(*) FILTER (WHERE paper_id IS NULL)::int AS new,
+           count(*) FILTER (WHERE changed)::int AS updated,
+           count(*) FILTER (WHERE paper_id IS NOT NULL AND NOT changed)::int AS unchanged
+    FROM ${map}`);
+  const catalogueSize = Number((await q(`SELECT count(*) AS n FROM paper`)).rows[0].n);
+  const bulk = shouldBulkLoad(counts.new, catalogueSize);
+
+  await resolveSlugClashes(client, stage, map);
+  await dropArxivClashes(client, stage, map, problems);
+
+  let indexDefinitions: string[] = [];
+  if (bulk) {
+    const { rows } = await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1)`, [SEARCH_INDEXES]);
+    indexDefinitions = rows.map((row) => row.indexdef as string);
+    for (const name of SEARCH_INDEXES) await q(`DROP INDEX IF EXISTS ${name}`);
+    // Parallel workers compute the search vectors; CREATE TABLE AS may run in parallel, INSERT may not.
+    await q(`SET LOCAL parallel_setup_cost = 0`);
+    await q(`SET LOCAL parallel_tuple_cost = 0`);
+    await q(`SET LOCAL min_parallel_table_scan_size = 0`);
+    await q(`
+      CREATE UNLOGGED TABLE ${stage}_vec AS
+      SELECT s.line, paper_search_vector(s.title, s.abstract) AS search_vector
+      FROM ${stage} s JOIN ${map} m USING (line) WHERE m.paper_id IS NULL`);
+    await q(`
+      INSERT INTO paper (slug, title_key, title, abstract, arxiv_id, first_seen, search_vector)
+      SELECT s.slug, s.title_key, s.title, s.abstract, s.arxiv_id, $1::date, v.search_vector
+      FROM ${stage} s JOIN ${stage}_vec v USING (line)
+      ORDER BY s.line`, [digest.date]);
+    await q(`DROP TABLE ${stage}_vec`);
+  } else {
+    // The paper_search_vector_sync trigger computes the vectors.
+    await q(`
+      INSERT INTO paper (slug, title_key, title, abstract, arxiv_id, first_seen)
+      SELECT s.slug, s.title_key, s.title, s.abstract, s.arxiv_id, $1::date
+      FROM ${stage} s JOIN ${map} m USING (line) WHERE m.paper_id IS NULL
+      ORDER BY s.line`, [digest.date]);
+  }
+
+  await q(`
+    UPDATE paper p SET title = s.title, abstract = s.abstract, arxiv_id = coalesce(s.arxiv_id, p.arxiv_id), updated_at = now()
+    FROM ${stage} s JOIN ${map} m USING (line) WHERE m.changed AND p.id = m.paper_id`);
+  // Digests may arrive out of order: first_seen is the earliest digest a paper appeared in.
+  await q(`
+    UPDATE paper p SET first_seen = $1::date
+    FROM ${map} m WHERE p.id = m.paper_id AND p.first_seen > $1::date`, [digest.date]);
+  await q(`
+    UPDATE paper p SET arxiv_id = s.arxiv_id
+    FROM ${stage} s JOIN ${map} m USING (line)
+    WHERE p.id = m.paper_id AND NOT m.changed AND p.arxiv_id IS NULL AND s.arxiv_id IS NOT NULL`);
+
+  // Links are derived from the abstract: new papers get theirs, changed papers get theirs replaced.
+  await q(`DELETE FROM paper_link l USING ${map} m WHERE m.changed AND l.paper_id = m.paper_id`);
+  await q(`
+    INSERT INTO paper_link (paper_id, url, kind, position)
+    SELECT p.id, link.item->>'url', (link.item->>'kind')::"LinkKind", link.ordinality::int
+    FROM ${stage} s
+    JOIN ${map} m USING (line)
+    JOIN paper p ON p.title_key = s.title_key
+    CROSS JOIN LATERAL jsonb_array_elements(s.links) WITH ORDINALITY AS link(item, ordinality)
+    WHERE (m.paper_id IS NULL OR m.changed) AND jsonb_array_length(s.links) > 0
+    ON CONFLICT (paper_id, url) DO NOTHING`);
+
+  if (bulk) {
+    for (const definition of indexDefinitions) await q(definition);
+  }
+
+  const { rows: [digestRow] } = await q(
+    `INSERT INTO digest (date, source) VALUES ($1::date, $2)
+     ON CONFLICT (date) DO UPDATE SET source = digest.source RETURNING id`,
+    [digest.date, digest.source],
+  );
+  const entries = await q(
+    `INSERT INTO digest_entry (digest_id, paper_id, position, import_run_id)
+     SELECT $1, p.id, s.position, $2 FROM ${stage} s JOIN paper p ON p.title_key = s.title_key
+     ON CONFLICT (digest_id, paper_id) DO NOTHING`,
+    [digestRow.id, digest.importRunId],
+  );
+  await q(`DROP TABLE ${map}`);
+  return { ...counts, entriesAdded: entries.rowCount ?? 0, bulk };
+}
+
+/**
+ * Slugs carry 6 hex digits of the title-key hash, so two different papers rarely share one;
+ * when they do (the same ASCII words, or titles with no ASCII letters), the newcomer gets a
+ * longer hash. Existing papers never change slug: URLs stay stable.
+ */
+async function resolveSlugClashes(client: pg.PoolClient, stage: string, map: string): Promise<void> {
+  await client.query(`
+    UPDATE ${stage} s
+    SET slug = left(s.slug, length(s.slug) - 6) || left(encode(sha256(convert_to(s.title_key, 'UTF8')), 'hex'), 16)
+    FROM (
+      SELECT s2.line, row_number() OVER (PARTITION BY s2.slug ORDER BY s2.line) AS n
+      FROM ${stage} s2 JOIN ${map} m2 USING (line) WHERE m2.paper_id IS NULL
+    ) d
+    WHERE d.line = s.line
+      AND (d.n > 1 OR EXISTS (SELECT 1 FROM paper p WHERE p.slug = s.slug))`);
+}
+
+/** An arXiv id names one paper: when two titles claim it, the first keeps it and we say so. */
+async function dropArxivClashes(
+  client: pg.PoolClient,
+  stage: string,
+  map: string,
+  problems: (problem: Problem) => void,
+): Promise<void> {
+  const { rows } = await client.query<{ line: number; arxiv_id: string }>(`
+    UPDATE ${stage} s SET arxiv_id = NULL
+    FROM (
+      SELECT s2.line, s2.arxiv_id, row_number() OVER (PARTITION BY s2.arxiv_id ORDER BY s2.line) AS n
+      FROM ${stage} s2 WHERE s2.arxiv_id IS NOT NULL
+    ) d
+    JOIN ${map} m USING (line)
+    WHERE d.line = s.line
+      AND (d.n > 1 OR EXISTS (SELECT 1 FROM paper p WHERE p.arxiv_id = d.arxiv_id AND p.id IS DISTINCT FROM m.paper_id))
+    RETURNING s.line, d.arxiv_id`);
+  for (const row of rows) {
+    problems({ line: row.line, message: `arXiv id ${row.arxiv_id} already belongs to another paper; imported without it` });
+  }
+}

@@ -1,0 +1,77 @@
+// Streams parsed papers into an import's staging table with COPY (flat memory, backpressure).
+import { once } from "node:events";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { copyTextRow } from "./copy-text";
+import type { ParsedPaper } from "./types";
+
+/**
+ * The staging table is a regular UNLOGGED table, not a TEMP one, so the bulk path's parallel
+ * workers can read it. It is created inside the import's transaction, so a rollback or a
+ * crash takes it away with everything else.
+ */
+export async function createStage(client: pg.PoolClient, name: string): Promise<void> {
+  await client.query(`
+    CREATE UNLOGGED TABLE ${name} (
+      line      INTEGER NOT NULL,
+      position  INTEGER NOT NULL,
+      title_key TEXT NOT NULL,
+      slug      TEXT NOT NULL,
+      title     TEXT NOT NULL,
+      abstract  TEXT NOT NULL,
+      arxiv_id  TEXT,
+      links     JSONB NOT NULL
+    ) WITH (autovacuum_enabled = false)`);
+}
+
+export type StageWriter = {
+  write(paper: ParsedPaper, position: number): Promise<void>;
+  /** Ends the COPY and waits for the server to accept it. */
+  finish(): Promise<void>;
+  /** Aborts the COPY (the caller rolls back). */
+  abort(error: Error): void;
+};
+
+export function openStageWriter(client: pg.PoolClient, name: string): StageWriter {
+  const stream = client.query(
+    copyFrom(`COPY ${name} (line, position, title_key, slug, title, abstract, arxiv_id, links) FROM STDIN`),
+  );
+  let failure: Error | null = null;
+  stream.on("error", (error: Error) => {
+    failure = error;
+  });
+  const done = once(stream, "finish");
+  // Batch rows into ~256 KB writes: one write per row costs more than the COPY itself.
+  let buffer = "";
+  const flush = async () => {
+    if (failure) throw failure;
+    const chunk = buffer;
+    buffer = "";
+    if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+    if (failure) throw failure;
+  };
+  return {
+    async write(paper, position) {
+      buffer += copyTextRow([
+        paper.line,
+        position,
+        paper.titleKey,
+        paper.slug,
+        paper.title,
+        paper.abstract,
+        paper.arxivId,
+        JSON.stringify(paper.links),
+      ]);
+      if (buffer.length >= 256 * 1024) await flush();
+    },
+    async finish() {
+      if (buffer) await flush();
+      stream.end();
+      await done;
+      if (failure) throw failure;
+    },
+    abort(error) {
+      stream.destroy(error);
+    },
+  };
+}
