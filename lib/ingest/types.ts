@@ -1,0 +1,35 @@
+// Owns the shapes the digest parser hands to the importer and the tests.
+
+export type LinkKind = "CODE" | "PROJECT" | "DATASET" | "OTHER";
+
+export type ParsedLink = { url: string; kind: LinkKind };
+
+export type ParsedPaper = {
+  /** NFC, single spaces, trimmed. */
+  title: string;
+  /** NFC; wrapped lines and paragraphs joined with single spaces. */
+  abstract: string;
+  /** Every http(s) URL in the abstract, trailing punctuation stripped, de-duplicated, in order. */
+  links: ParsedLink[];
+  /** From an arxiv.org/abs|pdf link in the abstract, e.g. "2405.11273". */
+  arxivId: string | null;
+  titleKey: string;
+  slug: string;
+  /** 1-based line number of the title line in the file. */
+  line: number;
+};
+
+export type Problem = { line: number; message: string };
+
+export type DigestEvent =
+  /** line is null when the date came from options.date and the file has no date line. */
+  | { type: "date"; date: string; line: number | null }
+  | { type: "paper"; paper: ParsedPaper }
+  | { type: "problem"; problem: Problem };
+
+export type ParseOptions = {
+  /** YYYY-MM-DD, the import day; injected so the parser never reads the clock. */
+  today: string;
+  /** YYYY-MM-DD override (--date); wins over the file's date line. */
+  date?: string;
+};
