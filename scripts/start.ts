@@ -1,0 +1,58 @@
+// npm start: database up (embedded unless DATABASE_URL), migrations, sample digest on an
+// empty catalogue, build if stale, then serve on PORT (default 3000). Ctrl-C stops it all.
+// `npm run dev` does the same with `next dev`.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { buildIfNeeded } from "../lib/cli/build-if-needed";
+import { localToday } from "../lib/cli/today";
+import { openDatabase } from "../lib/db/database-url";
+import { migrate } from "../lib/db/migrate";
+import { env } from "../lib/env";
+import { seedIfEmpty } from "../lib/ingest/seed";
+
+const log = (message: string) => console.log(`[paperpulse] ${message}`);
+const dev = process.argv.includes("--dev");
+const root = process.cwd();
+
+let config;
+try {
+  config = env();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const database = await openDatabase(log);
+log(database.kind === "embedded" ? `Using the embedded PostgreSQL (data in ${path.join(config.dataDir, "postgres")})` : "Using DATABASE_URL");
+
+const applied = await migrate(database.url);
+if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+
+const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+const seeded = await seedIfEmpty(pool, localToday());
+await pool.end();
+if (seeded) log(`Empty catalogue: imported the sample digest (${seeded.counts.new} papers, ${seeded.digestDate}).`);
+
+if (!dev) buildIfNeeded(root, log);
+
+const next = spawn(
+  path.join(root, "node_modules", ".bin", "next"),
+  [dev ? "dev" : "start", "--port", String(config.PORT)],
+  { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url, PORT: String(config.PORT) } },
+);
+log(`Serving on http://localhost:${config.PORT}`);
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await new Promise((resolve) => (next.exitCode !== null ? resolve(null) : next.once("exit", resolve)));
+  if (database.kind === "embedded") log("Stopping the embedded PostgreSQL…");
+  await database.release();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+next.on("exit", (code) => void stop(code ?? 1));
