@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "emails", "package.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "emails", "package.json", "next.config.ts", "tsconfig.build.json", "postcss.config.mjs", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function newestMtime(target: string): number {

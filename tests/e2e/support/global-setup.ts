@@ -1,0 +1,79 @@
+// Browser-test setup: a seeded database, a production build, and `next start` on a free port.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { buildIfNeeded } from "../../../lib/cli/build-if-needed";
+import { migrate } from "../../../lib/db/migrate";
+import { seedIfEmpty } from "../../../lib/ingest/seed";
+import { startTestServer, withDatabase } from "../../support/test-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    e2eDatabaseUrl: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+export default async function setup(project: TestProject) {
+  const root = process.cwd();
+  const server = await startTestServer("e2e-postgres");
+  const name = `pp_e2e_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const databaseUrl = withDatabase(server.adminUrl, name);
+  await migrate(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  await seedIfEmpty(pool, "2025-05-01");
+  await pool.end();
+
+  buildIfNeeded(root, (message) => console.log(message));
+  const port = await freePort();
+  const next = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(baseUrl, next, 60_000);
+
+  project.provide("baseUrl", baseUrl);
+  project.provide("e2eDatabaseUrl", databaseUrl);
+
+  return async () => {
+    next.kill("SIGTERM");
+    await new Promise((resolve) => (next.exitCode !== null ? resolve(null) : next.once("exit", resolve)));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    await server.stop();
+  };
+}

@@ -1,0 +1,21 @@
+// The PostgreSQL server tests use: TEST_DATABASE_URL, or an embedded one under .data/ (one data directory per suite, so suites can run side by side).
+import path from "node:path";
+import { embeddedUrl, ensureEmbeddedServer } from "../../lib/db/embedded";
+
+export type TestServer = { adminUrl: string; stop(): Promise<void> };
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function startTestServer(dataDirName = "test-postgres"): Promise<TestServer> {
+  if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => undefined };
+  const server = await ensureEmbeddedServer({
+    dataDir: path.resolve(".data", dataDirName),
+    // Test data is disposable: trade durability for speed.
+    settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "300" },
+  });
+  return { adminUrl: embeddedUrl(server.port, "postgres"), stop: server.stop };
+}
