@@ -22,6 +22,9 @@ export const BOILERPLATE_LINES: readonly string[] = [
 const BOILERPLATE = new Set(BOILERPLATE_LINES);
 
 const TITLE_MAX_LENGTH = 300;
+// Limits that keep memory flat on files that are not digests (one endless line, no titles).
+const MAX_LINE_LENGTH = 1_000_000;
+const MAX_ABSTRACT_LENGTH = 200_000;
 const PROBLEM_TITLE_LENGTH = 80;
 // C0 controls other than \t \n \f \r never occur in text; one of them means a binary file.
 const CONTROL_CHAR = /[\x00-\x08\x0B\x0E-\x1F]/;
@@ -40,7 +43,7 @@ export class DigestRejectedError extends Error {
 }
 
 type Block = { lines: string[]; line: number };
-type PendingTitle = { title: string; line: number; paragraphs: string[] };
+type PendingTitle = { title: string; line: number; paragraphs: string[]; length: number };
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
@@ -139,6 +142,13 @@ class DigestParser {
       start = newline + 1;
     }
     this.partialLine += text.slice(start);
+    if (this.partialLine.length > MAX_LINE_LENGTH) {
+      const line = this.lineCount + 1;
+      throw new DigestRejectedError(
+        `line ${line} is longer than ${MAX_LINE_LENGTH.toLocaleString("en")} characters; a digest has one title or abstract per line`,
+        line,
+      );
+    }
   }
 
   end(): void {
@@ -191,7 +201,21 @@ class DigestParser {
     this.block = null;
     if (this.current === null) this.handlePreambleBlock(block);
     else if (isTitleLike(block)) this.startPaper(block);
-    else for (const line of block.lines) this.current.paragraphs.push(line);
+    else this.addParagraphLines(this.current, block.lines);
+  }
+
+  private addParagraphLines(current: PendingTitle, lines: string[]): void {
+    for (const line of lines) {
+      current.paragraphs.push(line);
+      current.length += line.length + 1;
+    }
+    if (current.length > MAX_ABSTRACT_LENGTH) {
+      throw new DigestRejectedError(
+        `the abstract of the paper on line ${current.line} is longer than ${MAX_ABSTRACT_LENGTH.toLocaleString("en")} characters; ` +
+          `check that the file is a digest (a title line, a blank line, an abstract)`,
+        current.line,
+      );
+    }
   }
 
   /** Before the first title: page chrome and the date line, possibly without blank lines between them. */
@@ -237,7 +261,7 @@ class DigestParser {
 
   private startPaper(block: Block): void {
     this.finishPaper();
-    this.current = { title: block.lines[0]!, line: block.line, paragraphs: [] };
+    this.current = { title: block.lines[0]!, line: block.line, paragraphs: [], length: 0 };
   }
 
   private finishPaper(): void {

@@ -209,3 +209,16 @@ describe("digests that cannot be imported", () => {
     expect(error.message).toMatch(/^no papers found/);
   });
 });
+
+describe("inputs that are not digests and would not fit in memory", () => {
+  it("a single endless line is rejected instead of being buffered", async () => {
+    const text = `Apr 30, 2025\n\nA title\n\n${"x".repeat(1_100_000)}`;
+    await expect(parseDigestText(text, { today: "2025-05-01" })).rejects.toThrow(/line 5 is longer than 1,000,000 characters/);
+  });
+
+  it("an abstract that never ends is rejected with the line of its title", async () => {
+    const paragraph = `${"word ".repeat(2000)}end.\n\n`;
+    const text = `Apr 30, 2025\n\nA title\n\n${paragraph.repeat(25)}`;
+    await expect(parseDigestText(text, { today: "2025-05-01" })).rejects.toThrow(/abstract of the paper on line 3 is longer than/);
+  });
+});
