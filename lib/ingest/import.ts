@@ -101,7 +101,7 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
               event.problem.line,
             );
           }
-          skipped += 1;
+          if (event.skipsPaper) skipped += 1;
           problems.add(event.problem);
         }
       }

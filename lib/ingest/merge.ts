@@ -27,12 +27,16 @@ export async function mergeStage(
   const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
 
   await q(`ANALYZE ${stage}`);
-  // Which staged papers the catalogue already knows (by normalized title), and whether they changed.
+  // Which staged papers the catalogue already knows (by normalized title), and whether they
+  // changed. The newest digest's text wins: importing an older digest late does not roll back
+  // a title or abstract that a later digest already updated.
   await q(`
     CREATE UNLOGGED TABLE ${map} AS
     SELECT s.line, p.id AS paper_id,
-           (p.id IS NOT NULL AND (p.title, p.abstract) IS DISTINCT FROM (s.title, s.abstract)) AS changed
-    FROM ${stage} s LEFT JOIN paper p ON p.title_key = s.title_key`);
+           (p.id IS NOT NULL AND (p.title, p.abstract) IS DISTINCT FROM (s.title, s.abstract)
+            AND NOT EXISTS (SELECT 1 FROM digest_entry e JOIN digest d ON d.id = e.digest_id
+                            WHERE e.paper_id = p.id AND d.date > $1::date)) AS changed
+    FROM ${stage} s LEFT JOIN paper p ON p.title_key = s.title_key`, [digest.date]);
   await q(`CREATE UNIQUE INDEX ON ${map} (line)`);
   await q(`ANALYZE ${map}`);
 

@@ -270,7 +270,7 @@ class DigestParser {
     this.current = null;
     const title = tidyText(current.title);
     if (current.paragraphs.length === 0) {
-      this.problem(current.line, `title with no abstract, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`);
+      this.problem(current.line, `title with no abstract, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`, true);
       return;
     }
     const titleKey = normalizeTitleKey(title);
@@ -279,7 +279,7 @@ class DigestParser {
     const seenKey = hash.readUIntBE(0, 6) * 32 + (hash[6]! >>> 3);
     const firstLine = this.seenTitles.get(seenKey);
     if (firstLine !== undefined) {
-      this.problem(current.line, `duplicate of the paper on line ${firstLine}, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`);
+      this.problem(current.line, `duplicate of the paper on line ${firstLine}, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`, true);
       return;
     }
     this.seenTitles.set(seenKey, current.line);
@@ -298,9 +298,9 @@ class DigestParser {
     this.events.push({ type: "paper", paper });
   }
 
-  private problem(line: number, message: string): void {
+  private problem(line: number, message: string, skipsPaper = false): void {
     const problem: Problem = { line, message };
-    this.events.push({ type: "problem", problem });
+    this.events.push({ type: "problem", problem, skipsPaper });
   }
 }
 

@@ -40,7 +40,6 @@ export function openStageWriter(client: pg.PoolClient, name: string): StageWrite
   stream.on("error", (error: Error) => {
     failure = error;
   });
-  const done = once(stream, "finish");
   // Batch rows into ~256 KB writes: one write per row costs more than the COPY itself.
   let buffer = "";
   const flush = async () => {
@@ -66,6 +65,8 @@ export function openStageWriter(client: pg.PoolClient, name: string): StageWrite
     },
     async finish() {
       if (buffer) await flush();
+      // Waited for here only: created earlier, it would reject unobserved when a COPY is aborted.
+      const done = once(stream, "finish");
       stream.end();
       await done;
       if (failure) throw failure;

@@ -25,7 +25,8 @@ export type DigestEvent =
   /** line is null when the date came from options.date and the file has no date line. */
   | { type: "date"; date: string; line: number | null }
   | { type: "paper"; paper: ParsedPaper }
-  | { type: "problem"; problem: Problem };
+  /** skipsPaper: the problem cost a paper (no abstract, duplicate); otherwise a warning. */
+  | { type: "problem"; problem: Problem; skipsPaper: boolean };
 
 export type ParseOptions = {
   /** YYYY-MM-DD, the import day; injected so the parser never reads the clock. */
