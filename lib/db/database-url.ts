@@ -12,6 +12,9 @@ export const EMBEDDED_SETTINGS: Record<string, string> = {
   max_parallel_workers_per_gather: "2",
   work_mem: "16MB",
   max_connections: "200",
+  // Fewer checkpoints (and full-page images) during a large import.
+  max_wal_size: "4GB",
+  checkpoint_timeout: "15min",
 };
 
 export type DatabaseHandle = {

@@ -11,6 +11,6 @@ export async function fileSource(filePath: string): Promise<DigestSource> {
   return {
     name: path.basename(filePath),
     size: info.size,
-    open: () => createReadStream(filePath, { highWaterMark: 1 << 20 }),
+    open: () => createReadStream(filePath, { highWaterMark: 256 * 1024 }),
   };
 }

@@ -2,8 +2,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import { mergeStage } from "./merge";
-import { DigestRejectedError, parseDigest } from "./parse";
-import { createStage, openStageWriter } from "./stage";
+import { DigestRejectedError, duplicateMessage, parseDigest } from "./parse";
+import { createStage, openStageWriter, removeDuplicateTitles } from "./stage";
 import type { ParseOptions, Problem } from "./types";
 
 /** Imports run one at a time (all writers of papers go through here), so merges never race. */
@@ -54,6 +54,10 @@ class ProblemLog {
     this.total += 1;
     if (this.kept.length < MAX_RECORDED_PROBLEMS) this.kept.push(problem);
   }
+  /** Problems come from the parser and from the database: report them in file order. */
+  sorted(): Problem[] {
+    return [...this.kept].sort((a, b) => a.line - b.line);
+  }
 }
 
 async function* hashing(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>, progress: (n: number) => void) {
@@ -88,7 +92,11 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     const writer = openStageWriter(client, stage);
     let position = 0;
     try {
-      for await (const event of parseDigest(hashing(source.open(), hash, options.onProgress ?? (() => undefined)), options)) {
+      const events = parseDigest(hashing(source.open(), hash, options.onProgress ?? (() => undefined)), {
+        ...options,
+        detectDuplicates: false,
+      });
+      for await (const event of events) {
         if (event.type === "date") {
           digestDate = event.date;
         } else if (event.type === "paper") {
@@ -112,6 +120,18 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     }
     const sha256 = hash.digest("hex");
 
+    const duplicates = await removeDuplicateTitles(client, stage, MAX_RECORDED_PROBLEMS);
+    if (duplicates.total > 0 && options.strict) {
+      const first = duplicates.first[0]!;
+      throw new DigestRejectedError(
+        `--strict: line ${first.line}: ${duplicateMessage(first.firstLine, first.title)}; fix the file or import without --strict`,
+        first.line,
+      );
+    }
+    skipped += duplicates.total;
+    for (const duplicate of duplicates.first) problems.add({ line: duplicate.line, message: duplicateMessage(duplicate.firstLine, duplicate.title) });
+    problems.total += duplicates.total - duplicates.first.length;
+
     const { rows: [run] } = await client.query<{ id: number }>(
       `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, status, digest_date)
        VALUES ($1, $2, $3, $4, $5, 'IMPORTED', $6) RETURNING id`,
@@ -120,7 +140,7 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     const merged = await mergeStage(
       client,
       stage,
-      { date: digestDate!, source: options.source ?? "daily-papers-text", importRunId: run!.id },
+      { date: digestDate!, source: options.source ?? "daily-papers-text", importRunId: run!.id, papers: position },
       (problem) => problems.add(problem),
     );
     const status: ImportStatus =
@@ -129,7 +149,7 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     await client.query(
       `UPDATE import_run SET status = $2, finished_at = now(), new_count = $3, updated_count = $4,
          unchanged_count = $5, skipped_count = $6, problems = $7 WHERE id = $1`,
-      [run!.id, status, counts.new, counts.updated, counts.unchanged, counts.skipped, JSON.stringify(problems.kept)],
+      [run!.id, status, counts.new, counts.updated, counts.unchanged, counts.skipped, JSON.stringify(problems.sorted())],
     );
     await client.query(`DROP TABLE ${stage}`);
     await client.query("COMMIT");
@@ -142,7 +162,7 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
       digestDate,
       counts,
       entriesAdded: merged.entriesAdded,
-      problems: problems.kept,
+      problems: problems.sorted(),
       moreProblems: problems.total - problems.kept.length,
       error: null,
       bulk: merged.bulk,

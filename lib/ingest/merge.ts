@@ -20,63 +20,72 @@ export function shouldBulkLoad(staged: number, catalogueSize: number): boolean {
 export async function mergeStage(
   client: pg.PoolClient,
   stage: string,
-  digest: { date: string; source: string; importRunId: number },
+  digest: { date: string; source: string; importRunId: number; papers: number },
   problems: (problem: Problem) => void,
 ): Promise<MergeCounts & { bulk: boolean }> {
   const map = `${stage}_map`;
-  const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
+  // PAPERPULSE_TRACE_IMPORT=1 prints each statement's duration: where a slow import spends its time.
+  const trace = process.env.PAPERPULSE_TRACE_IMPORT === "1";
+  const q = async (sql: string, params: unknown[] = []) => {
+    const started = performance.now();
+    const result = await client.query(sql, params);
+    if (trace) console.error(`[import] ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${sql.trim().split("\n")[0]!.slice(0, 90)}`);
+    return result;
+  };
 
-  await q(`ANALYZE ${stage}`);
+  // New papers get ids base + their position in the file, reserved up front, so links and digest entries need no
+  // join back to paper by title. Safe because only imports insert papers, one at a time (lock).
+  const { rows: [{ base }] } = await q(`SELECT coalesce(max(id), 0) AS base FROM paper`);
+  await q(`SELECT setval(pg_get_serial_sequence('paper', 'id'), $1::int + $2::int + 1, false)`, [base, digest.papers]);
+
   // Which staged papers the catalogue already knows (by normalized title), and whether they
   // changed. The newest digest's text wins: importing an older digest late does not roll back
   // a title or abstract that a later digest already updated.
   await q(`
     CREATE UNLOGGED TABLE ${map} AS
-    SELECT s.line, p.id AS paper_id,
+    SELECT s.line, row_number() OVER (ORDER BY s.line)::int AS position,
+           coalesce(p.id, $2::int + s.position) AS paper_id, p.id IS NULL AS is_new,
            (p.id IS NOT NULL AND (p.title, p.abstract) IS DISTINCT FROM (s.title, s.abstract)
             AND NOT EXISTS (SELECT 1 FROM digest_entry e JOIN digest d ON d.id = e.digest_id
                             WHERE e.paper_id = p.id AND d.date > $1::date)) AS changed
-    FROM ${stage} s LEFT JOIN paper p ON p.title_key = s.title_key`, [digest.date]);
+    FROM ${stage} s LEFT JOIN paper p ON p.title_key = s.title_key`, [digest.date, base]);
   await q(`CREATE UNIQUE INDEX ON ${map} (line)`);
   await q(`ANALYZE ${map}`);
 
   const { rows: [counts] } = await q(`
-    SELECT count(*) FILTER (WHERE paper_id IS NULL)::int AS new,
+    SELECT count(*) FILTER (WHERE is_new)::int AS new,
            count(*) FILTER (WHERE changed)::int AS updated,
-           count(*) FILTER (WHERE paper_id IS NOT NULL AND NOT changed)::int AS unchanged
+           count(*) FILTER (WHERE NOT is_new AND NOT changed)::int AS unchanged
     FROM ${map}`);
-  const catalogueSize = Number((await q(`SELECT count(*) AS n FROM paper`)).rows[0].n);
-  const bulk = shouldBulkLoad(counts.new, catalogueSize);
+  // The highest id stands in for the catalogue's size: free, and never smaller than it.
+  const bulk = shouldBulkLoad(counts.new, Number(base));
 
   await resolveSlugClashes(client, stage, map);
   await dropArxivClashes(client, stage, map, problems);
 
+  const newPapers = `
+      SELECT m.paper_id, s.slug, s.title_key, s.title, s.abstract, s.arxiv_id, $1::date AS first_seen
+      FROM ${stage} s JOIN ${map} m USING (line) WHERE m.is_new`;
   let indexDefinitions: string[] = [];
   if (bulk) {
     const { rows } = await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1)`, [SEARCH_INDEXES]);
     indexDefinitions = rows.map((row) => row.indexdef as string);
     for (const name of SEARCH_INDEXES) await q(`DROP INDEX IF EXISTS ${name}`);
-    // Parallel workers compute the search vectors; CREATE TABLE AS may run in parallel, INSERT may not.
+    // Parallel workers compute the search vectors: CREATE TABLE AS may run in parallel, INSERT may not.
     await q(`SET LOCAL parallel_setup_cost = 0`);
     await q(`SET LOCAL parallel_tuple_cost = 0`);
     await q(`SET LOCAL min_parallel_table_scan_size = 0`);
+    await q(`CREATE UNLOGGED TABLE ${stage}_new AS
+      SELECT n.*, paper_search_vector(n.title, n.abstract) AS search_vector FROM (${newPapers}) n`, [digest.date]);
     await q(`
-      CREATE UNLOGGED TABLE ${stage}_vec AS
-      SELECT s.line, paper_search_vector(s.title, s.abstract) AS search_vector
-      FROM ${stage} s JOIN ${map} m USING (line) WHERE m.paper_id IS NULL`);
-    await q(`
-      INSERT INTO paper (slug, title_key, title, abstract, arxiv_id, first_seen, search_vector)
-      SELECT s.slug, s.title_key, s.title, s.abstract, s.arxiv_id, $1::date, v.search_vector
-      FROM ${stage} s JOIN ${stage}_vec v USING (line)
-      ORDER BY s.line`, [digest.date]);
-    await q(`DROP TABLE ${stage}_vec`);
+      INSERT INTO paper (id, slug, title_key, title, abstract, arxiv_id, first_seen, search_vector)
+      SELECT paper_id, slug, title_key, title, abstract, arxiv_id, first_seen, search_vector FROM ${stage}_new`);
+    await q(`DROP TABLE ${stage}_new`);
   } else {
     // The paper_search_vector_sync trigger computes the vectors.
     await q(`
-      INSERT INTO paper (slug, title_key, title, abstract, arxiv_id, first_seen)
-      SELECT s.slug, s.title_key, s.title, s.abstract, s.arxiv_id, $1::date
-      FROM ${stage} s JOIN ${map} m USING (line) WHERE m.paper_id IS NULL
-      ORDER BY s.line`, [digest.date]);
+      INSERT INTO paper (id, slug, title_key, title, abstract, arxiv_id, first_seen)
+      SELECT * FROM (${newPapers}) n`, [digest.date]);
   }
 
   await q(`
@@ -85,22 +94,21 @@ export async function mergeStage(
   // Digests may arrive out of order: first_seen is the earliest digest a paper appeared in.
   await q(`
     UPDATE paper p SET first_seen = $1::date
-    FROM ${map} m WHERE p.id = m.paper_id AND p.first_seen > $1::date`, [digest.date]);
+    FROM ${map} m WHERE NOT m.is_new AND p.id = m.paper_id AND p.first_seen > $1::date`, [digest.date]);
   await q(`
     UPDATE paper p SET arxiv_id = s.arxiv_id
     FROM ${stage} s JOIN ${map} m USING (line)
-    WHERE p.id = m.paper_id AND NOT m.changed AND p.arxiv_id IS NULL AND s.arxiv_id IS NOT NULL`);
+    WHERE NOT m.is_new AND NOT m.changed AND p.id = m.paper_id AND p.arxiv_id IS NULL AND s.arxiv_id IS NOT NULL`);
 
   // Links are derived from the abstract: new papers get theirs, changed papers get theirs replaced.
   await q(`DELETE FROM paper_link l USING ${map} m WHERE m.changed AND l.paper_id = m.paper_id`);
   await q(`
     INSERT INTO paper_link (paper_id, url, kind, position)
-    SELECT p.id, link.item->>'url', (link.item->>'kind')::"LinkKind", link.ordinality::int
+    SELECT m.paper_id, link.item->>'url', (link.item->>'kind')::"LinkKind", link.ordinality::int
     FROM ${stage} s
     JOIN ${map} m USING (line)
-    JOIN paper p ON p.title_key = s.title_key
     CROSS JOIN LATERAL jsonb_array_elements(s.links) WITH ORDINALITY AS link(item, ordinality)
-    WHERE (m.paper_id IS NULL OR m.changed) AND jsonb_array_length(s.links) > 0
+    WHERE (m.is_new OR m.changed) AND jsonb_array_length(s.links) > 0
     ON CONFLICT (paper_id, url) DO NOTHING`);
 
   if (bulk) {
@@ -114,7 +122,7 @@ export async function mergeStage(
   );
   const entries = await q(
     `INSERT INTO digest_entry (digest_id, paper_id, position, import_run_id)
-     SELECT $1, p.id, s.position, $2 FROM ${stage} s JOIN paper p ON p.title_key = s.title_key
+     SELECT $1, paper_id, position, $2 FROM ${map}
      ON CONFLICT (digest_id, paper_id) DO NOTHING`,
     [digestRow.id, digest.importRunId],
   );
@@ -133,7 +141,7 @@ async function resolveSlugClashes(client: pg.PoolClient, stage: string, map: str
     SET slug = left(s.slug, length(s.slug) - 6) || left(encode(sha256(convert_to(s.title_key, 'UTF8')), 'hex'), 16)
     FROM (
       SELECT s2.line, row_number() OVER (PARTITION BY s2.slug ORDER BY s2.line) AS n
-      FROM ${stage} s2 JOIN ${map} m2 USING (line) WHERE m2.paper_id IS NULL
+      FROM ${stage} s2 JOIN ${map} m2 USING (line) WHERE m2.is_new
     ) d
     WHERE d.line = s.line
       AND (d.n > 1 OR EXISTS (SELECT 1 FROM paper p WHERE p.slug = s.slug))`);
@@ -154,7 +162,7 @@ async function dropArxivClashes(
     ) d
     JOIN ${map} m USING (line)
     WHERE d.line = s.line
-      AND (d.n > 1 OR EXISTS (SELECT 1 FROM paper p WHERE p.arxiv_id = d.arxiv_id AND p.id IS DISTINCT FROM m.paper_id))
+      AND (d.n > 1 OR EXISTS (SELECT 1 FROM paper p WHERE p.arxiv_id = d.arxiv_id AND p.id <> m.paper_id))
     RETURNING s.line, d.arxiv_id`);
   for (const row of rows) {
     problems({ line: row.line, message: `arXiv id ${row.arxiv_id} already belongs to another paper; imported without it` });

@@ -45,6 +45,11 @@ export class DigestRejectedError extends Error {
 type Block = { lines: string[]; line: number };
 type PendingTitle = { title: string; line: number; paragraphs: string[]; length: number };
 
+/** Shared with the importer, which finds duplicates in the database instead (see import.ts). */
+export function duplicateMessage(firstLine: number, title: string): string {
+  return `duplicate of the paper on line ${firstLine}, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`;
+}
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
@@ -275,14 +280,16 @@ class DigestParser {
     }
     const titleKey = normalizeTitleKey(title);
     const hash = hashTitleKey(titleKey);
-    // 53 bits fit a JS number exactly; a Map of numbers stays small on huge files.
-    const seenKey = hash.readUIntBE(0, 6) * 32 + (hash[6]! >>> 3);
-    const firstLine = this.seenTitles.get(seenKey);
-    if (firstLine !== undefined) {
-      this.problem(current.line, `duplicate of the paper on line ${firstLine}, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`, true);
-      return;
+    if (this.options.detectDuplicates !== false) {
+      // 53 bits fit a JS number exactly; a Map of numbers stays small on large files.
+      const seenKey = hash.readUIntBE(0, 6) * 32 + (hash[6]! >>> 3);
+      const firstLine = this.seenTitles.get(seenKey);
+      if (firstLine !== undefined) {
+        this.problem(current.line, duplicateMessage(firstLine, title), true);
+        return;
+      }
+      this.seenTitles.set(seenKey, current.line);
     }
-    this.seenTitles.set(seenKey, current.line);
     const abstract = tidyText(current.paragraphs.join(" "));
     const links = extractLinks(abstract);
     const paper: ParsedPaper = {

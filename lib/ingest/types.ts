@@ -33,4 +33,9 @@ export type ParseOptions = {
   today: string;
   /** YYYY-MM-DD override (--date); wins over the file's date line. */
   date?: string;
+  /**
+   * Report repeated titles (default true). Remembering every title costs memory that grows
+   * with the file; the importer turns this off and finds repeats in its staging table.
+   */
+  detectDuplicates?: boolean;
 };

@@ -124,7 +124,7 @@ describe("an import killed with SIGKILL", () => {
 
     // A load this large takes the bulk path: by the time the search vectors are computed in parallel,
     // the search indexes have been dropped (inside the transaction) and papers are about to be inserted.
-    await killMidway(`query ILIKE '%CREATE UNLOGGED TABLE import_stage_%_vec AS%'`, "the bulk merge to compute search vectors");
+    await killMidway(`query ILIKE '%CREATE UNLOGGED TABLE import_stage_%_new AS%'`, "the bulk merge to compute search vectors");
 
     expect(await catalogueCounts(db.pool)).toEqual(before);
     expect(await leftovers()).toEqual({

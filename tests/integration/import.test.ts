@@ -230,6 +230,53 @@ describe("papers with problems", () => {
   });
 });
 
+describe("repeated titles and late digests", () => {
+  it("a title repeated with other punctuation and case is imported once and the repeat reported with both lines", async () => {
+    const papers: DigestPaper[] = [
+      { title: "Repeat Check: One Model To Rule Them", abstract: abstract("first") },
+      { title: "Repeat Check Other Paper", abstract: abstract("other") },
+      { title: "repeat check -- one model to rule them", abstract: abstract("second") },
+    ];
+    const summary = await importDigest(db.pool, textSource("repeat.txt", digestText("Oct 7, 2025", papers)), options);
+    expect(summary).toMatchObject({ status: "IMPORTED", counts: { new: 2, skipped: 1 } });
+    expect(summary.problems).toEqual([
+      { line: expect.any(Number), message: expect.stringMatching(/^duplicate of the paper on line \d+, skipped: "repeat check -- one model/) },
+    ]);
+    const [paper] = await papersWithTitleKey(db.pool, normalizeTitleKey("Repeat Check: One Model To Rule Them"));
+    const { rows: [kept] } = await db.pool.query(`SELECT abstract FROM paper WHERE id = $1`, [paper!.id]);
+    expect(kept!.abstract).toBe(abstract("first"));
+  });
+
+  it("--strict rejects a file with a repeated title and writes nothing", async () => {
+    const before = await catalogueCounts(db.pool);
+    const papers: DigestPaper[] = [
+      { title: "Strict Repeat Paper", abstract: abstract("a") },
+      { title: "Strict Repeat Paper", abstract: abstract("b") },
+    ];
+    const summary = await importDigest(db.pool, textSource("strict-repeat.txt", digestText("Oct 8, 2025", papers)), {
+      ...options,
+      strict: true,
+    });
+    expect(summary.status).toBe("REJECTED");
+    expect(summary.error).toMatch(/^--strict: line \d+: duplicate of the paper on line \d+/);
+    expect(await catalogueCounts(db.pool)).toEqual({ ...before, import_run: before.import_run + 1 });
+  });
+
+  it("an older digest imported late does not roll back an abstract a newer digest updated", async () => {
+    const title = "Late Digest Paper On Versions";
+    await importDigest(db.pool, textSource("new.txt", digestText("Aug 9, 2025", [{ title, abstract: abstract("version two") }])), options);
+    const late = await importDigest(
+      db.pool,
+      textSource("old.txt", digestText("Aug 1, 2025", [{ title, abstract: abstract("version one") }])),
+      options,
+    );
+    expect(late).toMatchObject({ status: "IMPORTED", counts: { updated: 0, unchanged: 1 }, entriesAdded: 1 });
+    const [paper] = await papersWithTitleKey(db.pool, normalizeTitleKey(title));
+    const { rows: [row] } = await db.pool.query(`SELECT abstract, first_seen::text FROM paper WHERE id = $1`, [paper!.id]);
+    expect(row).toEqual({ abstract: abstract("version two"), first_seen: "2025-08-01" });
+  });
+});
+
 describe("concurrent imports", () => {
   it("two digests sharing papers imported at the same time both succeed and share one paper each", async () => {
     const shared = ["Concurrent Shared Paper On Caching", "Concurrent Shared Paper On Sharding"];
