@@ -128,6 +128,7 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
   const isRoot = process.getuid?.() === 0;
   const port = await freePort();
   const settings = { listen_addresses: "127.0.0.1", ...options.settings };
+  const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -137,7 +138,11 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
     createPostgresUser: isRoot,
     postgresFlags: Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    onLog: () => undefined,
+    // Keep the server's last words: they explain a failed start.
+    onLog: (message) => {
+      recentLog.push(message.trim());
+      if (recentLog.length > 20) recentLog.shift();
+    },
     onError: (error) => options.log?.(`postgres: ${String(error)}`),
   });
 
@@ -157,7 +162,8 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
     if (theirs !== null) return { port: theirs, owned: false, stop: async () => undefined };
     throw new Error(
       `Could not start the embedded PostgreSQL in ${dataDir}: ${String(error ?? "it exited early")}. ` +
-        `Check that the directory is writable, or set DATABASE_URL to use another PostgreSQL server.`,
+        `Check that the directory is writable, or set DATABASE_URL to use another PostgreSQL server.\n` +
+        `Server log:\n${recentLog.join("\n")}`,
     );
   }
   return { port, owned: true, stop: () => server.stop() };

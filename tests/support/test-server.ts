@@ -15,7 +15,7 @@ export async function startTestServer(dataDirName = "test-postgres"): Promise<Te
   const server = await ensureEmbeddedServer({
     dataDir: path.resolve(".data", dataDirName),
     // Test data is disposable: trade durability for speed.
-    settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "300" },
+    settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "100" },
   });
   return { adminUrl: embeddedUrl(server.port, "postgres"), stop: server.stop };
 }
