@@ -11,10 +11,14 @@ export const EMBEDDED_SETTINGS: Record<string, string> = {
   max_parallel_maintenance_workers: "2",
   max_parallel_workers_per_gather: "2",
   work_mem: "16MB",
-  max_connections: "200",
+  max_connections: "100",
   // Fewer checkpoints (and full-page images) during a large import.
   max_wal_size: "4GB",
   checkpoint_timeout: "15min",
+  // No replicas of a local development database: with minimal WAL, a bulk import into an empty
+  // catalogue writes its rows and indexes once (flushed at commit) instead of twice.
+  wal_level: "minimal",
+  max_wal_senders: "0",
 };
 
 export type DatabaseHandle = {

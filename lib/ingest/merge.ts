@@ -71,6 +71,13 @@ export async function mergeStage(
     const { rows } = await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1)`, [SEARCH_INDEXES]);
     indexDefinitions = rows.map((row) => row.indexdef as string);
     for (const name of SEARCH_INDEXES) await q(`DROP INDEX IF EXISTS ${name}`);
+    if (Number(base) === 0) {
+      // An empty catalogue: truncating it (and, by CASCADE, the tables that point at papers:
+      // all empty too) is a no-op for data but gives the tables new files in
+      // this transaction, which PostgreSQL with wal_level=minimal fills without WAL and
+      // flushes at commit. A crash still rolls back to the old, empty files.
+      await q(`TRUNCATE paper CASCADE`);
+    }
     // Parallel workers compute the search vectors: CREATE TABLE AS may run in parallel, INSERT may not.
     await q(`SET LOCAL parallel_setup_cost = 0`);
     await q(`SET LOCAL parallel_tuple_cost = 0`);
@@ -126,6 +133,9 @@ export async function mergeStage(
      ON CONFLICT (digest_id, paper_id) DO NOTHING`,
     [digestRow.id, digest.importRunId],
   );
+  // Similar-paper lists (lib/papers/similar.ts) of the papers this file added or changed; the bulk
+  // path leaves them to be computed on request (one query per paper would multiply its time).
+  if (!bulk) await q(`SELECT paper_similar_refresh(array(SELECT paper_id FROM ${map} WHERE is_new OR changed))`);
   await q(`DROP TABLE ${map}`);
   return { ...counts, entriesAdded: entries.rowCount ?? 0, bulk };
 }

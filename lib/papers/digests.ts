@@ -1,0 +1,61 @@
+// Digests by date: the list of digest days, one day's papers, and its neighbours for prev/next links.
+import "server-only";
+import { db } from "../db/prisma";
+import { Prisma } from "../db/generated/client";
+import { paperSummaries } from "./paper";
+import type { ListSort, PaperSummary } from "./types";
+
+const DEFAULT_DATES = 90;
+const MAX_DATES = 10_000;
+
+/** How each sort orders one digest's entries (e = digest_entry, p = paper). */
+const DIGEST_ORDER: Record<ListSort, Prisma.Sql> = {
+  // As the digest listed them.
+  digest: Prisma.sql`e.position`,
+  // Papers this digest introduced first (newest first_seen), then papers seen before, each in digest order.
+  new: Prisma.sql`p.first_seen DESC, e.position`,
+};
+
+/** A real calendar date "YYYY-MM-DD"; anything else names no digest (and must not reach a ::date cast). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Digest days, newest first, with how many papers each listed. */
+export async function listDigestDates(limit: number = DEFAULT_DATES): Promise<{ date: string; papers: number }[]> {
+  const n = Math.max(0, Math.min(MAX_DATES, Math.floor(Number.isFinite(limit) ? limit : DEFAULT_DATES)));
+  if (n === 0) return [];
+  return db().$queryRaw<{ date: string; papers: number }[]>`
+    SELECT to_char(d.date, 'YYYY-MM-DD') AS date,
+           (SELECT count(*) FROM digest_entry e WHERE e.digest_id = d.id)::int AS papers
+    FROM digest d
+    ORDER BY d.date DESC
+    LIMIT ${n}`;
+}
+
+export async function latestDigestDate(): Promise<string | null> {
+  const rows = await db().$queryRaw<{ date: string }[]>`
+    SELECT to_char(date, 'YYYY-MM-DD') AS date FROM digest ORDER BY date DESC LIMIT 1`;
+  return rows[0]?.date ?? null;
+}
+
+/** One digest's papers; null when there was no digest that day (or the date is malformed). */
+export async function digestByDate(
+  date: string,
+  sort: ListSort,
+): Promise<{ date: string; previous: string | null; next: string | null; papers: PaperSummary[] } | null> {
+  if (!isIsoDate(date)) return null;
+  const order = DIGEST_ORDER[sort] ?? DIGEST_ORDER.digest;
+  const rows = await db().$queryRaw<{ previous: string | null; next: string | null; ids: number[] }[]>`
+    SELECT to_char((SELECT max(o.date) FROM digest o WHERE o.date < d.date), 'YYYY-MM-DD') AS previous,
+           to_char((SELECT min(o.date) FROM digest o WHERE o.date > d.date), 'YYYY-MM-DD') AS next,
+           array(SELECT e.paper_id FROM digest_entry e JOIN paper p ON p.id = e.paper_id
+                 WHERE e.digest_id = d.id ORDER BY ${order}, e.paper_id) AS ids
+    FROM digest d
+    WHERE d.date = ${date}::date`;
+  const row = rows[0];
+  if (!row) return null;
+  return { date, previous: row.previous, next: row.next, papers: await paperSummaries(row.ids) };
+}

@@ -1,0 +1,33 @@
+// One paper by its slug, and the summary rows every paper list shows (title, abstract, links).
+import "server-only";
+import { db } from "../db/prisma";
+import type { PaperDetail, PaperLinkView, PaperSummary } from "./types";
+
+type SummaryRow = { id: number; slug: string; title: string; abstract: string; firstSeen: string; links: PaperLinkView[] };
+
+/** The summaries of these papers, in the order given; ids that do not exist are left out. */
+export async function paperSummaries(ids: readonly number[]): Promise<PaperSummary[]> {
+  if (ids.length === 0) return [];
+  return db().$queryRaw<SummaryRow[]>`
+    SELECT p.id, p.slug, p.title, p.abstract, to_char(p.first_seen, 'YYYY-MM-DD') AS "firstSeen",
+           coalesce((SELECT json_agg(json_build_object('url', l.url, 'kind', l.kind) ORDER BY l.position)
+                     FROM paper_link l WHERE l.paper_id = p.id), '[]'::json) AS links
+    FROM unnest(${[...ids]}::int[]) WITH ORDINALITY AS u(id, ord)
+    JOIN paper p ON p.id = u.id
+    ORDER BY u.ord`;
+}
+
+export async function paperBySlug(slug: string): Promise<PaperDetail | null> {
+  // Slugs are short ASCII; anything else cannot name a paper (and is not worth a query).
+  if (slug.length === 0 || slug.length > 300) return null;
+  const rows = await db().$queryRaw<(SummaryRow & { arxivId: string | null; updatedAt: string; digests: string[] })[]>`
+    SELECT p.id, p.slug, p.title, p.abstract, to_char(p.first_seen, 'YYYY-MM-DD') AS "firstSeen",
+           p.arxiv_id AS "arxivId", to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "updatedAt",
+           coalesce((SELECT json_agg(json_build_object('url', l.url, 'kind', l.kind) ORDER BY l.position)
+                     FROM paper_link l WHERE l.paper_id = p.id), '[]'::json) AS links,
+           array(SELECT to_char(d.date, 'YYYY-MM-DD') FROM digest_entry e JOIN digest d ON d.id = e.digest_id
+                 WHERE e.paper_id = p.id ORDER BY d.date DESC) AS digests
+    FROM paper p
+    WHERE p.slug = ${slug}`;
+  return rows[0] ?? null;
+}

@@ -1,0 +1,34 @@
+// "Similar papers" on a paper page: papers whose text is most like this one's, computed in Postgres.
+//
+// Why precomputed: a per-request similarity query at 1,000,000 papers (a paper's title words OR-ed
+// against the GIN index, then ranking the candidates) costs a few milliseconds of detoasting and
+// ts_rank per page view at best, and far more when a title's words are common; a paper page must
+// serve >= 300 req/s on two cores, which leaves well under a millisecond of database time for it.
+// So each import computes the lists of the papers it adds or changes (lib/ingest/merge.ts calls
+// paper_similar_refresh, see the migration 20261126110000_search_similar) into paper_similar, and a
+// page view is one primary-key range read. The bulk path of a huge first import skips that step
+// (a million per-paper queries would multiply its time); those papers have no list yet, and get the
+// same SQL (paper_similar_compute) run on request, without a write, until an import touches them.
+import "server-only";
+import { db } from "../db/prisma";
+import { paperSummaries } from "./paper";
+import type { PaperSummary } from "./types";
+
+/** How many similar papers an import stores per paper (the SQL keeps 10). */
+const STORED = 10;
+
+export async function similarPapers(paperId: number, limit: number = 5): Promise<PaperSummary[]> {
+  const n = Math.max(0, Math.min(50, Math.floor(Number.isFinite(limit) ? limit : 5)));
+  if (n === 0 || !Number.isInteger(paperId) || paperId < 1 || paperId > 2_147_483_647) return [];
+  let rows =
+    n <= STORED
+      ? await db().$queryRaw<{ id: number }[]>`
+          SELECT similar_id AS id FROM paper_similar WHERE paper_id = ${paperId}
+          ORDER BY score DESC, similar_id DESC LIMIT ${n}`
+      : [];
+  if (rows.length === 0) {
+    rows = await db().$queryRaw<{ id: number }[]>`
+      SELECT similar_id AS id FROM paper_similar_compute(${paperId}::int, ${n}::int)`;
+  }
+  return paperSummaries(rows.map((row) => row.id));
+}
