@@ -1,24 +1,44 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
+import { SEARCH_INPUT_ID, SiteHeader } from "@/components/site-header";
+import { SiteFooter } from "@/components/site-footer";
+import { siteUrl } from "./_lib/site-url";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "PaperPulse", template: "%s · PaperPulse" },
-  description: "Daily multimodal LLM papers: browse, search and follow what is new.",
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(await siteUrl()),
+    title: { default: "PaperPulse", template: "%s · PaperPulse" },
+    description: "Daily multimodal LLM papers: browse, search and follow what is new.",
+    applicationName: "PaperPulse",
+    openGraph: { siteName: "PaperPulse", type: "website" },
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
-            <a href="/" className="text-lg font-semibold tracking-tight">
-              PaperPulse
-            </a>
-          </div>
-        </header>
-        <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+      <body className="flex min-h-screen flex-col bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-zinc-900 px-3 py-2 text-sm text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 dark:bg-zinc-100 dark:text-zinc-900"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
+          {children}
+        </main>
+        <SiteFooter />
+        <KeyboardShortcuts searchInputId={SEARCH_INPUT_ID} />
       </body>
     </html>
   );

@@ -1,33 +1,31 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
-import { PaperCard } from "@/components/paper-card";
-import { latestDigest } from "@/lib/papers/latest-digest";
+import { DIGEST_DATE_LIST_LIMIT, DigestView } from "@/components/digest-view";
+import { parseSort } from "@/components/sort-control";
+import { digestByDate, latestDigestDate, listDigestDates } from "@/lib/papers/digests";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+export const metadata: Metadata = {
+  alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: "PaperPulse: new papers" }] } },
+};
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
   await connection(); // the catalogue changes at import time: render per request
-  const digest = await latestDigest();
+  const sort = parseSort((await searchParams).sort);
+  const date = await latestDigestDate();
+  const [digest, dates] = await Promise.all([date ? digestByDate(date, sort) : null, listDigestDates(DIGEST_DATE_LIST_LIMIT)]);
   if (!digest) {
     return (
-      <section>
-        <h1 className="text-2xl font-bold">No digests yet</h1>
-        <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-          Import one with <code>npm run import -- FILE</code>.
+      <section aria-labelledby="empty-heading" className="py-10">
+        <h1 id="empty-heading" className="text-2xl font-bold">
+          No digests yet
+        </h1>
+        <p className="mt-2 text-zinc-700 dark:text-zinc-300">
+          Import one with <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">npm run import -- FILE</code>.
         </p>
       </section>
     );
   }
-  return (
-    <section aria-labelledby="digest-heading">
-      <h1 id="digest-heading" className="text-2xl font-bold">
-        Papers of {dateFormat.format(digest.date)}
-      </h1>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{digest.papers.length} papers</p>
-      <div>
-        {digest.papers.map((paper, index) => (
-          <PaperCard key={paper.slug} paper={paper} position={index + 1} />
-        ))}
-      </div>
-    </section>
-  );
+  return <DigestView digest={digest} dates={dates} sort={sort} basePath="/" latest />;
 }

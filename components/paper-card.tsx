@@ -1,30 +1,77 @@
-// One paper in a list: title, abstract excerpt, link badges. Text is rendered as React text (escaped).
-import type { DigestPaper } from "@/lib/papers/latest-digest";
+// One paper in a list: title (to its page), expandable abstract excerpt, link badges, date.
+// `data-paper-card` is what the j/k keyboard shortcuts move between.
+import Link from "next/link";
+import type { PaperSummary } from "@/lib/papers/types";
+import { AbstractExcerpt } from "./abstract-excerpt";
+import { formatDate } from "./format";
+import { HighlightedText } from "./highlighted-text";
+import { LinkBadges } from "./link-badges";
 
-const KIND_LABEL = { CODE: "Code", PROJECT: "Project", DATASET: "Dataset", OTHER: "Link" } as const;
+type CardProps = {
+  paper: PaperSummary;
+  /** Search terms to highlight in the title and abstract. */
+  terms?: string[];
+  /** The paper's place in a digest, shown before the title. */
+  position?: number;
+  /** h2 in a page's main list, h3 under a section heading (similar papers). */
+  headingLevel?: 2 | 3;
+};
 
-export function PaperCard({ paper, position }: { paper: DigestPaper; position: number }) {
+export function PaperCard({ paper, terms, position, headingLevel = 2 }: CardProps) {
+  const titleId = `paper-title-${paper.id}`;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article className="border-b border-zinc-200 py-4 dark:border-zinc-800" aria-labelledby={`paper-${position}`}>
-      <h2 id={`paper-${position}`} className="text-base font-semibold leading-snug">
-        {paper.title}
-      </h2>
-      <p className="mt-1 line-clamp-3 text-sm text-zinc-600 dark:text-zinc-400">{paper.abstract}</p>
-      {paper.links.length > 0 && (
-        <ul className="mt-2 flex flex-wrap gap-2" aria-label="Links">
-          {paper.links.map((link) => (
-            <li key={link.url}>
-              <a
-                href={link.url}
-                rel="noopener noreferrer"
-                className="rounded-full border border-zinc-300 px-2 py-0.5 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-              >
-                {KIND_LABEL[link.kind]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+    <article
+      data-paper-card
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      className="-mx-3 scroll-mt-4 rounded-lg px-3 py-3 transition-colors focus-visible:bg-sky-50/60 dark:focus-visible:bg-sky-950/40"
+    >
+      <Heading id={titleId} className={`font-semibold leading-snug text-zinc-900 dark:text-zinc-50 ${headingLevel === 2 ? "text-base sm:text-lg" : "text-base"}`}>
+        {position !== undefined && (
+          <span className="mr-1.5 text-sm font-normal tabular-nums text-zinc-500 dark:text-zinc-400" aria-hidden="true">
+            {position}.
+          </span>
+        )}
+        <Link
+          href={`/papers/${paper.slug}`}
+          prefetch={false}
+          data-paper-link
+          className="rounded hover:text-sky-700 hover:underline hover:underline-offset-2 dark:hover:text-sky-300"
+        >
+          <HighlightedText text={paper.title} terms={terms} />
+        </Link>
+      </Heading>
+      <AbstractExcerpt text={paper.abstract} terms={terms} />
+      <div className="mt-2.5 flex flex-wrap items-center gap-x-3 gap-y-2">
+        <LinkBadges links={paper.links} />
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          First seen <time dateTime={paper.firstSeen.slice(0, 10)}>{formatDate(paper.firstSeen)}</time>
+        </p>
+      </div>
     </article>
+  );
+}
+
+export function PaperList({
+  papers,
+  terms,
+  numbered = false,
+  headingLevel = 2,
+}: {
+  papers: PaperSummary[];
+  terms?: string[];
+  numbered?: boolean;
+  headingLevel?: 2 | 3;
+}) {
+  return (
+    <div className="divide-y divide-zinc-200 dark:divide-zinc-800">
+      {papers.map((paper, index) => (
+        // The divider sits on this wrapper so the card's rounded focus box does not bend it.
+        <div key={paper.id} className="py-1">
+          <PaperCard paper={paper} terms={terms} position={numbered ? index + 1 : undefined} headingLevel={headingLevel} />
+        </div>
+      ))}
+    </div>
   );
 }

@@ -1,29 +1,170 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshotPath } from "./support/browser";
+import { focusedCardTitle, horizontalOverflow, waitForShortcuts } from "./support/pages";
+
+const FIRST_TITLE = "Uni-MoE: Scaling Unified Multimodal LLMs with Mixture of Experts";
+const SAMPLE_DATE = "2025-04-30";
 
 let browser: Browser;
 let page: Page;
+const baseUrl = () => inject("baseUrl");
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await browser.newPage();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
+const cardTitles = (target: Page) => target.locator("article[data-paper-card] h2 a").allTextContents();
+
 describe("home page", () => {
-  it("lists the sample digest's papers in digest order with their code links", async () => {
-    const response = await page.goto(inject("baseUrl"));
+  it("lists the sample digest's 94 papers in digest order with their code links and the date", async () => {
+    const response = await page.goto(baseUrl());
     expect(response?.status()).toBe(200);
     await expect(page.locator("h1").textContent()).resolves.toContain("April 30, 2025");
-    const titles = await page.locator("article h2").allTextContents();
+    const titles = await cardTitles(page);
     expect(titles).toHaveLength(94);
-    expect(titles[0]).toBe("Uni-MoE: Scaling Unified Multimodal LLMs with Mixture of Experts");
-    const firstCode = page.locator("article").first().getByRole("link", { name: "Code" });
-    await expect(firstCode.getAttribute("href")).resolves.toBe("https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs");
+    expect(titles[0]).toBe(FIRST_TITLE);
+    const first = page.locator("article[data-paper-card]").first();
+    await expect(first.getByRole("link", { name: "Code", exact: true }).getAttribute("href")).resolves.toBe(
+      "https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs",
+    );
+    await expect(first.locator("time").getAttribute("datetime")).resolves.toBe(SAMPLE_DATE);
+    await expect(first.getByRole("link", { name: FIRST_TITLE }).getAttribute("href")).resolves.toMatch(/^\/papers\/[^/]+$/);
     await page.screenshot({ path: screenshotPath("home"), fullPage: false });
+  });
+
+  it("has the landmarks, a labelled header search box and the site feed", async () => {
+    await page.goto(baseUrl());
+    await expect(page.getByRole("banner").count()).resolves.toBe(1);
+    await expect(page.getByRole("main").count()).resolves.toBe(1);
+    await expect(page.getByRole("contentinfo").count()).resolves.toBe(1);
+    await expect(page.getByRole("navigation", { name: "Main" }).count()).resolves.toBe(1);
+    const search = page.getByRole("banner").getByRole("searchbox", { name: "Search papers" });
+    await expect(search.count()).resolves.toBe(1);
+    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first().getAttribute("href")).resolves.toMatch(/\/feed\.xml$/);
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "RSS feed" }).getAttribute("href")).resolves.toBe("/feed.xml");
+  });
+
+  it("expands an abstract excerpt without JavaScript (details/summary)", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(baseUrl());
+    const details = noJs.locator("article[data-paper-card] details").first();
+    await expect(details.evaluate((element) => (element as HTMLDetailsElement).open)).resolves.toBe(false);
+    await details.locator("summary").click();
+    await expect(details.evaluate((element) => (element as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(cardTitles(noJs)).resolves.toHaveLength(94);
+    await context.close();
+  });
+
+  it("sorts by newest through the URL and marks the current sort", async () => {
+    await page.goto(baseUrl());
+    await page.getByRole("navigation", { name: "Sort papers" }).getByRole("link", { name: "Newest" }).click();
+    await page.waitForURL(/\?sort=new$/);
+    await expect(cardTitles(page)).resolves.toHaveLength(94);
+    const current = page.getByRole("navigation", { name: "Sort papers" }).locator('[aria-current="true"]');
+    await expect(current.textContent()).resolves.toBe("Newest");
+    const unknown = await page.goto(`${baseUrl()}/?sort=bogus`);
+    expect(unknown?.status()).toBe(200);
+    await expect(cardTitles(page)).resolves.toHaveLength(94);
+  });
+
+  it("navigates digest dates: the list of days, and the day's page shows the same papers", async () => {
+    await page.goto(baseUrl());
+    const nav = page.getByRole("navigation", { name: "Digest dates" });
+    // The sample has one day: no previous or next day to go to.
+    await expect(nav.getByRole("link", { name: /Previous day/ }).count()).resolves.toBe(0);
+    await expect(nav.getByRole("link", { name: /Next day/ }).count()).resolves.toBe(0);
+    await nav.locator("summary").click();
+    const dayLinks = nav.getByRole("list", { name: "Recent digest dates" }).getByRole("link");
+    await expect(dayLinks.count()).resolves.toBe(1);
+    await expect(dayLinks.first().getAttribute("href")).resolves.toBe(`/digests/${SAMPLE_DATE}`);
+    await expect(dayLinks.first().textContent()).resolves.toContain("94 papers");
+    const homeTitles = await cardTitles(page);
+
+    await dayLinks.first().click();
+    await page.waitForURL(new RegExp(`/digests/${SAMPLE_DATE}$`));
+    await expect(page.locator("h1").textContent()).resolves.toContain("April 30, 2025");
+    await expect(cardTitles(page)).resolves.toEqual(homeTitles);
+  });
+
+  it("answers 404 with the not-found page for unknown and malformed digest dates and paper slugs", async () => {
+    for (const path of ["/digests/2031-01-01", "/digests/not-a-date", "/digests/2025-02-30", "/papers/no-such-paper-anywhere", "/no/such/page"]) {
+      const response = await page.goto(`${baseUrl()}${path}`);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.locator("h1").textContent(), path).resolves.toBe("Page not found");
+      await expect(page.getByRole("link", { name: "Latest digest" }).count(), path).resolves.toBe(1);
+    }
+  });
+
+  it("moves between papers with j / k and opens the focused one with o or Enter", async () => {
+    await page.goto(baseUrl());
+    await waitForShortcuts(page);
+    const titles = await cardTitles(page);
+
+    await page.keyboard.press("j");
+    await expect(focusedCardTitle(page)).resolves.toBe(titles[0]);
+    await expect(page.evaluate(() => document.activeElement?.matches(":focus-visible"))).resolves.toBe(true);
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await expect(focusedCardTitle(page)).resolves.toBe(titles[2]);
+    await page.keyboard.press("k");
+    await expect(focusedCardTitle(page)).resolves.toBe(titles[1]);
+    await page.screenshot({ path: screenshotPath("home-keyboard-focus") });
+
+    await page.keyboard.press("o");
+    await page.waitForURL(/\/papers\//);
+    await page.locator("h1", { hasText: titles[1]! }).waitFor();
+
+    await page.goto(baseUrl());
+    await waitForShortcuts(page);
+    await page.keyboard.press("j");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/papers\//);
+    await page.locator("h1", { hasText: titles[0]! }).waitFor();
+  });
+
+  it("focuses the search box with / and ignores shortcuts while typing", async () => {
+    await page.goto(baseUrl());
+    await waitForShortcuts(page);
+    await page.keyboard.press("/");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("site-search");
+    await page.keyboard.type("jk/o");
+    await expect(page.locator("#site-search").inputValue()).resolves.toBe("jk/o");
+    await expect(focusedCardTitle(page)).resolves.toBeNull();
+    expect(new URL(page.url()).pathname).toBe("/");
+  });
+
+  it("fits a 375 px wide phone screen without sideways scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    await phone.goto(baseUrl());
+    await expect(horizontalOverflow(phone)).resolves.toBeLessThanOrEqual(0);
+    await expect(cardTitles(phone)).resolves.toHaveLength(94);
+    await phone.screenshot({ path: screenshotPath("home-phone") });
+    await context.close();
+  });
+
+  it("follows the system's dark colour scheme", async () => {
+    const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
+    const dark = await context.newPage();
+    await dark.goto(baseUrl());
+    // Paint the computed colour (oklch in Tailwind 4) on a canvas to read it back as RGB.
+    const [r, g, b] = await dark.evaluate(() => {
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 1;
+      const context2d = canvas.getContext("2d")!;
+      context2d.fillStyle = getComputedStyle(document.body).backgroundColor;
+      context2d.fillRect(0, 0, 1, 1);
+      return Array.from(context2d.getImageData(0, 0, 1, 1).data);
+    });
+    expect((r ?? 255) + (g ?? 255) + (b ?? 255)).toBeLessThan(100); // near black
+    await dark.screenshot({ path: screenshotPath("home-dark") });
+    await context.close();
   });
 });
