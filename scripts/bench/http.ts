@@ -5,15 +5,16 @@
 // on the DATABASE_URL / embedded server when it exists, else the app's own database.
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { median } from "../../lib/bench/stats";
 import { buildIfNeeded } from "../../lib/cli/build-if-needed";
+import { freePort } from "../../lib/cli/free-port";
 import { localToday } from "../../lib/cli/today";
 import { openDatabase } from "../../lib/db/database-url";
 import { migrate } from "../../lib/db/migrate";
+import { withDatabase } from "../../lib/db/with-database";
 import { seedIfEmpty } from "../../lib/ingest/seed";
 
 const SEARCH_BENCH_DATABASE = "pp_bench_search";
@@ -60,11 +61,6 @@ const root = process.cwd();
 const log = (message: string) => console.error(`[bench:http] ${message}`);
 const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -97,16 +93,6 @@ async function chooseCatalogue(): Promise<{ url: string; label: string; release(
   return { url: database.url, label: `the app database (${database.kind} server; no ${SEARCH_BENCH_DATABASE} found)`, release: () => database.release() };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startServer(databaseUrl: string, port: number): { child: ChildProcess; output: () => string } {
   let output = "";

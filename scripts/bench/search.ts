@@ -11,6 +11,7 @@ import pg from "pg";
 import { freshDatabase } from "../../lib/bench/bench-databases";
 import { writeDigestFile } from "../../lib/bench/generate-digest";
 import { openDatabase } from "../../lib/db/database-url";
+import { withDatabase } from "../../lib/db/with-database";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 
@@ -31,11 +32,6 @@ if (!Number.isInteger(papers) || papers < 1000) {
 }
 const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 /** The catalogue size when pp_bench_search exists and is migrated, else null. */
 async function existingCatalogue(serverUrl: string): Promise<number | null> {

@@ -1,14 +1,10 @@
 // The PostgreSQL server tests use: TEST_DATABASE_URL, or an embedded one under .data/ (one data directory per suite, so suites can run side by side).
 import path from "node:path";
 import { embeddedUrl, ensureEmbeddedServer } from "../../lib/db/embedded";
+export { withDatabase } from "../../lib/db/with-database";
 
 export type TestServer = { adminUrl: string; stop(): Promise<void> };
 
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 export async function startTestServer(dataDirName = "test-postgres"): Promise<TestServer> {
   if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => undefined };

@@ -1,10 +1,10 @@
 // Browser-test setup: a seeded database, a production build, and `next start` on a free port.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { buildIfNeeded } from "../../../lib/cli/build-if-needed";
+import { freePort } from "../../../lib/cli/free-port";
 import { migrate } from "../../../lib/db/migrate";
 import { seedIfEmpty } from "../../../lib/ingest/seed";
 import { startTestServer, withDatabase } from "../../support/test-server";
@@ -16,16 +16,6 @@ declare module "vitest" {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
