@@ -5,7 +5,7 @@ import { parseSort } from "@/components/sort-control";
 import { digestByDate, latestDigestDate, listDigestDates } from "@/lib/papers/digests";
 
 export const metadata: Metadata = {
-  alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: "PaperPulse: new papers" }] } },
+  alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: "PaperPulse: latest papers" }] } },
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
