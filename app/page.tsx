@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { DIGEST_DATE_LIST_LIMIT, DigestView } from "@/components/digest-view";
+import { DIGEST_DATE_LIST_LIMIT, DigestView, pageNumber } from "@/components/digest-view";
 import { parseSort } from "@/components/sort-control";
 import { digestByDate, latestDigestDate, listDigestDates } from "@/lib/papers/digests";
 
@@ -12,9 +12,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function HomePage({ searchParams }: Props) {
   await connection(); // the catalogue changes at import time: render per request
-  const sort = parseSort((await searchParams).sort);
+  const query = await searchParams;
+  const sort = parseSort(query.sort);
   const date = await latestDigestDate();
-  const [digest, dates] = await Promise.all([date ? digestByDate(date, sort) : null, listDigestDates(DIGEST_DATE_LIST_LIMIT)]);
+  const [digest, dates] = await Promise.all([
+    date ? digestByDate(date, sort, pageNumber(query.page)) : null,
+    listDigestDates(DIGEST_DATE_LIST_LIMIT),
+  ]);
   if (!digest) {
     return (
       <section aria-labelledby="empty-heading" className="py-10">

@@ -57,11 +57,14 @@ export function PaperList({
   papers,
   terms,
   numbered = false,
+  firstNumber = 1,
   headingLevel = 2,
 }: {
   papers: PaperSummary[];
   terms?: string[];
   numbered?: boolean;
+  /** The number of the first paper when the list is one page of a longer one. */
+  firstNumber?: number;
   headingLevel?: 2 | 3;
 }) {
   return (
@@ -69,7 +72,7 @@ export function PaperList({
       {papers.map((paper, index) => (
         // The divider sits on this wrapper so the card's rounded focus box does not bend it.
         <div key={paper.id} className="py-1">
-          <PaperCard paper={paper} terms={terms} position={numbered ? index + 1 : undefined} headingLevel={headingLevel} />
+          <PaperCard paper={paper} terms={terms} position={numbered ? firstNumber + index : undefined} headingLevel={headingLevel} />
         </div>
       ))}
     </div>

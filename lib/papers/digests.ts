@@ -6,6 +6,8 @@ import { paperSummaries } from "./paper";
 import type { ListSort, PaperSummary } from "./types";
 
 const DEFAULT_DATES = 90;
+/** Papers per digest page: a daily digest fits on one; a huge import stays a fast page. */
+export const DIGEST_PAGE_SIZE = 100;
 const MAX_DATES = 10_000;
 
 /** How each sort orders one digest's entries (e = digest_entry, p = paper). */
@@ -41,21 +43,47 @@ export async function latestDigestDate(): Promise<string | null> {
   return rows[0]?.date ?? null;
 }
 
-/** One digest's papers; null when there was no digest that day (or the date is malformed). */
-export async function digestByDate(
-  date: string,
-  sort: ListSort,
-): Promise<{ date: string; previous: string | null; next: string | null; papers: PaperSummary[] } | null> {
+export type DigestPage = {
+  date: string;
+  previous: string | null;
+  next: string | null;
+  papers: PaperSummary[];
+  /** Papers in the whole digest, and this page of them (1-based; past the end gives the last page). */
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Position of this page's first paper in the digest, minus one. */
+  offset: number;
+};
+
+/** One page of a digest's papers; null when there was no digest that day (or the date is malformed). */
+export async function digestByDate(date: string, sort: ListSort, page: number = 1): Promise<DigestPage | null> {
   if (!isIsoDate(date)) return null;
   const order = DIGEST_ORDER[sort] ?? DIGEST_ORDER.digest;
-  const rows = await db().$queryRaw<{ previous: string | null; next: string | null; ids: number[] }[]>`
-    SELECT to_char((SELECT max(o.date) FROM digest o WHERE o.date < d.date), 'YYYY-MM-DD') AS previous,
+  const rows = await db().$queryRaw<{ id: number; previous: string | null; next: string | null; total: number }[]>`
+    SELECT d.id,
+           to_char((SELECT max(o.date) FROM digest o WHERE o.date < d.date), 'YYYY-MM-DD') AS previous,
            to_char((SELECT min(o.date) FROM digest o WHERE o.date > d.date), 'YYYY-MM-DD') AS next,
-           array(SELECT e.paper_id FROM digest_entry e JOIN paper p ON p.id = e.paper_id
-                 WHERE e.digest_id = d.id ORDER BY ${order}, e.paper_id) AS ids
+           (SELECT count(*) FROM digest_entry e WHERE e.digest_id = d.id)::int AS total
     FROM digest d
     WHERE d.date = ${date}::date`;
   const row = rows[0];
   if (!row) return null;
-  return { date, previous: row.previous, next: row.next, papers: await paperSummaries(row.ids) };
+  const pageCount = Math.max(1, Math.ceil(row.total / DIGEST_PAGE_SIZE));
+  const current = Math.min(pageCount, Math.max(1, Math.floor(Number.isFinite(page) ? page : 1)));
+  const offset = (current - 1) * DIGEST_PAGE_SIZE;
+  const ids = await db().$queryRaw<{ id: number }[]>`
+    SELECT e.paper_id AS id FROM digest_entry e JOIN paper p ON p.id = e.paper_id
+    WHERE e.digest_id = ${row.id} ORDER BY ${order}, e.paper_id
+    LIMIT ${DIGEST_PAGE_SIZE} OFFSET ${offset}`;
+  return {
+    date,
+    previous: row.previous,
+    next: row.next,
+    papers: await paperSummaries(ids.map((entry) => entry.id)),
+    total: row.total,
+    page: current,
+    pageCount,
+    offset,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { DIGEST_DATE_LIST_LIMIT, DigestView } from "@/components/digest-view";
+import { DIGEST_DATE_LIST_LIMIT, DigestView, pageNumber } from "@/components/digest-view";
 import { formatLongDate } from "@/components/format";
 import { parseSort } from "@/components/sort-control";
 import { digestByDate, isIsoDate, latestDigestDate, listDigestDates } from "@/lib/papers/digests";
@@ -27,7 +27,7 @@ export default async function DigestPage({ params, searchParams }: Props) {
   if (!isIsoDate(date)) notFound(); // "not-a-date", "2025-02-30": never reaches the database
   const sort = parseSort(query.sort);
   const [digest, dates, latest] = await Promise.all([
-    digestByDate(date, sort),
+    digestByDate(date, sort, pageNumber(query.page)),
     listDigestDates(DIGEST_DATE_LIST_LIMIT),
     latestDigestDate(),
   ]);
