@@ -6,7 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { SearchForm } from "@/components/search-form";
 import { SearchTips } from "@/components/search-tips";
 import { parseSearchParams, type SearchQuery } from "@/lib/papers/search-params";
-import { searchPapers, TOTAL_CAP } from "@/lib/papers/search";
+import { searchPapers, TOTAL_CAP, type SearchResult } from "@/lib/papers/search";
 
 type RawParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<RawParams> };
@@ -81,12 +81,7 @@ export default async function SearchPage({ searchParams }: Props) {
           ) : (
             <p className="py-6 text-zinc-600 dark:text-zinc-400">No papers match these filters.</p>
           )}
-          <Pagination
-            page={result.page}
-            pageCount={result.pageCount}
-            previousHref={result.page > 1 ? searchUrl("/search", query, { page: result.page - 1 }) : null}
-            nextHref={result.page < result.pageCount ? searchUrl("/search", query, { page: result.page + 1 }) : null}
-          />
+          <SearchPagination result={result} query={query} />
         </>
       ) : result.total === 0 ? (
         <NoResults query={query} hasFilters={hasFilters} withoutFilters={searchUrl("/search", query, { hasCode: false, from: undefined, to: undefined, page: 1 })} />
@@ -108,15 +103,21 @@ export default async function SearchPage({ searchParams }: Props) {
             <FeedLink href={feedUrl(query)} />
           </div>
           <PaperList papers={result.papers} terms={terms} />
-          <Pagination
-            page={result.page}
-            pageCount={result.pageCount}
-            previousHref={result.page > 1 ? searchUrl("/search", query, { page: result.page - 1 }) : null}
-            nextHref={result.page < result.pageCount ? searchUrl("/search", query, { page: result.page + 1 }) : null}
-          />
+          <SearchPagination result={result} query={query} />
         </>
       )}
     </section>
+  );
+}
+
+function SearchPagination({ result, query }: { result: SearchResult; query: SearchQuery }) {
+  return (
+    <Pagination
+      page={result.page}
+      pageCount={result.pageCount}
+      previousHref={result.page > 1 ? searchUrl("/search", query, { page: result.page - 1 }) : null}
+      nextHref={result.page < result.pageCount ? searchUrl("/search", query, { page: result.page + 1 }) : null}
+    />
   );
 }
 

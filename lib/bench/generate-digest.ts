@@ -160,7 +160,7 @@ function buildChain(sequences: string[][]): Chain {
  * false (appending nothing) when the walk was too short or too long.
  */
 function walkSentence(chain: Chain, rand: () => number, out: string[], first: boolean, minWords: number, maxWords: number): number {
-  const { starts, next2Start, next2, next1Start, next1, tail, isEnd, word, spaced } = chain;
+  const { starts, isEnd, word, spaced } = chain;
   const mark = out.length;
   let state = starts[(rand() * starts.length) | 0]!;
   let chars = 0;
@@ -173,18 +173,22 @@ function walkSentence(chain: Chain, rand: () => number, out: string[], first: bo
     const w = n === 0 && first ? word[state]! : spaced[state]!;
     out.push(w);
     chars += w.length;
-    const r = rand();
-    if (r < ORDER1_JUMP) {
-      const t = tail[state]!;
-      const lo = next1Start[t]!;
-      state = next1[lo + ((r * INV_JUMP * (next1Start[t + 1]! - lo)) | 0)]!;
-    } else {
-      const lo = next2Start[state]!;
-      state = next2[lo + (((r - ORDER1_JUMP) * INV_STAY * (next2Start[state + 1]! - lo)) | 0)]!;
-    }
+    state = nextState(chain, state, rand());
   }
   out.length = mark;
   return -1;
+}
+
+/** One Markov step: mostly follow the last two words, sometimes (ORDER1_JUMP) only the last one. */
+function nextState(chain: Chain, state: number, r: number): number {
+  const { next2Start, next2, next1Start, next1, tail } = chain;
+  if (r < ORDER1_JUMP) {
+    const t = tail[state]!;
+    const lo = next1Start[t]!;
+    return next1[lo + ((r * INV_JUMP * (next1Start[t + 1]! - lo)) | 0)]!;
+  }
+  const lo = next2Start[state]!;
+  return next2[lo + (((r - ORDER1_JUMP) * INV_STAY * (next2Start[state + 1]! - lo)) | 0)]!;
 }
 
 /** A chunk being written: raw bytes, so the hot loop never builds intermediate strings. */
@@ -192,7 +196,7 @@ type Sink = { buf: Buffer; pos: number };
 
 /** walkSentence for abstracts, writing UTF-8 bytes straight into the sink (which has room for maxWords). */
 function walkSentenceBytes(chain: Chain, rand: () => number, sink: Sink, first: boolean, minWords: number, maxWords: number): boolean {
-  const { starts, next2Start, next2, next1Start, next1, tail, isEnd, bytes, byteStart } = chain;
+  const { starts, next2Start, next2, isEnd, bytes, byteStart } = chain;
   const buf = sink.buf;
   const mark = sink.pos;
   let pos = mark;
@@ -214,13 +218,8 @@ function walkSentenceBytes(chain: Chain, rand: () => number, sink: Sink, first: 
       // Long already: follow the sample sentence we are in to its end instead of wandering on.
       const lo = next2Start[state]!;
       state = next2[lo + ((r * (next2Start[state + 1]! - lo)) | 0)]!;
-    } else if (r < ORDER1_JUMP) {
-      const t = tail[state]!;
-      const lo = next1Start[t]!;
-      state = next1[lo + ((r * INV_JUMP * (next1Start[t + 1]! - lo)) | 0)]!;
     } else {
-      const lo = next2Start[state]!;
-      state = next2[lo + (((r - ORDER1_JUMP) * INV_STAY * (next2Start[state + 1]! - lo)) | 0)]!;
+      state = nextState(chain, state, r);
     }
   }
 }

@@ -1,6 +1,7 @@
 // Parses and validates `npm run import` arguments.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { isIsoDate } from "../iso-date";
 
 export const IMPORT_USAGE = `Usage: npm run import -- [--dry-run] [--json] [--date YYYY-MM-DD] [--strict] FILE...
 
@@ -14,10 +15,7 @@ Exit codes: 0 imported or parsed, 1 a file was rejected, 2 usage error.`;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "--date must look like YYYY-MM-DD, e.g. --date 2025-04-30")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "--date is not a real calendar date");
+  .refine(isIsoDate, "--date is not a real calendar date");
 
 const schema = z.object({
   dryRun: z.boolean(),

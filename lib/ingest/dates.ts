@@ -1,4 +1,5 @@
 // Owns recognising a digest's date line and inferring the year when the line leaves it out.
+import { isValidDate, parseIsoDate, type YMD } from "../iso-date";
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
   ["jan", 1], ["january", 1],
@@ -15,36 +16,16 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
   ["dec", 12], ["december", 12],
 ]);
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A weekday is tolerated but not checked against the date: the page shows it for people, not for us.
 const WEEKDAY_PREFIX = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
 const MONTH_DAY_YEAR = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i;
 const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?(?:\s+(\d{4}))?$/i;
 
-type YMD = { year: number; month: number; day: number };
-
-function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC avoids DST surprises.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function isValidDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
 
 function formatDate({ year, month, day }: YMD): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** Parses a strict YYYY-MM-DD string into its parts, or null if it is not a real calendar day. */
-export function parseIsoDate(value: string): YMD | null {
-  const m = ISO.exec(value);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return isValidDate(year, month, day) ? { year, month, day } : null;
-}
 
 /** The latest valid month/day not after `today` (Feb 29 walks back to a leap year). */
 function inferYear(month: number, day: number, today: YMD): number | null {

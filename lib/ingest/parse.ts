@@ -1,6 +1,7 @@
 // Owns turning a digest text stream into date, paper and problem events, holding only the current paper.
 
-import { parseDigestDateLine, parseIsoDate } from "./dates";
+import { isIsoDate } from "../iso-date";
+import { parseDigestDateLine } from "./dates";
 import { arxivIdFromLinks, extractLinks } from "./links";
 import { hashTitleKey, normalizeTitleKey, slugFromHash } from "./title-key";
 import type { DigestEvent, ParsedPaper, ParseOptions, Problem } from "./types";
@@ -99,7 +100,7 @@ class DigestParser {
   private readonly seenTitles = new Map<number, number>();
 
   constructor(options: ParseOptions) {
-    if (options.date !== undefined && !parseIsoDate(options.date)) {
+    if (options.date !== undefined && !isIsoDate(options.date)) {
       throw new DigestRejectedError(`--date must be a real day as YYYY-MM-DD, got "${options.date}"`);
     }
     this.options = options;

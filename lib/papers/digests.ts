@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "../db/prisma";
 import { Prisma } from "../db/generated/client";
 import { paperSummaries } from "./paper";
+import { isIsoDate } from "../iso-date";
 import type { ListSort, PaperSummary } from "./types";
 
 const DEFAULT_DATES = 90;
@@ -18,12 +19,8 @@ const DIGEST_ORDER: Record<ListSort, Prisma.Sql> = {
   new: Prisma.sql`p.first_seen DESC, e.position`,
 };
 
-/** A real calendar date "YYYY-MM-DD"; anything else names no digest (and must not reach a ::date cast). */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+// A malformed date names no digest (and must not reach a ::date cast).
+export { isIsoDate } from "../iso-date";
 
 /** Digest days, newest first, with how many papers each listed. */
 export async function listDigestDates(limit: number = DEFAULT_DATES): Promise<{ date: string; papers: number }[]> {

@@ -1,6 +1,7 @@
 // Parses and validates search parameters (from a URL's searchParams) into a SearchQuery, for the
 // /search page, /api/papers and the search feed alike.
 import { z } from "zod";
+import { isIsoDate } from "../iso-date";
 
 export type SearchQuery = { q: string; from?: string; to?: string; hasCode: boolean; page: number; pageSize: number };
 
@@ -34,10 +35,7 @@ export function normalizeQueryText(q: string): string {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2025-04-30")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, "is not a real calendar date (expected YYYY-MM-DD)");
+  .refine(isIsoDate, "is not a real calendar date (expected YYYY-MM-DD)");
 
 const page = z
   .string()

@@ -1,6 +1,7 @@
 // Search: ranked full-text over titles and abstracts, fuzzy title matching for typos, filters and
 // pages. Any text a person types yields results or an empty result, never an error.
 import "server-only";
+import { isIsoDate } from "../iso-date";
 import { db } from "../db/prisma";
 import { Prisma } from "../db/generated/client";
 import { paperSummaries } from "./paper";
@@ -46,14 +47,10 @@ type Filters = Pick<SearchQuery, "from" | "to" | "hasCode">;
 /** SQL conditions for the filters, to follow a WHERE on paper p. from/to are validated dates or ignored. */
 function filterSql(query: Filters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (query.from && isDate(query.from)) parts.push(Prisma.sql`AND p.first_seen >= ${query.from}::date`);
-  if (query.to && isDate(query.to)) parts.push(Prisma.sql`AND p.first_seen <= ${query.to}::date`);
+  if (query.from && isIsoDate(query.from)) parts.push(Prisma.sql`AND p.first_seen >= ${query.from}::date`);
+  if (query.to && isIsoDate(query.to)) parts.push(Prisma.sql`AND p.first_seen <= ${query.to}::date`);
   if (query.hasCode) parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM paper_link l WHERE l.paper_id = p.id AND l.kind = 'CODE')`);
   return parts.length === 0 ? Prisma.empty : Prisma.join(parts, " ");
-}
-
-function isDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
 }
 
 function clampInt(value: number, min: number, max: number, fallback: number): number {

@@ -4,7 +4,7 @@
 // run, then times 100-paper digests into the full catalogue. Prints figures, asserts nothing.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { writeDigestFile } from "../../lib/bench/generate-digest";
@@ -43,7 +43,7 @@ async function child(file: string, env: Record<string, string>, mode?: string): 
 }
 
 try {
-  console.log(`# bench:import — ${fmt(papers)} papers, ${database.kind} PostgreSQL, ${(await import("node:os")).cpus().length} cores\n`);
+  console.log(`# bench:import — ${fmt(papers)} papers, ${database.kind} PostgreSQL, ${cpus().length} cores\n`);
   const file = path.join(work, `digest-${papers}.txt`);
   let t = performance.now();
   const generated = await writeDigestFile(file, { papers, seed: Number(values.seed), dateLine: "Apr 30, 2025" });
