@@ -1,0 +1,44 @@
+// The trending formula: community signals as days of freshness, minus age.
+//
+//   points = upvotes + 2·saves + ½·tag applications
+//   boost  = HALF_LIFE_DAYS · log2(1 + points)          (stored on the paper as trending_boost)
+//   score  = boost − age in days since the paper was first seen
+//
+// Read as weights, 2^(score / HALF_LIFE_DAYS) = (1 + points) · ½^(age / HALF_LIFE_DAYS): every
+// HALF_LIFE_DAYS of age halve a paper's pull, in the spirit of Hacker News' gravity. Unlike HN's
+// power law this decay is exponential, which is what makes it cheap: subtracting the same "now"
+// from every paper never changes their order, so the database orders by
+// (first_seen as a day number + boost) — a generated, indexed column — and nothing has to be
+// recomputed as time passes. A fresh catalogue with no signals is simply newest first.
+// Ties (same day, same signals) go to the lower id: digest order.
+
+export const HALF_LIFE_DAYS = 2;
+export const SIGNAL_WEIGHTS = { upvotes: 1, saves: 2, tags: 0.5 } as const;
+
+export type TrendingSignals = { upvotes: number; saves: number; tags: number };
+
+const DAY_MS = 86_400_000;
+
+/** Days of freshness a paper's signals are worth; 0 without signals. */
+export function trendingBoost(signals: TrendingSignals): number {
+  const points =
+    SIGNAL_WEIGHTS.upvotes * Math.max(0, signals.upvotes) +
+    SIGNAL_WEIGHTS.saves * Math.max(0, signals.saves) +
+    SIGNAL_WEIGHTS.tags * Math.max(0, signals.tags);
+  return HALF_LIFE_DAYS * Math.log2(1 + points);
+}
+
+/** The trending score at `now`: higher is hotter. */
+export function trendingScore(signals: TrendingSignals, firstSeen: Date, now: Date): number {
+  return trendingBoost(signals) - (now.getTime() - firstSeen.getTime()) / DAY_MS;
+}
+
+export type TrendingCandidate = { id: number; firstSeen: Date; signals: TrendingSignals };
+
+/** Candidates hottest first at `now`; equal scores keep digest order (lower id first). */
+export function rankTrending<T extends TrendingCandidate>(papers: readonly T[], now: Date): T[] {
+  return papers
+    .map((paper) => ({ paper, score: trendingScore(paper.signals, paper.firstSeen, now) }))
+    .sort((a, b) => b.score - a.score || a.paper.id - b.paper.id)
+    .map(({ paper }) => paper);
+}
