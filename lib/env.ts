@@ -15,6 +15,22 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PAPERPULSE_DATA_DIR: z.string().default(".data"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+
+  // Accounts (lib/auth). AUTH_SECRET unset: one is generated once under the data dir.
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters; generate one with `openssl rand -base64 33`").optional(),
+  AUTH_URL: z.url({ message: "must be the site's public URL, e.g. https://papers.example.org" }).optional(),
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  /** Comma-separated; these people become admins when they sign in. */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean)),
+
+  // Mail (lib/mail). RESEND_API_KEY unset: mail goes to the outbox under the data dir.
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_WEBHOOK_SECRET: z.string().optional(),
+  MAIL_FROM: z.string().default("PaperPulse <papers@paperpulse.localhost>"),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

@@ -1,0 +1,28 @@
+// Moves a paper's community counters and its trending boost together, inside the caller's transaction.
+import "server-only";
+import type { Prisma } from "../db/generated/client";
+import { trendingBoost } from "./score";
+
+export type SignalDelta = { upvotes?: number; saves?: number; tags?: number };
+
+/**
+ * Adds `delta` to the paper's counters and recomputes its boost from the new values.
+ * The UPDATE takes the row lock, so concurrent votes queue here and each sees the last one's
+ * count: nothing is lost or doubled. Returns the new counters (null when the paper is gone).
+ */
+export async function applySignalDelta(
+  tx: Prisma.TransactionClient,
+  paperId: number,
+  delta: SignalDelta,
+): Promise<{ upvotes: number; saves: number; tags: number } | null> {
+  const rows = await tx.$queryRaw<{ upvotes: number; saves: number; tags: number }[]>`
+    UPDATE paper SET upvote_count = greatest(0, upvote_count + ${delta.upvotes ?? 0}::int),
+                     save_count = greatest(0, save_count + ${delta.saves ?? 0}::int),
+                     tag_count = greatest(0, tag_count + ${delta.tags ?? 0}::int)
+    WHERE id = ${paperId}
+    RETURNING upvote_count AS upvotes, save_count AS saves, tag_count AS tags`;
+  const counts = rows[0];
+  if (!counts) return null;
+  await tx.$executeRaw`UPDATE paper SET trending_boost = ${trendingBoost(counts)}::real WHERE id = ${paperId}`;
+  return counts;
+}
