@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { SEARCH_INPUT_ID, SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
+import { currentUser } from "@/lib/auth/session";
 import { siteUrl } from "./_lib/site-url";
 import "./globals.css";
 
@@ -23,7 +24,8 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
@@ -33,7 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader account={user && { email: user.email, isAdmin: user.role === "ADMIN" }} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
           {children}
         </main>

@@ -3,7 +3,11 @@ import Link from "next/link";
 
 export const SEARCH_INPUT_ID = "site-search";
 
-export function SiteHeader() {
+export type HeaderAccount = { email: string; isAdmin: boolean } | null;
+
+const navLink = "text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white";
+
+export function SiteHeader({ account }: { account: HeaderAccount }) {
   return (
     <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-950/80">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -22,9 +26,32 @@ export function SiteHeader() {
               </Link>
             </li>
             <li>
-              <Link href="/search" className="text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white">
+              <Link href="/search" className={navLink}>
                 Search
               </Link>
+            </li>
+            <li>
+              <Link href="/tags" className={navLink}>
+                Tags
+              </Link>
+            </li>
+            {account?.isAdmin && (
+              <li>
+                <Link href="/admin" className={navLink}>
+                  Admin
+                </Link>
+              </li>
+            )}
+            <li>
+              {account ? (
+                <Link href="/me" className={navLink} title={account.email}>
+                  Me
+                </Link>
+              ) : (
+                <Link href="/signin" className={navLink}>
+                  Sign in
+                </Link>
+              )}
             </li>
           </ul>
         </nav>

@@ -7,6 +7,12 @@ import { PrismaClient } from "./generated/client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
+/** For command-line tools: use this database (e.g. the embedded one they just started) instead of DATABASE_URL. */
+export function useDatabaseUrl(url: string): PrismaClient {
+  globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return globalForPrisma.prisma;
+}
+
 export function db(): PrismaClient {
   if (globalForPrisma.prisma) return globalForPrisma.prisma;
   const url = env().DATABASE_URL;

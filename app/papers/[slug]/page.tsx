@@ -8,9 +8,12 @@ import { LinkedText } from "@/components/linked-text";
 import { excerpt, formatDate, formatLongDate } from "@/components/format";
 import { PaperList } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
+import { ReactionButtons } from "@/components/reaction-buttons";
+import { currentUser } from "@/lib/auth/session";
 import { bibtexFor } from "@/lib/papers/bibtex";
 import { paperBySlug } from "@/lib/papers/paper";
 import { similarPapers } from "@/lib/papers/similar";
+import { paperReactions } from "@/lib/votes/reactions";
 import { siteUrl } from "../../_lib/site-url";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -40,7 +43,12 @@ export default async function PaperPage({ params }: Props) {
   const { slug } = await params;
   const paper = await loadPaper(slug);
   if (!paper) notFound();
-  const [similar, origin] = await Promise.all([similarPapers(paper.id, SIMILAR_COUNT), siteUrl()]);
+  const viewer = await currentUser();
+  const [similar, origin, reactions] = await Promise.all([
+    similarPapers(paper.id, SIMILAR_COUNT),
+    siteUrl(),
+    paperReactions(viewer?.id ?? null, paper.id),
+  ]);
   const bibtex = bibtexFor(paper, origin);
 
   return (
@@ -74,6 +82,10 @@ export default async function PaperPage({ params }: Props) {
           </div>
         )}
       </dl>
+
+      <div className="mt-4">
+        <ReactionButtons slug={paper.slug} signedIn={viewer !== null} {...reactions} />
+      </div>
 
       {paper.links.length > 0 && (
         <div className="mt-5">

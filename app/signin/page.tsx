@@ -1,0 +1,36 @@
+// Sign in: an emailed magic link, or GitHub when the site has its keys.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { githubSignInEnabled } from "@/lib/auth/auth";
+import { safeCallbackPath } from "@/lib/auth/redirect";
+import { currentUser } from "@/lib/auth/session";
+import { siteUrl } from "../_lib/site-url";
+import { signInWithGitHub } from "./actions";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : "/", await siteUrl());
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <div className="mx-auto max-w-sm space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Sign in to PaperPulse</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Upvote papers, keep a reading list and tag what you read.</p>
+      </div>
+      <SignInForm callbackUrl={callbackUrl} />
+      {githubSignInEnabled() && (
+        <form action={signInWithGitHub}>
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <button type="submit" className="w-full rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900">
+            Continue with GitHub
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// Auth.js: magic links through our mail module, GitHub when configured, database sessions.
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { Provider } from "next-auth/providers";
+import GitHub from "next-auth/providers/github";
+import { db } from "../db/prisma";
+import { env } from "../env";
+import { sendMail } from "../mail/send";
+import { signInEmail } from "../mail/sign-in-email";
+import { safeCallbackPath } from "./redirect";
+import { promoteConfiguredAdmin } from "./roles";
+import { authSecret } from "./secret";
+
+export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    {
+      id: "email",
+      type: "email",
+      name: "Email",
+      from: env().MAIL_FROM,
+      maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+      options: {},
+      // Auth.js's own Resend provider would call the Resend API itself; ours goes through lib/mail
+      // (Resend when RESEND_API_KEY is set, the local outbox otherwise).
+      async sendVerificationRequest({ identifier, url }) {
+        const message = await signInEmail({ url, host: new URL(url).host });
+        const sent = await sendMail({ to: identifier, ...message });
+        if (!sent.ok) throw new Error(`Could not send the sign-in email: ${sent.error}`);
+      },
+    },
+  ];
+  const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
+  if (AUTH_GITHUB_ID && AUTH_GITHUB_SECRET) list.push(GitHub({ clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET }));
+  return list;
+}
+
+/** Whether the sign-in page offers GitHub. */
+export function githubSignInEnabled(): boolean {
+  return Boolean(env().AUTH_GITHUB_ID && env().AUTH_GITHUB_SECRET);
+}
+
+// A function, so the adapter (and its database client) is built on the first request, not at `next build`.
+function config(): NextAuthConfig {
+  return {
+    // Prisma 7's generated client is not the @prisma/client type the adapter was typed against.
+    adapter: PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]),
+    secret: authSecret(),
+    // Behind localhost, a proxy or AUTH_URL: the host header names the site.
+    trustHost: true,
+    session: { strategy: "database", maxAge: 30 * 86_400 },
+    providers: providers(),
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    callbacks: {
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackPath(url, baseUrl)}`,
+      session: ({ session, user }) => {
+        const role = (user as { role?: string }).role === "ADMIN" ? "ADMIN" : "USER";
+        return { ...session, user: { ...session.user, id: user.id, role } };
+      },
+    },
+    events: {
+      signIn: async ({ user }) => promoteConfiguredAdmin(user.email),
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

@@ -1,0 +1,14 @@
+// The sign-in form's input, validated the same way by the form page and the server.
+import { z } from "zod";
+
+export const signInInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "That email address is too long.")
+    .pipe(z.email({ message: "Enter an email address like ada@example.org." })),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export type SignInInput = z.infer<typeof signInInput>;

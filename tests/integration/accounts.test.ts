@@ -1,0 +1,91 @@
+// Throttles, admin roles and recommendations against the real database.
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { grantAdmin, listAdmins, promoteConfiguredAdmin, revokeAdmin } from "../../lib/auth/roles";
+import { SIGN_IN_PER_EMAIL, throttleSignIn } from "../../lib/auth/throttle";
+import { fileSource } from "../../lib/ingest/file-source";
+import { importDigest } from "../../lib/ingest/import";
+import { takeThrottle } from "../../lib/rate-limit";
+import { recommendationsFor } from "../../lib/recommendations/for-user";
+import { setReaction } from "../../lib/votes/reactions";
+import { useTestDatabase } from "../support/database";
+import { createUser } from "./helpers/users";
+
+const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
+const testDb = useTestDatabase();
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = testDb.url;
+  await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
+});
+
+describe("sign-in throttling", () => {
+  it("allows five links per address per hour, then says when to try again", async () => {
+    for (let i = 0; i < SIGN_IN_PER_EMAIL.limit; i++) expect(await throttleSignIn("Ada@Example.org", `10.0.0.${i}`)).toEqual({ ok: true });
+    const refused = await throttleSignIn("ada@example.org", "10.0.0.99");
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/too many sign-in links.*try again in \d+ minutes/i) });
+    // Another address from the same clients is not affected.
+    expect(await throttleSignIn("bob@example.org", "10.0.0.1")).toEqual({ ok: true });
+  });
+
+  it("lets exactly the limit through when many requests race, from any number of processes", async () => {
+    const rule = { bucket: "test:race", limit: 5, windowMs: 60_000 };
+    const results = await Promise.all(Array.from({ length: 12 }, () => takeThrottle([{ rule, key: "same" }])));
+    expect(results.filter((result) => result.ok)).toHaveLength(5);
+  });
+
+  it("forgets attempts older than the window", async () => {
+    const rule = { bucket: "test:window", limit: 1, windowMs: 60_000 };
+    const start = new Date("2026-01-01T00:00:00Z");
+    expect(await takeThrottle([{ rule, key: "k" }], start)).toEqual({ ok: true });
+    expect(await takeThrottle([{ rule, key: "k" }], new Date(start.getTime() + 30_000))).toEqual({ ok: false, retryAfterSeconds: 30 });
+    expect(await takeThrottle([{ rule, key: "k" }], new Date(start.getTime() + 61_000))).toEqual({ ok: true });
+  });
+});
+
+describe("admin roles", () => {
+  it("ADMIN_EMAILS makes a listed person an admin at sign-in, and nobody else", async () => {
+    await createUser(testDb.pool, "boss@example.org");
+    await createUser(testDb.pool, "reader@example.org");
+    await promoteConfiguredAdmin("Boss@Example.org", ["boss@example.org"]);
+    await promoteConfiguredAdmin("reader@example.org", ["boss@example.org"]);
+    const { rows } = await testDb.pool.query(`SELECT email, role FROM app_user WHERE email IN ('boss@example.org', 'reader@example.org') ORDER BY email`);
+    expect(rows).toEqual([
+      { email: "boss@example.org", role: "ADMIN" },
+      { email: "reader@example.org", role: "USER" },
+    ]);
+  });
+
+  it("grant and revoke from the command line's functions; revoking an unknown address says so", async () => {
+    expect(await grantAdmin("new-admin@example.org")).toEqual({ ok: true, email: "new-admin@example.org", created: true });
+    expect(await listAdmins()).toContain("new-admin@example.org");
+    expect(await revokeAdmin("new-admin@example.org")).toMatchObject({ ok: true });
+    expect(await listAdmins()).not.toContain("new-admin@example.org");
+    expect(await revokeAdmin("ghost@example.org")).toEqual({ ok: false, error: "No account for ghost@example.org." });
+  });
+});
+
+describe("recommendations", () => {
+  it("suggests neighbours of upvoted papers that I have not seen, saying why", async () => {
+    const reader = await createUser(testDb.pool, "recs@example.org");
+    const { rows } = await testDb.pool.query<{ id: number; title: string }>(
+      `SELECT p.id, p.title FROM paper p WHERE p.title LIKE 'Video-MME%'`,
+    );
+    const videoMme = rows[0]!;
+    await setReaction(reader, videoMme.id, "upvote", true);
+    const recs = await recommendationsFor(reader.id);
+    expect(recs.length).toBeGreaterThan(0);
+    expect(recs.map((rec) => rec.paper.id)).not.toContain(videoMme.id);
+    expect(recs[0]!.reason).toBe(`because you upvoted “${videoMme.title}”`);
+
+    // Saving a suggestion counts as having seen it.
+    const first = recs[0]!.paper.id;
+    await setReaction(reader, first, "save", true);
+    expect((await recommendationsFor(reader.id)).map((rec) => rec.paper.id)).not.toContain(first);
+  });
+
+  it("has nothing to suggest to someone who has not upvoted or tagged anything", async () => {
+    const newcomer = await createUser(testDb.pool, "newcomer@example.org");
+    expect(await recommendationsFor(newcomer.id)).toEqual([]);
+  });
+});
