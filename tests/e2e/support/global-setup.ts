@@ -1,5 +1,7 @@
 // Browser-test setup: a seeded database, a production build, and `next start` on a free port.
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -13,6 +15,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     e2eDatabaseUrl: string;
+    /** The app's data dir: its mail outbox is `<dataDir>/outbox`. */
+    e2eDataDir: string;
   }
 }
 
@@ -32,6 +36,9 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+/** Signs in as an admin in the browser tests (ADMIN_EMAILS of the test server). */
+export const E2E_ADMIN_EMAIL = "admin@example.org";
+
 export default async function setup(project: TestProject) {
   const root = process.cwd();
   const server = await startTestServer("e2e-postgres");
@@ -48,9 +55,19 @@ export default async function setup(project: TestProject) {
 
   buildIfNeeded(root, (message) => console.log(message));
   const port = await freePort();
+  // A fresh data dir per run: an empty outbox, a generated AUTH_SECRET, no leftovers from the last run.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "pp-e2e-data-"));
   const next = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      PAPERPULSE_DATA_DIR: dataDir,
+      ADMIN_EMAILS: E2E_ADMIN_EMAIL,
+      RESEND_API_KEY: "",
+      AUTH_SECRET: "",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -58,6 +75,7 @@ export default async function setup(project: TestProject) {
 
   project.provide("baseUrl", baseUrl);
   project.provide("e2eDatabaseUrl", databaseUrl);
+  project.provide("e2eDataDir", dataDir);
 
   return async () => {
     next.kill("SIGTERM");
@@ -65,5 +83,6 @@ export default async function setup(project: TestProject) {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
