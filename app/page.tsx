@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { DIGEST_DATE_LIST_LIMIT, DigestView, pageNumber } from "@/components/digest-view";
-import { parseSort } from "@/components/sort-control";
+import { RankedView } from "@/components/ranked-view";
+import { HomeSortControl } from "@/components/sort-control";
 import { digestByDate, latestDigestDate, listDigestDates } from "@/lib/papers/digests";
+import { rankedPapers } from "@/lib/papers/ranked";
+import { parseHomeSort, parseTopWindow } from "@/lib/papers/sort-params";
 
 export const metadata: Metadata = {
   alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: "PaperPulse: latest papers" }] } },
@@ -10,15 +13,18 @@ export const metadata: Metadata = {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// `?sort=` digest (default: the latest digest as listed) | trending | new | top (`&window=` week | month | all):
+// the last three list the whole catalogue. Unknown values show the default rather than an error page.
 export default async function HomePage({ searchParams }: Props) {
   await connection(); // the catalogue changes at import time: render per request
   const query = await searchParams;
-  const sort = parseSort(query.sort);
+  const sort = parseHomeSort(query.sort);
+  const page = pageNumber(query.page);
+  if (sort !== "digest") {
+    return <RankedView list={await rankedPapers({ sort, window: parseTopWindow(query.window), page })} />;
+  }
   const date = await latestDigestDate();
-  const [digest, dates] = await Promise.all([
-    date ? digestByDate(date, sort, pageNumber(query.page)) : null,
-    listDigestDates(DIGEST_DATE_LIST_LIMIT),
-  ]);
+  const [digest, dates] = await Promise.all([date ? digestByDate(date, "digest", page) : null, listDigestDates(DIGEST_DATE_LIST_LIMIT)]);
   if (!digest) {
     return (
       <section aria-labelledby="empty-heading" className="py-10">
@@ -31,5 +37,5 @@ export default async function HomePage({ searchParams }: Props) {
       </section>
     );
   }
-  return <DigestView digest={digest} dates={dates} sort={sort} basePath="/" latest />;
+  return <DigestView digest={digest} dates={dates} sort="digest" basePath="/" latest sortControl={<HomeSortControl current="digest" />} />;
 }

@@ -1,4 +1,5 @@
 // One digest day as a page body: heading, date navigation, sort control, the papers.
+import type { ReactNode } from "react";
 import type { DigestPage } from "@/lib/papers/digests";
 import type { ListSort } from "@/lib/papers/types";
 import { DigestNav } from "./digest-nav";
@@ -23,9 +24,11 @@ export type DigestViewProps = {
   /** Where the sort links point: "/" on the home page, "/digests/DATE" on a day's page. */
   basePath: string;
   latest: boolean;
+  /** The home page offers its catalogue-wide orders here; digest pages get digest order / newest. */
+  sortControl?: ReactNode;
 };
 
-export function DigestView({ digest, dates, sort, basePath, latest }: DigestViewProps) {
+export function DigestView({ digest, dates, sort, basePath, latest, sortControl }: DigestViewProps) {
   const count = digest.total;
   const pageHref = (page: number) => {
     const params = new URLSearchParams();
@@ -47,7 +50,7 @@ export function DigestView({ digest, dates, sort, basePath, latest }: DigestView
       </div>
       <div className="mt-4 flex flex-col gap-3 border-b border-zinc-200 pb-4 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
         <DigestNav date={digest.date} previous={digest.previous} next={digest.next} dates={dates} sort={sort} />
-        <SortControl basePath={basePath} current={sort} />
+        {sortControl ?? <SortControl basePath={basePath} current={sort} />}
       </div>
       {count === 0 ? (
         <p className="py-8 text-zinc-600 dark:text-zinc-400">This digest has no papers.</p>

@@ -9,6 +9,8 @@ export type PaperListItemJson = {
   abstract: string;
   firstSeen: string;
   links: PaperLinkView[];
+  /** Only in the lists ranked by it (sort=trending, sort=top). */
+  upvotes?: number;
   url: string;
 };
 
@@ -21,6 +23,7 @@ export function paperListItemJson(paper: PaperSummary, siteUrl: string): PaperLi
     abstract: paper.abstract,
     firstSeen: paper.firstSeen,
     links: paper.links.map(({ url, kind }) => ({ url, kind })),
+    ...(paper.upvotes === undefined ? {} : { upvotes: paper.upvotes }),
     url: paperUrl(siteUrl, paper.slug),
   };
 }

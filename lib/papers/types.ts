@@ -13,6 +13,8 @@ export type PaperSummary = {
   firstSeen: string;
   /** In the order the abstract mentions them. */
   links: PaperLinkView[];
+  /** Set by the lists that rank by it (lib/papers/ranked.ts); other lists leave it out. */
+  upvotes?: number;
 };
 
 export type PaperDetail = PaperSummary & {
@@ -24,9 +26,25 @@ export type PaperDetail = PaperSummary & {
 };
 
 /**
- * How a list of papers is ordered. Each sort has its SQL in one Record<ListSort, ...> per list
- * (see digests.ts), so adding "trending" or "top" here makes the compiler point at every list to extend.
+ * How one digest's papers are ordered (digest pages, and the home page's latest digest). Each sort has
+ * its SQL in one Record<ListSort, ...> per list (see digests.ts), so a new one makes the compiler point
+ * at every list to extend.
  */
 export type ListSort = "digest" | "new";
 
 export const LIST_SORTS: readonly ListSort[] = ["digest", "new"];
+
+/** Catalogue-wide orders (lib/papers/ranked.ts), each walking its own index. */
+export const RANKED_SORTS = ["trending", "new", "top"] as const;
+
+export type RankedSort = (typeof RANKED_SORTS)[number];
+
+/** Which papers "top" ranks: first seen in the week or month up to the latest digest, or all of them. */
+export const TOP_WINDOWS = ["week", "month", "all"] as const;
+
+export type TopWindow = (typeof TOP_WINDOWS)[number];
+
+/** The home page's choices: the latest digest as listed, or a catalogue-wide order. */
+export const HOME_SORTS = ["digest", ...RANKED_SORTS] as const;
+
+export type HomeSort = (typeof HOME_SORTS)[number];

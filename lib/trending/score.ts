@@ -33,12 +33,26 @@ export function trendingScore(signals: TrendingSignals, firstSeen: Date, now: Da
   return trendingBoost(signals) - (now.getTime() - firstSeen.getTime()) / DAY_MS;
 }
 
+/**
+ * The part of the score that does not depend on "now": the day the paper was first seen (days since
+ * 1970) plus its boost as the database stores it (REAL, so rounded to single precision). This is
+ * paper.trending_key; score = key − now in days.
+ */
+export function trendingKey(signals: TrendingSignals, firstSeen: Date): number {
+  return firstSeen.getTime() / DAY_MS + Math.fround(trendingBoost(signals));
+}
+
 export type TrendingCandidate = { id: number; firstSeen: Date; signals: TrendingSignals };
 
-/** Candidates hottest first at `now`; equal scores keep digest order (lower id first). */
-export function rankTrending<T extends TrendingCandidate>(papers: readonly T[], now: Date): T[] {
+/**
+ * Candidates hottest first at `now`; equal scores keep digest order (lower id first). The order is the
+ * same at every `now`, so it compares keys, not scores: subtracting `now` in floating point turns exact
+ * ties (255 points 16 days earlier ties with 0 points) into rounding noise, and the database, which
+ * sorts by the stored key, would then disagree with this function about who goes first.
+ */
+export function rankTrending<T extends TrendingCandidate>(papers: readonly T[], _now: Date): T[] {
   return papers
-    .map((paper) => ({ paper, score: trendingScore(paper.signals, paper.firstSeen, now) }))
-    .sort((a, b) => b.score - a.score || a.paper.id - b.paper.id)
+    .map((paper) => ({ paper, key: trendingKey(paper.signals, paper.firstSeen) }))
+    .sort((a, b) => b.key - a.key || a.paper.id - b.paper.id)
     .map(({ paper }) => paper);
 }

@@ -1,3 +1,4 @@
+import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshotPath } from "./support/browser";
@@ -64,14 +65,57 @@ describe("home page", () => {
 
   it("sorts by newest through the URL and marks the current sort", async () => {
     await page.goto(baseUrl());
-    await page.getByRole("navigation", { name: "Sort papers" }).getByRole("link", { name: "Newest" }).click();
-    await page.waitForURL(/\?sort=new$/);
+    const sortNav = page.getByRole("navigation", { name: "Sort papers" });
+    await expect(sortNav.getByRole("link").allTextContents()).resolves.toEqual(["Digest", "Trending", "New", "Top"]);
+    await expect(sortNav.locator('[aria-current="true"]').textContent()).resolves.toBe("Digest");
+    await sortNav.getByRole("link", { name: "New", exact: true }).click();
+    await page.waitForURL(/\/\?sort=new$/);
     await expect(cardTitles(page)).resolves.toHaveLength(94);
-    const current = page.getByRole("navigation", { name: "Sort papers" }).locator('[aria-current="true"]');
-    await expect(current.textContent()).resolves.toBe("Newest");
-    const unknown = await page.goto(`${baseUrl()}/?sort=bogus`);
-    expect(unknown?.status()).toBe(200);
-    await expect(cardTitles(page)).resolves.toHaveLength(94);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Newest papers");
+    await expect(sortNav.locator('[aria-current="true"]').textContent()).resolves.toBe("New");
+    for (const bogus of ["/?sort=bogus", "/?sort=top&window=decade&page=-4"]) {
+      const unknown = await page.goto(`${baseUrl()}${bogus}`);
+      expect(unknown?.status(), bogus).toBe(200);
+      await expect(cardTitles(page), bogus).resolves.toHaveLength(94);
+    }
+  });
+
+  it("lists the catalogue by Trending and Top through links, a voted paper first", async () => {
+    const voted = "Video-MME: The First-Ever Comprehensive Evaluation Benchmark of Multi-modal LLMs in Video Analysis";
+    const pool = new pg.Pool({ connectionString: inject("e2eDatabaseUrl"), max: 1 });
+    // Far more votes than other tests leave behind, with the boost lib/trending/signals.ts would store
+    // (2·log2(1 + 1023) = 20 days); the counts are put back afterwards.
+    const { rows } = await pool.query<{ upvote_count: number; trending_boost: number }>(
+      "SELECT upvote_count, trending_boost FROM paper WHERE title = $1",
+      [voted],
+    );
+    await pool.query("UPDATE paper SET upvote_count = 1023, trending_boost = 20 WHERE title = $1", [voted]);
+    try {
+      await page.goto(baseUrl());
+      const sortNav = page.getByRole("navigation", { name: "Sort papers" });
+      await sortNav.getByRole("link", { name: "Trending", exact: true }).click();
+      await page.waitForURL(/\/\?sort=trending$/);
+      await expect(page.locator("h1").textContent()).resolves.toBe("Trending papers");
+      const trending = await cardTitles(page);
+      expect(trending).toHaveLength(94);
+      expect(trending[0]).toBe(voted);
+
+      await sortNav.getByRole("link", { name: "Top", exact: true }).click();
+      await page.waitForURL(/\/\?sort=top$/);
+      // The week ends at the latest digest (the sample's day), not at today.
+      await expect(page.locator("h1").textContent()).resolves.toBe("Top papers of the week to April 30, 2025");
+      await expect(cardTitles(page).then((titles) => titles[0])).resolves.toBe(voted);
+      const period = page.getByRole("navigation", { name: "Top papers period" });
+      await expect(period.locator('[aria-current="true"]').textContent()).resolves.toBe("Week");
+      await expect(sortNav.locator('[aria-current="true"]').textContent()).resolves.toBe("Top");
+      await period.getByRole("link", { name: "All time" }).click();
+      await page.waitForURL(/\/\?sort=top&window=all$/);
+      await expect(page.locator("h1").textContent()).resolves.toBe("Top papers of all time");
+      await expect(cardTitles(page)).resolves.toHaveLength(94);
+    } finally {
+      await pool.query("UPDATE paper SET upvote_count = $2, trending_boost = $3 WHERE title = $1", [voted, rows[0]!.upvote_count, rows[0]!.trending_boost]);
+      await pool.end();
+    }
   });
 
   it("navigates digest dates: the list of days, and the day's page shows the same papers", async () => {
@@ -147,6 +191,10 @@ describe("home page", () => {
     await expect(horizontalOverflow(phone)).resolves.toBeLessThanOrEqual(0);
     await expect(cardTitles(phone)).resolves.toHaveLength(94);
     await phone.screenshot({ path: screenshotPath("home-phone") });
+    // The longest control: four sorts and, under Top, three periods.
+    await phone.goto(`${baseUrl()}/?sort=top&window=month`);
+    await expect(horizontalOverflow(phone)).resolves.toBeLessThanOrEqual(0);
+    await expect(cardTitles(phone)).resolves.toHaveLength(94);
     await context.close();
   });
 

@@ -1,13 +1,23 @@
 // GET /api/papers through the route handler, against a real catalogue.
 import { afterEach, describe, expect, it } from "vitest";
 import * as route from "../../app/api/papers/route";
+import { db as prisma } from "../../lib/db/prisma";
+import { applySignalDelta } from "../../lib/trending/signals";
 import { EMOJI_TITLE, NEWEST_DATE, PAPER_COUNT, SCRIPT_TITLE, useApiCatalogue } from "./helpers/api-catalogue";
 
 const { GET } = route;
 const db = useApiCatalogue();
 
 type PapersBody = {
-  papers: { slug: string; title: string; abstract: string; firstSeen: string; links: { url: string; kind: string }[]; url: string }[];
+  papers: {
+    slug: string;
+    title: string;
+    abstract: string;
+    firstSeen: string;
+    links: { url: string; kind: string }[];
+    upvotes?: number;
+    url: string;
+  }[];
   page: number;
   pageSize: number;
   total: number;
@@ -127,11 +137,11 @@ describe("GET /api/papers", () => {
     expect(Object.keys(body.fieldErrors ?? {})).toContain(field);
   });
 
-  it("rejects parameters it does not know (a typo, or sort= before sorting exists) instead of ignoring them", async () => {
-    const body = await badRequest("?q=video&sort=trending&pagesize=10");
-    expect(body.error).toBe("unknown query parameters: sort, pagesize");
-    expect(Object.keys(body.fieldErrors!)).toEqual(["sort", "pagesize"]);
-    expect(body.fieldErrors!.sort).toMatch(/allowed: q, from, to, hasCode, page, pageSize/);
+  it("rejects parameters it does not know (a typo, or a name from another API) instead of ignoring them", async () => {
+    const body = await badRequest("?q=video&order=trending&pagesize=10");
+    expect(body.error).toBe("unknown query parameters: order, pagesize");
+    expect(Object.keys(body.fieldErrors!)).toEqual(["order", "pagesize"]);
+    expect(body.fieldErrors!.order).toMatch(/allowed: q, from, to, hasCode, sort, window, page, pageSize/);
   });
 
   it.each([
@@ -164,6 +174,64 @@ describe("GET /api/papers", () => {
 
   it("takes the first value of a repeated parameter", async () => {
     expect((await papers("?page=2&page=1")).page).toBe(2);
+  });
+});
+
+describe("GET /api/papers?sort=", () => {
+  const slugs = (body: PapersBody) => body.papers.map((paper) => paper.slug);
+
+  async function upvote(title: string, upvotes: number) {
+    const { rows } = await db.pool.query<{ id: number }>("SELECT id FROM paper WHERE title = $1", [title]);
+    await prisma().$transaction((tx) => applySignalDelta(tx, rows[0]!.id, { upvotes }));
+  }
+
+  it("sort=new is the default newest-first list, filters included", async () => {
+    expect(await papers("?sort=new&pageSize=50")).toEqual(await papers("?pageSize=50"));
+    const withCode = await papers("?sort=new&hasCode=1&pageSize=50");
+    expect(withCode.total).toBeGreaterThan(0);
+    for (const paper of withCode.papers) expect(paper.links.some((link) => link.kind === "CODE")).toBe(true);
+  });
+
+  it("sort=trending with no votes lists the newest day first, each paper with its upvotes", async () => {
+    const result = await papers("?sort=trending");
+    expect(result).toMatchObject({ page: 1, pageSize: 20, total: PAPER_COUNT, pageCount: 5 });
+    expect(result.papers.slice(0, 2).map((paper) => paper.title)).toEqual([SCRIPT_TITLE, EMOJI_TITLE]);
+    for (const paper of result.papers) {
+      expect(Object.keys(paper).sort()).toEqual(["abstract", "firstSeen", "links", "slug", "title", "upvotes", "url"]);
+    }
+  });
+
+  it("sort=top ranks by upvotes: the week to the latest digest by default, or window=month|all", async () => {
+    const title = "Video-MME: The First-Ever Comprehensive Evaluation Benchmark of Multi-modal LLMs in Video Analysis";
+    await upvote(title, 3);
+    for (const query of ["?sort=top", "?sort=top&window=week", "?sort=top&window=month", "?sort=top&window=all"]) {
+      const [first] = (await papers(`${query}&pageSize=1`)).papers;
+      expect(first, query).toMatchObject({ title, upvotes: 3 });
+    }
+    // 3 upvotes are worth 4 days: more than the one day the newest digest is ahead.
+    expect((await papers("?sort=trending&pageSize=1")).papers[0]!.title).toBe(title);
+    await upvote(title, -3);
+  });
+
+  it("pages the ranked lists like search: a page past the end answers the last page", async () => {
+    const last = await papers("?sort=trending&page=5");
+    expect(last).toMatchObject({ page: 5, pageCount: 5 });
+    expect(last.papers).toHaveLength(PAPER_COUNT - 80);
+    expect(slugs(await papers("?sort=trending&page=9999"))).toEqual(slugs(last));
+  });
+
+  it.each([
+    ["sort=hot", "sort", /must be one of trending, new, top \(got "hot"\)/],
+    ["sort=top&window=year", "window", /must be one of week, month, all \(got "year"\)/],
+    ["window=week", "window", /window applies only to sort=top/],
+    ["sort=trending&window=all", "window", /window applies only to sort=top/],
+    ["q=video&sort=new", "sort", /sort is not supported with q/],
+    ["sort=top&hasCode=1", "hasCode", /hasCode is not supported with sort=top/],
+    ["sort=trending&from=2025-04-01", "from", /from is not supported with sort=trending/],
+  ])("rejects %s with 400 and a field error for %s", async (query, field, message) => {
+    const body = await badRequest(`?${query}`);
+    expect(body.fieldErrors?.[field]).toMatch(message);
+    expect(body.error).toEqual(expect.any(String));
   });
 });
 

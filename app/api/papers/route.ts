@@ -1,26 +1,18 @@
-// GET /api/papers: the catalogue search as JSON (the same parameters as /search, validated strictly).
+// GET /api/papers: the catalogue search, or a ranked list with sort=trending|top, as JSON (validated strictly).
 import { paperListItemJson } from "@/lib/api/paper-json";
-import { searchParamsRecord, unknownParamErrors } from "@/lib/api/query-params";
+import { parsePapersApiQuery } from "@/lib/api/papers-query";
 import { jsonError, jsonOk, withApiErrors } from "@/lib/api/responses";
 import { siteUrlForRequest } from "@/lib/api/site-url";
+import { rankedPapers } from "@/lib/papers/ranked";
 import { searchPapers } from "@/lib/papers/search";
-import { parseSearchParams } from "@/lib/papers/search-params";
-
-// Route files may export only handlers and route config, so the list stays private.
-const PAPERS_API_PARAMS = ["q", "from", "to", "hasCode", "page", "pageSize"] as const;
 
 export async function GET(request: Request): Promise<Response> {
   return withApiErrors("GET /api/papers", async () => {
-    const params = new URL(request.url).searchParams;
-    const unknown = unknownParamErrors(params, PAPERS_API_PARAMS);
-    const unknownNames = Object.keys(unknown);
-    if (unknownNames.length) {
-      return jsonError(400, `unknown query parameter${unknownNames.length > 1 ? "s" : ""}: ${unknownNames.join(", ")}`, unknown);
-    }
-    const parsed = parseSearchParams(searchParamsRecord(params), { strict: true });
+    const parsed = parsePapersApiQuery(new URL(request.url).searchParams);
     if (!parsed.ok) return jsonError(400, parsed.error, parsed.fieldErrors);
 
-    const result = await searchPapers(parsed.query);
+    const { request: query } = parsed;
+    const result = query.kind === "ranked" ? await rankedPapers(query) : await searchPapers(query.query);
     const siteUrl = siteUrlForRequest(request);
     return jsonOk({
       papers: result.papers.map((paper) => paperListItemJson(paper, siteUrl)),
