@@ -20,11 +20,12 @@ export function ReactionButtons({ slug, upvotes, upvoted, saved, signedIn }: Pro
     const signIn = `/signin?callbackUrl=${encodeURIComponent(`/papers/${slug}`)}`;
     return (
       <div className="flex flex-wrap items-center gap-2">
-        <Link href={signIn} className={`${base} ${idle}`} aria-label={`Upvote (${upvotes}): sign in first`}>
+        <Link href={signIn} className={`${base} ${idle}`}>
           <span aria-hidden="true">▲</span> Upvote <span className="tabular-nums">{upvotes}</span>
+          <span className="sr-only"> (sign in to vote)</span>
         </Link>
         <Link href={signIn} className={`${base} ${idle}`}>
-          Save
+          Save<span className="sr-only"> (sign in to save)</span>
         </Link>
       </div>
     );

@@ -2,9 +2,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PaperList } from "@/components/paper-card";
+import { SubscriptionPanel } from "@/components/subscription-panel";
 import { requireUserPage } from "@/lib/auth/require";
 import { paperSummaries } from "@/lib/papers/paper";
 import { recommendationsFor } from "@/lib/recommendations/for-user";
+import { subscriptionForUser } from "@/lib/subscribers/queries";
+import { topicTags } from "@/lib/subscribers/topics";
 import { tagsForUser } from "@/lib/tags/queries";
 import { papersWithReaction } from "@/lib/votes/reactions";
 import { signOutAction } from "./actions";
@@ -26,11 +29,13 @@ const empty = "mt-2 text-sm text-zinc-600 dark:text-zinc-400";
 
 export default async function MePage() {
   const user = await requireUserPage("/me");
-  const [upvotedIds, savedIds, tags, recommended] = await Promise.all([
+  const [upvotedIds, savedIds, tags, recommended, subscription, topics] = await Promise.all([
     papersWithReaction(user.id, "upvote"),
     papersWithReaction(user.id, "save"),
     tagsForUser(user.id),
     recommendationsFor(user.id),
+    subscriptionForUser(user.id),
+    topicTags(),
   ]);
   const [upvoted, saved] = await Promise.all([paperSummaries(upvotedIds), paperSummaries(savedIds)]);
 
@@ -74,6 +79,10 @@ export default async function MePage() {
 
       <Section id="upvoted-heading" title="Upvoted">
         {upvoted.length > 0 ? <PaperList papers={upvoted} headingLevel={3} /> : <p className={empty}>No upvotes yet.</p>}
+      </Section>
+
+      <Section id="subscription-heading" title="Email digest">
+        <SubscriptionPanel email={user.email} subscription={subscription} topics={topics} />
       </Section>
 
       <Section id="tags-heading" title="Your tags">

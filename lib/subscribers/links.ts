@@ -1,5 +1,5 @@
 // The links a subscriber's emails carry: confirm, unsubscribe (page and one-click POST), preferences, papers.
-import { configuredSiteUrl } from "../api/site-url";
+import { configuredSiteUrl, siteUrlFromHeaders, type HeaderSource } from "../api/site-url";
 import { env } from "../env";
 
 /**
@@ -22,3 +22,12 @@ export const subscriberLinks = {
   preferences: (token: string, origin?: string) => `${site(origin)}/preferences/${encodeURIComponent(token)}`,
   paper: (slug: string, origin?: string) => `${site(origin)}/papers/${encodeURIComponent(slug)}`,
 };
+
+/**
+ * The origin for links in an email sent while answering a request (a subscribe form): SITE_URL, else
+ * AUTH_URL, else the host the visitor used, as Auth.js does for sign-in links (trustHost). Set SITE_URL
+ * in production: then a forged Host header can never put another site's address into our emails.
+ */
+export function emailSiteUrlForRequest(headers: HeaderSource): string {
+  return configuredSiteUrl() ?? configuredSiteUrl(env().AUTH_URL) ?? siteUrlFromHeaders(headers, emailSiteUrl());
+}

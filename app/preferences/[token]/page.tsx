@@ -1,0 +1,56 @@
+// GET /preferences/:token: how often and about what, for whoever holds the emailed link; and the way out.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { describeSubscription } from "@/lib/subscribers/describe";
+import { subscriptionByToken } from "@/lib/subscribers/queries";
+import { topicTags } from "@/lib/subscribers/topics";
+import { tokenPageMetadata } from "../../subscribe/token-page";
+import { PreferencesForm } from "./preferences-form";
+
+export const metadata = tokenPageMetadata("Email preferences");
+
+type Props = { params: Promise<{ token: string }> };
+
+const STATUS_LINE = {
+  PENDING: "Not confirmed yet: follow the link in the confirmation email to start the digest.",
+  CONFIRMED: "Subscribed",
+  UNSUBSCRIBED: "Unsubscribed: nothing is sent.",
+  SUPPRESSED: "Stopped: mail to this address bounced or was reported, so nothing is sent.",
+} as const;
+
+const link = "font-medium text-sky-800 underline underline-offset-2 dark:text-sky-300";
+
+export default async function PreferencesPage({ params }: Props) {
+  const { token } = await params;
+  const [subscription, topics] = await Promise.all([subscriptionByToken(token), topicTags()]);
+  if (!subscription) notFound();
+  const active = subscription.status === "PENDING" || subscription.status === "CONFIRMED";
+  const current = {
+    frequency: subscription.frequency === "WEEKLY" ? "weekly" : "daily",
+    weekday: subscription.weekday,
+    topics: subscription.topics.map((topic) => topic.slug),
+  };
+  return (
+    <div className="max-w-xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Email preferences</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          {subscription.email} · {STATUS_LINE[subscription.status]}
+          {subscription.status === "CONFIRMED" ? `: ${describeSubscription(subscription)}.` : ""}
+        </p>
+      </div>
+      <PreferencesForm token={token} topics={topics} current={current} />
+      <p className="text-sm">
+        {active ? (
+          <Link href={`/unsubscribe/${token}`} className={link}>
+            Unsubscribe
+          </Link>
+        ) : (
+          <Link href="/subscribe" className={link}>
+            Subscribe again
+          </Link>
+        )}
+      </p>
+    </div>
+  );
+}

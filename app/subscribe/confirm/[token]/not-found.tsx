@@ -1,0 +1,6 @@
+// An unknown confirmation link: say so, and offer to subscribe again.
+import { InvalidSubscriberLink } from "../../invalid-link";
+
+export default function ConfirmNotFound() {
+  return <InvalidSubscriberLink />;
+}

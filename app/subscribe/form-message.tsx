@@ -1,0 +1,16 @@
+// The one line a subscription form answers with: a status for success, an alert for a problem.
+export function FormMessage({ id, ok, message, error }: { id: string; ok?: boolean; message?: string; error?: string }) {
+  if (error) {
+    return (
+      <p id={id} role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {error}
+      </p>
+    );
+  }
+  // Rendered empty from the start: screen readers announce changes to a live region that already exists.
+  return (
+    <p id={id} role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+      {ok ? message : null}
+    </p>
+  );
+}

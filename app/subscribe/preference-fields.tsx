@@ -1,0 +1,75 @@
+// The digest choices every subscription form shares: daily or weekly, the weekday, and the topics to follow.
+import { DEFAULT_WEEKDAY, WEEKDAYS } from "@/lib/subscribers/choices";
+import type { FieldErrors } from "@/lib/subscribers/subscribe-input";
+import type { TopicOption } from "@/lib/subscribers/topics";
+
+export type PreferenceValues = { frequency?: string; weekday?: string | number; topics?: string[] };
+
+const hint = "text-sm text-zinc-600 dark:text-zinc-400";
+const errorText = "mt-1 text-sm text-red-700 dark:text-red-400";
+
+/** `key` the surrounding form on the values: defaultChecked only applies on mount. */
+export function PreferenceFields({ idPrefix, topics, values, fieldErrors }: { idPrefix: string; topics: TopicOption[]; values: PreferenceValues; fieldErrors?: FieldErrors }) {
+  const frequency = values.frequency === "weekly" ? "weekly" : "daily";
+  const weekday = String(values.weekday ?? DEFAULT_WEEKDAY);
+  const followed = new Set(values.topics ?? []);
+  return (
+    <>
+      <fieldset aria-describedby={fieldErrors?.frequency ? `${idPrefix}-frequency-error` : undefined}>
+        <legend className="text-sm font-medium">How often</legend>
+        <div className="mt-2 space-y-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="frequency" value="daily" defaultChecked={frequency === "daily"} />
+            Daily, on days with a new digest
+          </label>
+          <label className="flex flex-wrap items-center gap-2">
+            <input type="radio" name="frequency" value="weekly" defaultChecked={frequency === "weekly"} />
+            Weekly, on
+            <select
+              name="weekday"
+              defaultValue={weekday}
+              aria-label="Day of the weekly digest"
+              className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+            >
+              {WEEKDAYS.map((day, index) => (
+                <option key={day} value={index}>
+                  {day}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {fieldErrors?.frequency && (
+          <p id={`${idPrefix}-frequency-error`} className={errorText}>
+            {fieldErrors.frequency}
+          </p>
+        )}
+        {fieldErrors?.weekday && <p className={errorText}>{fieldErrors.weekday}</p>}
+      </fieldset>
+
+      {topics.length > 0 && (
+        <fieldset aria-describedby={`${idPrefix}-topics-hint`}>
+          <legend className="text-sm font-medium">Topics to follow</legend>
+          <p id={`${idPrefix}-topics-hint`} className={`mt-1 ${hint}`}>
+            Choose none to get every paper of the digest.
+          </p>
+          <ul className="mt-2 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-2">
+            {topics.map((topic) => (
+              <li key={topic.slug}>
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" name="topics" value={topic.slug} defaultChecked={followed.has(topic.slug)} />
+                  {topic.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {fieldErrors?.topics && (
+            <p role="alert" className={errorText}>
+              {fieldErrors.topics}
+            </p>
+          )}
+        </fieldset>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+// The compact subscribe box in every page's footer: email and how often; topics are on /subscribe.
+import Link from "next/link";
+import { useActionState } from "react";
+import { subscribeAction, type SubscribeFormState } from "@/app/subscribe/actions";
+import { FormMessage } from "@/app/subscribe/form-message";
+
+/** Works as a plain form POST without JavaScript; with it, the answer appears under the box. */
+export function SubscribeBox() {
+  const [state, action, pending] = useActionState<SubscribeFormState, FormData>(subscribeAction, {});
+  const emailError = state.fieldErrors?.email;
+  return (
+    <form key={JSON.stringify(state)} action={action} aria-labelledby="subscribe-box-heading" className="space-y-2" noValidate>
+      <h2 id="subscribe-box-heading" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
+        Get the papers by email
+      </h2>
+      <div className="flex flex-wrap items-center gap-2">
+        {/* Not "Email address": that label names the main field on /signin and /subscribe. */}
+        <label htmlFor="subscribe-box-email" className="sr-only">
+          Your email
+        </label>
+        <input
+          id="subscribe-box-email"
+          name="email"
+          type="email"
+          required
+          autoComplete="email"
+          placeholder="you@example.org"
+          defaultValue={state.values?.email}
+          aria-invalid={emailError ? true : undefined}
+          aria-describedby="subscribe-box-message"
+          className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-500 sm:max-w-64 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400"
+        />
+        <label htmlFor="subscribe-box-frequency" className="sr-only">
+          How often
+        </label>
+        <select
+          id="subscribe-box-frequency"
+          name="frequency"
+          defaultValue={state.values?.frequency ?? "daily"}
+          className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        >
+          <option value="daily">Daily</option>
+          <option value="weekly">Weekly (Mondays)</option>
+        </select>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+        >
+          {pending ? "Subscribing…" : "Subscribe"}
+        </button>
+      </div>
+      <FormMessage id="subscribe-box-message" ok={state.ok} message={state.message} error={state.error} />
+      <p>
+        <Link href="/subscribe" className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100">
+          Choose topics or another weekday
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+// /me's digest subscription: the account's own address, subscribed or changed in place, no confirmation email needed.
+import { useActionState } from "react";
+import { saveMySubscriptionAction, unsubscribeMeAction, type AccountSubscriptionState } from "@/app/me/subscription-actions";
+import { FormMessage } from "@/app/subscribe/form-message";
+import { PreferenceFields } from "@/app/subscribe/preference-fields";
+import { describeSubscription } from "@/lib/subscribers/describe";
+import type { SubscriptionView } from "@/lib/subscribers/queries";
+import type { TopicOption } from "@/lib/subscribers/topics";
+
+export type SubscriptionPanelProps = {
+  /** The account's address: the one the digest goes to. */
+  email: string;
+  /** subscriptionForUser(user.id) */
+  subscription: SubscriptionView | null;
+  /** topicTags() */
+  topics: TopicOption[];
+};
+
+function statusLine(email: string, subscription: SubscriptionView | null): string {
+  if (subscription?.status === "CONFIRMED") return `${subscription.email} gets the ${describeSubscription(subscription)}.`;
+  if (subscription?.status === "PENDING") return `${subscription.email} is waiting for confirmation. Saving here confirms it.`;
+  if (subscription?.status === "SUPPRESSED") return `Mail to ${subscription.email} bounced or was reported, so we stopped. Saving here starts it again.`;
+  return `You don't get the digest. Choose how often and save to send it to ${email}.`;
+}
+
+export function SubscriptionPanel({ email, subscription, topics }: SubscriptionPanelProps) {
+  const [saved, save, saving] = useActionState<AccountSubscriptionState, FormData>(saveMySubscriptionAction, {});
+  const [stopped, stop, stopping] = useActionState<AccountSubscriptionState, FormData>(unsubscribeMeAction, {});
+  const active = subscription?.status === "CONFIRMED" || subscription?.status === "PENDING";
+  const current = saved.values ?? {
+    frequency: subscription?.frequency === "WEEKLY" ? "weekly" : "daily",
+    weekday: subscription?.weekday,
+    topics: subscription?.topics.map((topic) => topic.slug) ?? [],
+  };
+  return (
+    <div className="mt-3 space-y-4">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{statusLine(email, subscription)}</p>
+      <form key={JSON.stringify(saved)} action={save} className="space-y-6">
+        <PreferenceFields idPrefix="me-subscription" topics={topics} values={current} fieldErrors={saved.fieldErrors} />
+        <div className="space-y-3">
+          <button
+            type="submit"
+            disabled={saving}
+            className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+          >
+            {saving ? "Saving…" : active ? "Save digest settings" : "Subscribe"}
+          </button>
+          <FormMessage id="me-subscription-message" ok={saved.ok} message={saved.message} error={saved.error} />
+        </div>
+      </form>
+      {active && (
+        <form action={stop} className="space-y-2">
+          <button
+            type="submit"
+            disabled={stopping}
+            className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-900"
+          >
+            Unsubscribe
+          </button>
+          <FormMessage id="me-unsubscribe-message" ok={stopped.ok} message={stopped.message} error={stopped.error} />
+        </form>
+      )}
+    </div>
+  );
+}

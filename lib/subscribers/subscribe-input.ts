@@ -1,0 +1,65 @@
+// The subscribe and preferences forms' input: one zod schema for the forms, the server actions and lib/subscribers.
+import { z } from "zod";
+import { DEFAULT_WEEKDAY, FREQUENCIES } from "./choices";
+
+/** More than the taxonomy will ever have; bounds the work a forged form can ask for. */
+const MAX_TOPICS = 50;
+
+// Form fields arrive as strings, and an absent select as null or "": both mean "the default".
+const blankToUndefined = (value: unknown) => (value === null || value === "" ? undefined : value);
+
+export const preferencesInput = z.object({
+  frequency: z.enum(FREQUENCIES, { message: "Choose a daily or a weekly digest." }),
+  weekday: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: "Choose a day of the week." }).int().min(0, "Choose a day of the week.").max(6, "Choose a day of the week.").default(DEFAULT_WEEKDAY),
+  ),
+  // Whether each slug names a topic is a database question: lib/subscribers/topics.ts answers it.
+  topics: z
+    .array(z.string().trim().toLowerCase().min(1).max(80, "That topic name is too long."))
+    .max(MAX_TOPICS, `Choose at most ${MAX_TOPICS} topics.`)
+    .default([])
+    .transform((slugs) => [...new Set(slugs)]),
+});
+
+export const subscribeInput = preferencesInput.extend({
+  email: z
+    .string({ message: "Enter an email address like ada@example.org." })
+    .trim()
+    .toLowerCase()
+    .max(254, "That email address is too long.")
+    .pipe(z.email({ message: "Enter an email address like ada@example.org." })),
+});
+
+export type PreferencesInput = z.infer<typeof preferencesInput>;
+export type SubscribeInput = z.infer<typeof subscribeInput>;
+
+/** What a form posted, as the schema expects it (topics are repeated checkbox fields). */
+export type SubscribeFields = { email?: string; frequency?: string; weekday?: string; topics?: string[] };
+
+export function subscribeFields(form: FormData): SubscribeFields {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  return {
+    email: text("email"),
+    frequency: text("frequency"),
+    weekday: text("weekday"),
+    topics: form.getAll("topics").filter((value): value is string => typeof value === "string"),
+  };
+}
+
+export type FieldErrors = Record<string, string>;
+export type InputFailure = { ok: false; error: string; fieldErrors: FieldErrors };
+
+/** The first problem of each field, keyed by field name, plus one sentence for the top of the form. */
+export function inputFailure(error: z.ZodError): InputFailure {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    fieldErrors[field] ??= issue.message;
+  }
+  const first = Object.values(fieldErrors)[0] ?? "Check the form and try again.";
+  return { ok: false, error: first, fieldErrors };
+}

@@ -1,0 +1,22 @@
+// Unsubscribing by token: the one-click POST, the unsubscribe page's button and /me all end here.
+import "server-only";
+import { db } from "../db/prisma";
+import { UNKNOWN_LINK, type TokenMiss } from "./confirm";
+import { isSubscriberToken } from "./token";
+
+export type UnsubscribeResult = { ok: true; email: string } | TokenMiss;
+
+/**
+ * Takes effect at once (the digest sender picks only CONFIRMED subscribers) and is idempotent: a second
+ * call keeps the first unsubscribed_at. A SUPPRESSED address stays suppressed, which already stops all mail.
+ */
+export async function unsubscribe(token: string, now = new Date()): Promise<UnsubscribeResult> {
+  if (!isSubscriberToken(token)) return { ok: false, status: 404, error: UNKNOWN_LINK };
+  await db().subscriber.updateMany({
+    where: { token, status: { in: ["PENDING", "CONFIRMED"] } },
+    data: { status: "UNSUBSCRIBED", unsubscribedAt: now },
+  });
+  const row = await db().subscriber.findUnique({ where: { token }, select: { email: true } });
+  if (!row) return { ok: false, status: 404, error: UNKNOWN_LINK };
+  return { ok: true, email: row.email };
+}

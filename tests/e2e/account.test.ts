@@ -1,0 +1,118 @@
+// A reader signs in with a magic link from the outbox, upvotes, saves and tags a paper, and finds it all after a reload.
+import path from "node:path";
+import pg from "pg";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { findLatestOutboxMessage } from "../../lib/mail/outbox";
+import { launchBrowser, screenshotPath } from "./support/browser";
+import { seriousAxeViolations } from "./support/pages";
+
+const baseUrl = inject("baseUrl");
+const outboxDir = path.join(inject("e2eDataDir"), "outbox");
+const TITLE_START = "MME-Survey";
+const email = `reader-${Date.now()}@example.org`;
+
+let browser: Browser;
+let page: Page;
+let slug: string;
+let title: string;
+
+beforeAll(async () => {
+  const client = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
+  await client.connect();
+  const { rows } = await client.query<{ slug: string; title: string }>(`SELECT slug, title FROM paper WHERE title LIKE $1`, [`${TITLE_START}%`]);
+  await client.end();
+  ({ slug, title } = rows[0]!);
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signInLink(): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const message = await findLatestOutboxMessage({ to: email }, { outboxDir });
+    const link = message?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no sign-in email for ${email} in ${outboxDir}`);
+}
+
+function upvoteButton() {
+  return page.getByRole("button", { name: /^Upvote/ });
+}
+
+describe("signing in and reacting to a paper", () => {
+  let linkUsed: string;
+
+  it("signed out, Upvote leads to sign-in; the emailed link signs in and comes back to the paper", async () => {
+    await page.goto(`${baseUrl}/papers/${slug}`);
+    await page.getByRole("link", { name: /Upvote/ }).click();
+    await page.waitForURL(/\/signin\?callbackUrl=/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByLabel("Email address").fill("not-an-email");
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/email address like/);
+
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await page.waitForURL(/\/signin\/check-email/);
+
+    linkUsed = await signInLink();
+    await page.goto(linkUsed);
+    await page.waitForURL(new RegExp(`/papers/${slug}$`));
+    await expect(page.getByRole("banner").getByRole("link", { name: "Me" }).count()).resolves.toBe(1);
+  });
+
+  it("the same link does not work twice", async () => {
+    // Another browser (its own cookies), as if the link were forwarded or replayed.
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await other.goto(linkUsed);
+    await other.waitForURL(/\/signin\/error/);
+    await expect(other.locator("main").textContent()).resolves.toMatch(/expired or was already used/);
+    await context.close();
+  });
+
+  it("upvote, save and a tag take one click each and are still there after a reload", async () => {
+    const before = Number(await page.getByTestId("upvote-count").textContent());
+    await upvoteButton().click();
+    await page.waitForFunction(() => document.querySelector('[aria-pressed="true"] [data-testid="upvote-count"]') !== null);
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Saved" }).waitFor();
+
+    await page.getByLabel("Add tags (comma-separated)").fill("E2E Long Video");
+    await page.getByRole("button", { name: "Add tag" }).click();
+    await page.getByRole("list", { name: "Your tags on this paper" }).getByText("E2E Long Video").waitFor();
+
+    await page.reload();
+    await expect(upvoteButton().getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(page.getByTestId("upvote-count").textContent()).resolves.toBe(String(before + 1));
+    await expect(page.getByRole("button", { name: "Saved" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: screenshotPath("paper-signed-in") });
+  });
+
+  it("the tag page lists the paper, and /me shows the reading list and the tag", async () => {
+    await page.goto(`${baseUrl}/tags/e2e-long-video`);
+    await page.getByRole("link", { name: title }).first().waitFor();
+
+    await page.goto(`${baseUrl}/me`);
+    const readingList = page.locator("section", { has: page.getByRole("heading", { name: "Reading list" }) });
+    await readingList.getByRole("link", { name: title }).first().waitFor();
+    await page.locator("section", { has: page.getByRole("heading", { name: "Your tags" }) }).getByText("E2E Long Video").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it("signing out is a button (a POST), and afterwards the paper page offers sign-in again", async () => {
+    await page.goto(`${baseUrl}/me`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/papers/${slug}`);
+    await page.getByRole("banner").getByRole("link", { name: "Sign in" }).waitFor();
+  });
+});
