@@ -1,4 +1,4 @@
-// npm run import -- [--dry-run] [--json] [--date YYYY-MM-DD] [--strict] FILE...
+// npm run import -- [--dry-run] [--json] [--date YYYY-MM-DD] [--strict] FILE... (text digests or Hugging Face JSON)
 import os from "node:os";
 import pg from "pg";
 import { IMPORT_USAGE, parseImportArgs } from "../lib/cli/import-args";
@@ -40,9 +40,9 @@ if (args.dryRun) {
       console.log(
         result.error
           ? `✗ ${source.name}: would be rejected: ${result.error}`
-          : `✓ ${source.name}: digest ${result.digestDate}, ${result.papers} papers, ${result.problems.length} problems (dry run, nothing written)`,
+          : `✓ ${source.name}: ${result.format === "HF_JSON" ? "Hugging Face JSON, " : ""}digest ${result.digestDate}, ${result.papers} papers, ${result.problems.length} problems (dry run, nothing written)`,
       );
-      formatProblems(result.problems).forEach((line) => console.log(line));
+      formatProblems(result.problems, 0, result.format).forEach((line) => console.log(line));
     }
   }
 } else {

@@ -14,7 +14,7 @@ export type PaperListItemJson = {
   url: string;
 };
 
-export type PaperDetailJson = PaperListItemJson & { arxivId: string | null; digests: string[] };
+export type PaperDetailJson = PaperListItemJson & { arxivId: string | null; authors: string[]; digests: string[] };
 
 export function paperListItemJson(paper: PaperSummary, siteUrl: string): PaperListItemJson {
   return {
@@ -29,5 +29,5 @@ export function paperListItemJson(paper: PaperSummary, siteUrl: string): PaperLi
 }
 
 export function paperDetailJson(paper: PaperDetail, siteUrl: string): PaperDetailJson {
-  return { ...paperListItemJson(paper, siteUrl), arxivId: paper.arxivId, digests: paper.digests };
+  return { ...paperListItemJson(paper, siteUrl), arxivId: paper.arxivId, authors: paper.authors, digests: paper.digests };
 }

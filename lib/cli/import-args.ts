@@ -5,9 +5,14 @@ import { isIsoDate } from "../iso-date";
 
 export const IMPORT_USAGE = `Usage: npm run import -- [--dry-run] [--json] [--date YYYY-MM-DD] [--strict] FILE...
 
+  FILE is a daily-papers digest in either format, told apart by its content:
+    text  the page's text: a date line, then title / blank line / abstract blocks
+    JSON  the Hugging Face daily-papers API response (https://huggingface.co/api/daily_papers?date=YYYY-MM-DD):
+          an array of { paper: { id, title, summary, authors, upvotes }, publishedAt }
+
   --dry-run   parse and report without touching (or needing) the database
   --json      print JSON: the parsed papers with --dry-run, the import summary otherwise
-  --date      the digest date, for files without a date line (overrides the file's date)
+  --date      the digest date, for files without a date line (overrides the file's date or JSON's publishedAt)
   --strict    reject a file if it has any problem at all
 
 Exit codes: 0 imported or parsed, 1 a file was rejected, 2 usage error.`;

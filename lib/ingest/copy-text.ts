@@ -11,6 +11,12 @@ function escapeField(value: string | number | null): string {
   );
 }
 
+/** A text[] as an array literal, {"a","b \"c\""}; copyTextRow then escapes it again for COPY. Null stays null. */
+export function arrayLiteral(values: readonly string[] | null | undefined): string | null {
+  if (!values) return null;
+  return `{${values.map((value) => `"${value.replace(/[\\"]/g, (char) => `\\${char}`)}"`).join(",")}}`;
+}
+
 export function copyTextRow(fields: ReadonlyArray<string | number | null>): string {
   return fields.map(escapeField).join("\t") + "\n";
 }

@@ -1,13 +1,21 @@
 // `import --dry-run`: parse a file and report what an import would take, without a database.
-import { DigestRejectedError, parseDigest } from "./parse";
+import { DigestRejectedError } from "./parse";
+import { parseAnyDigest } from "./parse-any";
 import type { DigestSource } from "./import";
-import type { ParseOptions, Problem } from "./types";
+import type { DigestFormat, ParseOptions, Problem } from "./types";
 
-export type DryRunResult = { papers: number; problems: Problem[]; digestDate: string | null; error: string | null };
+export type DryRunResult = {
+  format: DigestFormat;
+  papers: number;
+  problems: Problem[];
+  digestDate: string | null;
+  error: string | null;
+};
 
 /**
  * Streams the result as one JSON object when `json` is set
- * ({ file, digestDate, papers: [{ title, abstract, links, line }], problems, error }),
+ * ({ file, format, digestDate, papers: [{ title, abstract, links, line }], problems, error }, where JSON
+ * papers also have arxivId, authors and upstreamUpvotes),
  * so a file of any size prints without being held in memory.
  */
 export async function dryRunDigest(
@@ -16,26 +24,34 @@ export async function dryRunDigest(
   write: (text: string) => void,
   json: boolean,
 ): Promise<DryRunResult> {
-  const result: DryRunResult = { papers: 0, problems: [], digestDate: null, error: null };
+  const result: DryRunResult = { format: "TEXT", papers: 0, problems: [], digestDate: null, error: null };
   let opened = false;
   const openJson = () => {
     if (!json || opened) return;
     opened = true;
-    write(`{"file":${JSON.stringify(source.name)},"digestDate":${JSON.stringify(result.digestDate)},"papers":[`);
+    write(`{"file":${JSON.stringify(source.name)},"format":"${result.format}","digestDate":${JSON.stringify(result.digestDate)},"papers":[`);
   };
   try {
-    for await (const event of parseDigest(source.open(), options)) {
-      if (event.type === "date") {
+    for await (const event of parseAnyDigest(source.open(), options)) {
+      if (event.type === "format") {
+        result.format = event.format;
+      } else if (event.type === "date") {
         result.digestDate = event.date;
       } else if (event.type === "paper") {
         openJson();
-        const { title, abstract, links, line } = event.paper;
-        if (json) write(`${result.papers > 0 ? "," : ""}\n${JSON.stringify({ title, abstract, links, line })}`);
+        const { title, abstract, links, line, arxivId, authors, upstreamUpvotes } = event.paper;
+        // Text papers keep the shape scripts already read; JSON papers carry what only JSON has.
+        const paper =
+          result.format === "HF_JSON"
+            ? { title, abstract, links, line, arxivId, authors: authors ?? [], upstreamUpvotes: upstreamUpvotes ?? null }
+            : { title, abstract, links, line };
+        if (json) write(`${result.papers > 0 ? "," : ""}\n${JSON.stringify(paper)}`);
         result.papers += 1;
-      } else {
+      } else if (event.type === "problem") {
         result.problems.push(event.problem);
         if (options.strict) {
-          throw new DigestRejectedError(`--strict: line ${event.problem.line}: ${event.problem.message}`, event.problem.line);
+          const where = result.format === "HF_JSON" ? "" : `line ${event.problem.line}: `;
+          throw new DigestRejectedError(`--strict: ${where}${event.problem.message}`, event.problem.line);
         }
       }
     }

@@ -1,9 +1,10 @@
 // Human-readable import summaries for the command line.
 import type { ImportSummary } from "./import";
-import type { Problem } from "./types";
+import type { DigestFormat, Problem } from "./types";
 
-export function formatProblems(problems: Problem[], more = 0): string[] {
-  const lines = problems.map((problem) => `  line ${problem.line}: ${problem.message}`);
+/** JSON problems name their entry in the message ("entry 3: ..."); text problems get their line. */
+export function formatProblems(problems: Problem[], more = 0, format: DigestFormat = "TEXT"): string[] {
+  const lines = problems.map((problem) => (format === "HF_JSON" ? `  ${problem.message}` : `  line ${problem.line}: ${problem.message}`));
   if (more > 0) lines.push(`  … and ${more} more`);
   return lines;
 }
@@ -22,7 +23,7 @@ export function formatSummary(summary: ImportSummary): string {
   }
   if (summary.problems.length > 0) {
     lines.push(`  problems:`);
-    lines.push(...formatProblems(summary.problems, summary.moreProblems).map((line) => `  ${line}`));
+    lines.push(...formatProblems(summary.problems, summary.moreProblems, summary.format).map((line) => `  ${line}`));
   }
   return lines.join("\n");
 }

@@ -1,10 +1,13 @@
 // Imports one digest file in one transaction: parse (streaming) -> COPY to staging -> merge -> ImportRun.
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
+import { refreshTrendingBoosts } from "../trending/refresh";
 import { mergeStage } from "./merge";
-import { DigestRejectedError, duplicateMessage, parseDigest } from "./parse";
+import { DigestRejectedError, duplicateMessage } from "./parse";
+import { parseAnyDigest } from "./parse-any";
+import { duplicateEntryMessage } from "./parse-hf-json";
 import { createStage, openStageWriter, removeDuplicateTitles } from "./stage";
-import type { ParseOptions, Problem } from "./types";
+import type { DigestFormat, ParseOptions, Problem } from "./types";
 
 /** Imports run one at a time (all writers of papers go through here), so merges never race. */
 const IMPORT_LOCK = 0x5050_494d; // "PPIM"
@@ -22,18 +25,27 @@ export type ImportOptions = ParseOptions & {
   /** "cli:<os user>" or "user:<email>". */
   importedBy: string;
   strict?: boolean;
-  /** Where the digest came from, stored on the Digest. */
+  /** Where the digest came from, stored on the Digest; by default named after the format (DIGEST_SOURCES). */
   source?: string;
   onProgress?: (bytesRead: number) => void;
 };
 
 export type ImportStatus = "IMPORTED" | "REJECTED" | "UNCHANGED";
 
+/** Digest.source for each format, unless the caller names one. */
+export const DIGEST_SOURCES: Record<DigestFormat, string> = { TEXT: "daily-papers-text", HF_JSON: "hf-daily-papers-json" };
+
+/** A problem as a person reads it: JSON problems already name their entry, text ones need their line. */
+function problemText(format: DigestFormat, problem: Problem): string {
+  return format === "HF_JSON" ? problem.message : `line ${problem.line}: ${problem.message}`;
+}
+
 export type ImportSummary = {
   importRunId: number;
   file: string;
   size: number;
   sha256: string;
+  format: DigestFormat;
   status: ImportStatus;
   digestDate: string | null;
   counts: { new: number; updated: number; unchanged: number; skipped: number };
@@ -81,6 +93,7 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
   const problems = new ProblemLog();
   const hash = createHash("sha256");
   let digestDate: string | null = null;
+  let format: DigestFormat = "TEXT";
   let skipped = 0;
   const client = await pool.connect();
   const stage = `import_stage_${randomBytes(6).toString("hex")}`;
@@ -92,20 +105,22 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     const writer = openStageWriter(client, stage);
     let position = 0;
     try {
-      const events = parseDigest(hashing(source.open(), hash, options.onProgress ?? (() => undefined)), {
+      const events = parseAnyDigest(hashing(source.open(), hash, options.onProgress ?? (() => undefined)), {
         ...options,
         detectDuplicates: false,
       });
       for await (const event of events) {
-        if (event.type === "date") {
+        if (event.type === "format") {
+          format = event.format;
+        } else if (event.type === "date") {
           digestDate = event.date;
         } else if (event.type === "paper") {
           position += 1;
           await writer.write(event.paper, position);
-        } else {
+        } else if (event.type === "problem") {
           if (options.strict) {
             throw new DigestRejectedError(
-              `--strict: line ${event.problem.line}: ${event.problem.message}; fix the file or import without --strict`,
+              `--strict: ${problemText(format, event.problem)}; fix the file or import without --strict`,
               event.problem.line,
             );
           }
@@ -121,28 +136,34 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     const sha256 = hash.digest("hex");
 
     const duplicates = await removeDuplicateTitles(client, stage, MAX_RECORDED_PROBLEMS);
+    const duplicateProblem = (d: (typeof duplicates.first)[number]): Problem =>
+      format === "HF_JSON"
+        ? { line: d.line, message: `entry ${d.line}: ${duplicateEntryMessage(d.firstLine, d.title)}` }
+        : { line: d.line, message: duplicateMessage(d.firstLine, d.title) };
     if (duplicates.total > 0 && options.strict) {
       const first = duplicates.first[0]!;
       throw new DigestRejectedError(
-        `--strict: line ${first.line}: ${duplicateMessage(first.firstLine, first.title)}; fix the file or import without --strict`,
+        `--strict: ${problemText(format, duplicateProblem(first))}; fix the file or import without --strict`,
         first.line,
       );
     }
     skipped += duplicates.total;
-    for (const duplicate of duplicates.first) problems.add({ line: duplicate.line, message: duplicateMessage(duplicate.firstLine, duplicate.title) });
+    for (const duplicate of duplicates.first) problems.add(duplicateProblem(duplicate));
     problems.total += duplicates.total - duplicates.first.length;
 
     const { rows: [run] } = await client.query<{ id: number }>(
-      `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, status, digest_date)
-       VALUES ($1, $2, $3, $4, $5, 'IMPORTED', $6) RETURNING id`,
-      [source.name, source.size, sha256, options.importedBy, started, digestDate],
+      `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, status, digest_date, format)
+       VALUES ($1, $2, $3, $4, $5, 'IMPORTED', $6, $7::"DigestFormat") RETURNING id`,
+      [source.name, source.size, sha256, options.importedBy, started, digestDate, format],
     );
     const merged = await mergeStage(
       client,
       stage,
-      { date: digestDate!, source: options.source ?? "daily-papers-text", importRunId: run!.id, papers: position },
+      { date: digestDate!, source: options.source ?? DIGEST_SOURCES[format], importRunId: run!.id, papers: position },
       (problem) => problems.add(problem),
     );
+    // Only papers whose upstream count moved (JSON imports): text imports skip this, however big.
+    await refreshTrendingBoosts(client, merged.upstreamChanged);
     const status: ImportStatus =
       merged.new === 0 && merged.updated === 0 && merged.entriesAdded === 0 ? "UNCHANGED" : "IMPORTED";
     const counts = { new: merged.new, updated: merged.updated, unchanged: merged.unchanged, skipped };
@@ -158,6 +179,7 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
       file: source.name,
       size: source.size,
       sha256,
+      format,
       status,
       digestDate,
       counts,
@@ -171,7 +193,7 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     if (!(error instanceof DigestRejectedError)) throw error;
-    return recordRejection(pool, source, options, started, error, problems, digestDate);
+    return recordRejection(pool, source, options, started, error, problems, digestDate, format);
   } finally {
     client.release();
   }
@@ -186,19 +208,21 @@ async function recordRejection(
   error: DigestRejectedError,
   problems: ProblemLog,
   digestDate: string | null,
+  format: DigestFormat,
 ): Promise<ImportSummary> {
   const sha256 = await sha256Of(source);
   const message = error.message;
   const { rows: [run] } = await pool.query<{ id: number }>(
-    `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, finished_at, status, digest_date, problems, error)
-     VALUES ($1, $2, $3, $4, $5, now(), 'REJECTED', $6, $7, $8) RETURNING id`,
-    [source.name, source.size, sha256, options.importedBy, started, digestDate, JSON.stringify(problems.kept), message],
+    `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, finished_at, status, digest_date, problems, error, format)
+     VALUES ($1, $2, $3, $4, $5, now(), 'REJECTED', $6, $7, $8, $9::"DigestFormat") RETURNING id`,
+    [source.name, source.size, sha256, options.importedBy, started, digestDate, JSON.stringify(problems.kept), message, format],
   );
   return {
     importRunId: run!.id,
     file: source.name,
     size: source.size,
     sha256,
+    format,
     status: "REJECTED",
     digestDate,
     counts: { new: 0, updated: 0, unchanged: 0, skipped: 0 },

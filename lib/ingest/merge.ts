@@ -5,6 +5,9 @@ import type { Problem } from "./types";
 
 export type MergeCounts = { new: number; updated: number; unchanged: number; entriesAdded: number };
 
+/** Papers whose upstream upvote count this merge set or changed: their trending boost needs recomputing. */
+export type MergeResult = MergeCounts & { bulk: boolean; upstreamChanged: number[] };
+
 /** The two search indexes the bulk path drops and rebuilds (their definitions are read back from the database). */
 const SEARCH_INDEXES = ["paper_search_vector_idx", "paper_title_trgm_idx"];
 
@@ -22,7 +25,7 @@ export async function mergeStage(
   stage: string,
   digest: { date: string; source: string; importRunId: number; papers: number },
   problems: (problem: Problem) => void,
-): Promise<MergeCounts & { bulk: boolean }> {
+): Promise<MergeResult> {
   const map = `${stage}_map`;
   // PAPERPULSE_TRACE_IMPORT=1 prints each statement's duration: where a slow import spends its time.
   const trace = process.env.PAPERPULSE_TRACE_IMPORT === "1";
@@ -38,24 +41,45 @@ export async function mergeStage(
   const { rows: [{ base }] } = await q(`SELECT coalesce(max(id), 0) AS base FROM paper`);
   await q(`SELECT setval(pg_get_serial_sequence('paper', 'id'), $1::int + $2::int + 1, false)`, [base, digest.papers]);
 
-  // Which staged papers the catalogue already knows (by normalized title), and whether they
-  // changed. The newest digest's text wins: importing an older digest late does not roll back
-  // a title or abstract that a later digest already updated.
+  // Which staged papers the catalogue already knows (by normalized title, else by arXiv id), and
+  // whether they changed. The newest digest's text wins: importing an older digest late does not
+  // roll back a title or abstract that a later digest already updated. A paper found by its arXiv id
+  // under another title (Hugging Face's title with a different subtitle) keeps its title and slug:
+  // its identity is the title it was first imported with, and its URL must not move.
+  // enriched: the file brings authors or an upstream count the paper does not have yet.
   await q(`
     CREATE UNLOGGED TABLE ${map} AS
     SELECT s.line, row_number() OVER (ORDER BY s.line)::int AS position,
-           coalesce(p.id, $2::int + s.position) AS paper_id, p.id IS NULL AS is_new,
+           coalesce(k.id, $2::int + s.position) AS paper_id, k.id IS NULL AS is_new, a.id IS NOT NULL AS by_arxiv,
            (p.id IS NOT NULL AND (p.title, p.abstract) IS DISTINCT FROM (s.title, s.abstract)
             AND NOT EXISTS (SELECT 1 FROM digest_entry e JOIN digest d ON d.id = e.digest_id
-                            WHERE e.paper_id = p.id AND d.date > $1::date)) AS changed
-    FROM ${stage} s LEFT JOIN paper p ON p.title_key = s.title_key`, [digest.date, base]);
+                            WHERE e.paper_id = p.id AND d.date > $1::date)) AS changed,
+           (k.id IS NOT NULL AND ((s.authors IS NOT NULL AND s.authors IS DISTINCT FROM k.authors)
+                                 OR (s.upstream_upvotes IS NOT NULL AND s.upstream_upvotes <> k.upstream_upvotes))) AS enriched,
+           CASE WHEN k.id IS NULL THEN coalesce(s.upstream_upvotes, 0) > 0
+                ELSE s.upstream_upvotes IS NOT NULL AND s.upstream_upvotes <> k.upstream_upvotes END AS upstream_changed
+    FROM ${stage} s
+    LEFT JOIN paper p ON p.title_key = s.title_key
+    LEFT JOIN paper a ON p.id IS NULL AND a.arxiv_id = s.arxiv_id
+    CROSS JOIN LATERAL (SELECT coalesce(p.id, a.id) AS id,
+                               CASE WHEN p.id IS NULL THEN a.authors ELSE p.authors END AS authors,
+                               coalesce(p.upstream_upvotes, a.upstream_upvotes) AS upstream_upvotes) k`, [digest.date, base]);
   await q(`CREATE UNIQUE INDEX ON ${map} (line)`);
+  // One paper, one staged row: a paper the file also lists under its own title, or under a second
+  // title with the same arXiv id, is not matched by arXiv id again; that row becomes a new paper
+  // (and dropArxivClashes below takes the id it cannot have).
+  await q(`
+    UPDATE ${map} m SET paper_id = $1::int + s.position, is_new = true, by_arxiv = false, enriched = false,
+                        upstream_changed = coalesce(s.upstream_upvotes, 0) > 0
+    FROM ${stage} s, (SELECT line, row_number() OVER (PARTITION BY paper_id ORDER BY by_arxiv, line) AS n
+                      FROM ${map} WHERE NOT is_new AND paper_id IN (SELECT paper_id FROM ${map} WHERE by_arxiv)) d
+    WHERE m.by_arxiv AND d.line = m.line AND d.n > 1 AND s.line = m.line`, [base]);
   await q(`ANALYZE ${map}`);
 
   const { rows: [counts] } = await q(`
     SELECT count(*) FILTER (WHERE is_new)::int AS new,
-           count(*) FILTER (WHERE changed)::int AS updated,
-           count(*) FILTER (WHERE NOT is_new AND NOT changed)::int AS unchanged
+           count(*) FILTER (WHERE changed OR enriched)::int AS updated,
+           count(*) FILTER (WHERE NOT is_new AND NOT changed AND NOT enriched)::int AS unchanged
     FROM ${map}`);
   // The highest id stands in for the catalogue's size: free, and never smaller than it.
   const bulk = shouldBulkLoad(counts.new, Number(base));
@@ -64,7 +88,8 @@ export async function mergeStage(
   await dropArxivClashes(client, stage, map, problems);
 
   const newPapers = `
-      SELECT m.paper_id, s.slug, s.title_key, s.title, s.abstract, s.arxiv_id, $1::date AS first_seen
+      SELECT m.paper_id, s.slug, s.title_key, s.title, s.abstract, s.arxiv_id, $1::date AS first_seen,
+             coalesce(s.authors, '{}') AS authors, coalesce(s.upstream_upvotes, 0) AS upstream_upvotes
       FROM ${stage} s JOIN ${map} m USING (line) WHERE m.is_new`;
   let indexDefinitions: string[] = [];
   if (bulk) {
@@ -85,15 +110,20 @@ export async function mergeStage(
     await q(`CREATE UNLOGGED TABLE ${stage}_new AS
       SELECT n.*, paper_search_vector(n.title, n.abstract) AS search_vector FROM (${newPapers}) n`, [digest.date]);
     await q(`
-      INSERT INTO paper (id, slug, title_key, title, abstract, arxiv_id, first_seen, search_vector)
-      SELECT paper_id, slug, title_key, title, abstract, arxiv_id, first_seen, search_vector FROM ${stage}_new`);
+      INSERT INTO paper (id, slug, title_key, title, abstract, arxiv_id, first_seen, authors, upstream_upvotes, search_vector)
+      SELECT paper_id, slug, title_key, title, abstract, arxiv_id, first_seen, authors, upstream_upvotes, search_vector FROM ${stage}_new`);
     await q(`DROP TABLE ${stage}_new`);
   } else {
     // The paper_search_vector_sync trigger computes the vectors.
     await q(`
-      INSERT INTO paper (id, slug, title_key, title, abstract, arxiv_id, first_seen)
+      INSERT INTO paper (id, slug, title_key, title, abstract, arxiv_id, first_seen, authors, upstream_upvotes)
       SELECT * FROM (${newPapers}) n`, [digest.date]);
   }
+
+  // Authors and the upstream count follow the latest file that has them; updated_at (the text) does not move.
+  await q(`
+    UPDATE paper p SET authors = coalesce(s.authors, p.authors), upstream_upvotes = coalesce(s.upstream_upvotes, p.upstream_upvotes)
+    FROM ${stage} s JOIN ${map} m USING (line) WHERE m.enriched AND p.id = m.paper_id`);
 
   await q(`
     UPDATE paper p SET title = s.title, abstract = s.abstract, arxiv_id = coalesce(s.arxiv_id, p.arxiv_id), updated_at = now()
@@ -136,8 +166,9 @@ export async function mergeStage(
   // Similar-paper lists (lib/papers/similar.ts) of the papers this file added or changed; the bulk
   // path leaves them to be computed on request (one query per paper would multiply its time).
   if (!bulk) await q(`SELECT paper_similar_refresh(array(SELECT paper_id FROM ${map} WHERE is_new OR changed))`);
+  const { rows: upstream } = await q(`SELECT paper_id FROM ${map} WHERE upstream_changed`);
   await q(`DROP TABLE ${map}`);
-  return { ...counts, entriesAdded: entries.rowCount ?? 0, bulk };
+  return { ...counts, entriesAdded: entries.rowCount ?? 0, bulk, upstreamChanged: upstream.map((row) => row.paper_id as number) };
 }
 
 /**

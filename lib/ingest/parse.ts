@@ -4,6 +4,7 @@ import { isIsoDate } from "../iso-date";
 import { parseDigestDateLine } from "./dates";
 import { arxivIdFromLinks, extractLinks } from "./links";
 import { hashTitleKey, normalizeTitleKey, slugFromHash } from "./title-key";
+import { invalidUtf8OffsetInStream } from "./utf8";
 import type { DigestEvent, ParsedPaper, ParseOptions, Problem } from "./types";
 
 /** Page chrome copied along with a digest; skipped before the first title, compared case-insensitively. */
@@ -89,6 +90,9 @@ class DigestParser {
   /** The previous chunk ended in "\r"; a "\n" opening the next one belongs to it. */
   private skipLeadingLineFeed = false;
   private sawText = false;
+  /** Bytes decoded so far and the last (up to 3) of them: an invalid byte's offset is reported from these. */
+  private bytesRead = 0;
+  private tail: Uint8Array = new Uint8Array(0);
 
   private block: Block | null = null;
   private fileDate: { date: string; line: number } | null = null;
@@ -113,6 +117,8 @@ class DigestParser {
     } catch {
       throw this.invalidUtf8(chunk);
     }
+    this.bytesRead += chunk.length;
+    this.tail = chunk.length >= 3 ? chunk.slice(-3) : new Uint8Array([...this.tail, ...chunk].slice(-3));
     this.pushText(text);
   }
 
@@ -162,7 +168,7 @@ class DigestParser {
       this.pushText(this.decoder.decode());
     } catch (error) {
       if (error instanceof DigestRejectedError) throw error;
-      throw this.invalidUtf8Near(this.lineCount + 1);
+      throw this.invalidUtf8Near(this.lineCount + 1, invalidUtf8OffsetInStream(this.tail, new Uint8Array(0), this.bytesRead, true));
     }
     // A last line without a line break still counts.
     if (this.partialLine.length > 0) this.handleLine(this.partialLine);
@@ -179,12 +185,13 @@ class DigestParser {
     // Only on the error path: decode leniently to find roughly where the bad bytes sit.
     const lenient = new TextDecoder("utf-8").decode(chunk).replace(/\r\n?/g, "\n");
     const bad = lenient.indexOf("\uFFFD");
-    return this.invalidUtf8Near(this.lineCount + 1 + countNewlines(lenient, bad === -1 ? 0 : bad));
+    const offset = invalidUtf8OffsetInStream(this.tail, chunk, this.bytesRead, false);
+    return this.invalidUtf8Near(this.lineCount + 1 + countNewlines(lenient, bad === -1 ? 0 : bad), offset);
   }
 
-  private invalidUtf8Near(line: number): DigestRejectedError {
+  private invalidUtf8Near(line: number, offset: number): DigestRejectedError {
     return new DigestRejectedError(
-      `the file is not valid UTF-8 (near line ${line}); save it as UTF-8 text and retry`,
+      `the file is not valid UTF-8 (byte offset ${offset}, near line ${line}); save it as UTF-8 text and retry`,
       line,
     );
   }
@@ -345,7 +352,7 @@ export async function parseDigestText(
   for await (const event of parseDigest(single(text), options)) {
     if (event.type === "date") digestDate = event.date;
     else if (event.type === "paper") papers.push(event.paper);
-    else problems.push(event.problem);
+    else if (event.type === "problem") problems.push(event.problem);
   }
   return { digestDate, papers, problems };
 }

@@ -2,7 +2,7 @@
 import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { copyTextRow } from "./copy-text";
+import { arrayLiteral, copyTextRow } from "./copy-text";
 import type { ParsedPaper } from "./types";
 
 /**
@@ -20,7 +20,10 @@ export async function createStage(client: pg.PoolClient, name: string): Promise<
       title     TEXT NOT NULL,
       abstract  TEXT NOT NULL,
       arxiv_id  TEXT,
-      links     JSONB NOT NULL
+      links     JSONB NOT NULL,
+      -- NULL when the format has none (text digests): the merge then keeps what the paper has.
+      authors   TEXT[],
+      upstream_upvotes INTEGER
     ) WITH (autovacuum_enabled = false)`);
 }
 
@@ -34,7 +37,7 @@ export type StageWriter = {
 
 export function openStageWriter(client: pg.PoolClient, name: string): StageWriter {
   const stream = client.query(
-    copyFrom(`COPY ${name} (line, position, title_key, slug, title, abstract, arxiv_id, links) FROM STDIN`),
+    copyFrom(`COPY ${name} (line, position, title_key, slug, title, abstract, arxiv_id, links, authors, upstream_upvotes) FROM STDIN`),
   );
   let failure: Error | null = null;
   stream.on("error", (error: Error) => {
@@ -60,6 +63,8 @@ export function openStageWriter(client: pg.PoolClient, name: string): StageWrite
         paper.abstract,
         paper.arxivId,
         JSON.stringify(paper.links),
+        arrayLiteral(paper.authors),
+        paper.upstreamUpvotes ?? null,
       ]);
       if (buffer.length >= 256 * 1024) await flush();
     },

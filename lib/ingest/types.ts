@@ -15,13 +15,22 @@ export type ParsedPaper = {
   arxivId: string | null;
   titleKey: string;
   slug: string;
-  /** 1-based line number of the title line in the file. */
+  /** 1-based line number of the title line in the file (for JSON: the entry's 1-based index). */
   line: number;
+  /** Author names in order; absent when the source does not list them (text digests). */
+  authors?: string[];
+  /** The source's own upvote count (Hugging Face); absent or null when it has none. */
+  upstreamUpvotes?: number | null;
 };
+
+/** The two digest formats, told apart by content (see parse-any.ts); stored on ImportRun.format. */
+export type DigestFormat = "TEXT" | "HF_JSON";
 
 export type Problem = { line: number; message: string };
 
 export type DigestEvent =
+  /** First event of parseAnyDigest's stream: which parser read the file. */
+  | { type: "format"; format: DigestFormat }
   /** line is null when the date came from options.date and the file has no date line. */
   | { type: "date"; date: string; line: number | null }
   | { type: "paper"; paper: ParsedPaper }

@@ -20,9 +20,11 @@ export async function paperSummaries(ids: readonly number[]): Promise<PaperSumma
 export async function paperBySlug(slug: string): Promise<PaperDetail | null> {
   // Slugs are short ASCII; anything else cannot name a paper (and is not worth a query).
   if (slug.length === 0 || slug.length > 300) return null;
-  const rows = await db().$queryRaw<(SummaryRow & { arxivId: string | null; updatedAt: string; digests: string[] })[]>`
+  const rows = await db().$queryRaw<
+    (SummaryRow & { arxivId: string | null; authors: string[]; upstreamUpvotes: number; updatedAt: string; digests: string[] })[]
+  >`
     SELECT p.id, p.slug, p.title, p.abstract, to_char(p.first_seen, 'YYYY-MM-DD') AS "firstSeen",
-           p.arxiv_id AS "arxivId", to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "updatedAt",
+           p.arxiv_id AS "arxivId", coalesce(p.authors, '{}') AS authors, p.upstream_upvotes AS "upstreamUpvotes", to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "updatedAt",
            coalesce((SELECT json_agg(json_build_object('url', l.url, 'kind', l.kind) ORDER BY l.position)
                      FROM paper_link l WHERE l.paper_id = p.id), '[]'::json) AS links,
            array(SELECT to_char(d.date, 'YYYY-MM-DD') FROM digest_entry e JOIN digest d ON d.id = e.digest_id

@@ -19,6 +19,10 @@ export type PaperSummary = {
 
 export type PaperDetail = PaperSummary & {
   arxivId: string | null;
+  /** Author names in order; empty when no imported format listed them. */
+  authors: string[];
+  /** Upvotes on Hugging Face's daily papers (0 when unknown), shown apart from local votes. */
+  upstreamUpvotes: number;
   /** The day (UTC) the title or abstract last changed, "YYYY-MM-DD". */
   updatedAt: string;
   /** Dates of the digests the paper appeared in, newest first. */

@@ -1,6 +1,6 @@
 // The trending formula: community signals as days of freshness, minus age.
 //
-//   points = upvotes + 2·saves + ½·tag applications
+//   points = upvotes + 2·saves + ½·tag applications + ¼·upstream upvotes (Hugging Face)
 //   boost  = HALF_LIFE_DAYS · log2(1 + points)          (stored on the paper as trending_boost)
 //   score  = boost − age in days since the paper was first seen
 //
@@ -13,9 +13,15 @@
 // Ties (same day, same signals) go to the lower id: digest order.
 
 export const HALF_LIFE_DAYS = 2;
-export const SIGNAL_WEIGHTS = { upvotes: 1, saves: 2, tags: 0.5 } as const;
+/**
+ * upstream: Hugging Face's upvote counts come from a much larger, different community and reach the
+ * hundreds for a popular paper; a quarter point each lets them order papers nobody here has voted on
+ * yet without drowning out this site's own votes (and the log2 flattens them further).
+ */
+export const SIGNAL_WEIGHTS = { upvotes: 1, saves: 2, tags: 0.5, upstream: 0.25 } as const;
 
-export type TrendingSignals = { upvotes: number; saves: number; tags: number };
+/** upstream: the upvote count on the upstream site (paper.upstream_upvotes), kept apart from local votes. */
+export type TrendingSignals = { upvotes: number; saves: number; tags: number; upstream?: number };
 
 const DAY_MS = 86_400_000;
 
@@ -24,7 +30,8 @@ export function trendingBoost(signals: TrendingSignals): number {
   const points =
     SIGNAL_WEIGHTS.upvotes * Math.max(0, signals.upvotes) +
     SIGNAL_WEIGHTS.saves * Math.max(0, signals.saves) +
-    SIGNAL_WEIGHTS.tags * Math.max(0, signals.tags);
+    SIGNAL_WEIGHTS.tags * Math.max(0, signals.tags) +
+    SIGNAL_WEIGHTS.upstream * Math.max(0, signals.upstream ?? 0);
   return HALF_LIFE_DAYS * Math.log2(1 + points);
 }
 

@@ -15,14 +15,16 @@ export async function applySignalDelta(
   paperId: number,
   delta: SignalDelta,
 ): Promise<{ upvotes: number; saves: number; tags: number } | null> {
-  const rows = await tx.$queryRaw<{ upvotes: number; saves: number; tags: number }[]>`
+  const rows = await tx.$queryRaw<{ upvotes: number; saves: number; tags: number; upstream: number }[]>`
     UPDATE paper SET upvote_count = greatest(0, upvote_count + ${delta.upvotes ?? 0}::int),
                      save_count = greatest(0, save_count + ${delta.saves ?? 0}::int),
                      tag_count = greatest(0, tag_count + ${delta.tags ?? 0}::int)
     WHERE id = ${paperId}
-    RETURNING upvote_count AS upvotes, save_count AS saves, tag_count AS tags`;
-  const counts = rows[0];
-  if (!counts) return null;
-  await tx.$executeRaw`UPDATE paper SET trending_boost = ${trendingBoost(counts)}::real WHERE id = ${paperId}`;
+    RETURNING upvote_count AS upvotes, save_count AS saves, tag_count AS tags, upstream_upvotes AS upstream`;
+  const row = rows[0];
+  if (!row) return null;
+  // The upstream count is not this delta's to change, but the boost is computed from every signal.
+  await tx.$executeRaw`UPDATE paper SET trending_boost = ${trendingBoost(row)}::real WHERE id = ${paperId}`;
+  const { upstream: _upstream, ...counts } = row;
   return counts;
 }

@@ -30,6 +30,7 @@ describe("GET /api/papers/:slug", () => {
       firstSeen: "2025-04-30",
       links: [{ url: "https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs", kind: "CODE" }],
       arxivId: null,
+      authors: [],
       digests: ["2025-04-30"],
       url: `http://localhost/papers/${slug}`,
     });

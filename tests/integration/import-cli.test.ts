@@ -113,8 +113,8 @@ describe("import --dry-run", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const parsed = printedJson(result);
-    expect(Object.keys(parsed)).toEqual(["file", "digestDate", "papers", "problems", "error"]);
-    expect(parsed).toMatchObject({ file: "sample-digest-2025-04-30.txt", digestDate: "2025-04-30", problems: [], error: null });
+    expect(Object.keys(parsed)).toEqual(["file", "format", "digestDate", "papers", "problems", "error"]);
+    expect(parsed).toMatchObject({ file: "sample-digest-2025-04-30.txt", format: "TEXT", digestDate: "2025-04-30", problems: [], error: null });
     expect(parsed.papers).toHaveLength(94);
     for (const paper of parsed.papers) expect(Object.keys(paper)).toEqual(["title", "abstract", "links", "line"]);
     expect(parsed.papers[0]).toMatchObject({
@@ -142,5 +142,48 @@ describe("import --dry-run", () => {
     expect(parsed.error).toMatch(/--strict: line 7/);
     expect(parsed.problems).toEqual([{ line: 7, message: expect.stringContaining("title with no abstract") }]);
     expect(await catalogueCounts(db.pool)).toEqual(before);
+  });
+});
+
+describe("import of Hugging Face JSON", () => {
+  const hfDay = path.join(projectRoot, "tests", "fixtures", "hf-daily-papers-2025-05-02.json");
+
+  it("--dry-run --json prints the JSON file's papers with authors, arXiv ids and upstream upvotes", async () => {
+    const result = await runImport(["--dry-run", "--json", hfDay], UNREACHABLE_DATABASE_URL);
+
+    expect(result.code).toBe(0);
+    const parsed = printedJson(result);
+    expect(parsed).toMatchObject({ format: "HF_JSON", digestDate: "2025-05-02", error: null });
+    expect(parsed.papers).toHaveLength(6);
+    expect(parsed.papers[0]).toMatchObject({ arxivId: "2505.00101", authors: ["Xinhao Li", "Ziang Yan", "Desen Meng", "Limin Wang"], upstreamUpvotes: 42, line: 1 });
+    expect(parsed.problems.map((p: { message: string }) => p.message)).toEqual([
+      expect.stringMatching(/^entry 5: no summary/),
+      expect.stringMatching(/^entry 7: duplicate of entry 2/),
+    ]);
+  });
+
+  it("imports the JSON file and prints problems by entry", async () => {
+    const result = await runImport([hfDay], db.url);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✓ hf-daily-papers-2025-05-02\.json: digest 2025-05-02 imported/);
+    expect(result.stdout).toMatch(/papers: 6 new, 0 updated, 0 unchanged, 2 skipped/);
+    expect(result.stdout).toMatch(/^ {4}entry 5: no summary/m);
+    const { rows: [run] } = await db.pool.query(`SELECT format FROM import_run ORDER BY id DESC LIMIT 1`);
+    expect(run!.format).toBe("HF_JSON");
+  });
+
+  it("exits 1 for JSON of the wrong shape and says what is wrong", async () => {
+    const result = await runImport([path.join(projectRoot, "tests", "fixtures", "hf-daily-papers-wrong-shape-title-type.json")], db.url);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/✗ hf-daily-papers-wrong-shape-title-type\.json: rejected: entry 3: paper\.title must be a string, got number 20250503/);
+  });
+
+  it("mentions both formats in its help", async () => {
+    const result = await runImport(["--help"], UNREACHABLE_DATABASE_URL);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/text +the page's text/);
+    expect(result.stderr).toMatch(/JSON +the Hugging Face daily-papers API response/);
   });
 });

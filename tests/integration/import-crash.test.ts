@@ -68,7 +68,9 @@ async function leftovers() {
     SELECT (SELECT count(*) FROM pg_class WHERE relname LIKE 'import_stage_%')::int AS stage_tables,
            (SELECT array_agg(indexname::text ORDER BY indexname) FROM pg_indexes
              WHERE indexname IN ('paper_search_vector_idx', 'paper_title_trgm_idx')) AS search_indexes,
-           (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory')::int AS advisory_locks`);
+           (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'
+             -- Only this database's: other test files import in parallel and hold their own.
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))::int AS advisory_locks`);
   return row;
 }
 

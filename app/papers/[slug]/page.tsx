@@ -77,8 +77,23 @@ export default async function PaperPage({ params }: Props) {
             <dd>
               <a href={`https://arxiv.org/abs/${paper.arxivId}`} rel="noopener noreferrer" className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100">
                 {paper.arxivId}
-              </a>
+              </a>{" "}
+              (<a href={`https://arxiv.org/pdf/${paper.arxivId}`} rel="noopener noreferrer" className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100">
+                PDF
+              </a>)
             </dd>
+          </div>
+        )}
+        {paper.upstreamUpvotes > 0 && (
+          <div className="flex gap-1">
+            <dt>Hugging Face</dt>
+            <dd>{paper.upstreamUpvotes.toLocaleString("en")} upvotes</dd>
+          </div>
+        )}
+        {paper.authors.length > 0 && (
+          <div className="flex basis-full gap-1">
+            <dt>Authors</dt>
+            <dd>{paper.authors.join(", ")}</dd>
           </div>
         )}
       </dl>

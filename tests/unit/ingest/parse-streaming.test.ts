@@ -20,7 +20,7 @@ async function collect(source: AsyncIterable<Uint8Array | string>) {
   for await (const event of parseDigest(source, options)) {
     if (event.type === "date") date = event.date;
     else if (event.type === "paper") papers.push(event.paper);
-    else problems.push(event.problem);
+    else if (event.type === "problem") problems.push(event.problem);
   }
   return { date, papers, problems };
 }
@@ -98,13 +98,13 @@ describe("streamed input", () => {
     const head = encoder.encode("Apr 30\n\nTitle\n\nAbstract ");
     const bytes = new Uint8Array([...head, 0xff, 0xfe, ...encoder.encode(" more.\n")]);
     const error = await rejection(chunked(bytes, [3]));
-    expect(error.message).toBe("the file is not valid UTF-8 (near line 5); save it as UTF-8 text and retry");
+    expect(error.message).toBe("the file is not valid UTF-8 (byte offset 24, near line 5); save it as UTF-8 text and retry");
     expect(error.line).toBe(5);
   });
 
   it("rejects a file that ends in the middle of a multi-byte character", async () => {
     const bytes = new Uint8Array([...encoder.encode("Apr 30\n\nTitle\n\nAbstract."), 0xe2, 0x9c]);
-    expect((await rejection(chunked(bytes, []))).message).toMatch(/is not valid UTF-8 \(near line 5\)/);
+    expect((await rejection(chunked(bytes, []))).message).toMatch(/is not valid UTF-8 \(byte offset 24, near line 5\)/);
   });
 
   it("rejects binary content", async () => {

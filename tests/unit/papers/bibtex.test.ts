@@ -10,6 +10,8 @@ const paper: PaperDetail = {
   firstSeen: "2025-04-30",
   links: [],
   arxivId: "2405.11273",
+  authors: [],
+  upstreamUpvotes: 0,
   updatedAt: "2025-05-01",
   digests: ["2025-04-30"],
 };

@@ -101,3 +101,14 @@ describe("trending order", () => {
     }
   });
 });
+
+describe("upstream upvotes", () => {
+  it("count a quarter of a local upvote each, and nothing when absent", () => {
+    expect(trendingBoost({ upvotes: 0, saves: 0, tags: 0, upstream: 4 })).toBe(trendingBoost({ upvotes: 1, saves: 0, tags: 0 }));
+    expect(trendingBoost({ upvotes: 3, saves: 0, tags: 0 })).toBe(trendingBoost({ upvotes: 3, saves: 0, tags: 0, upstream: 0 }));
+  });
+
+  it("add to local votes rather than replace them", () => {
+    expect(trendingBoost({ upvotes: 5, saves: 0, tags: 0, upstream: 100 })).toBe(trendingBoost({ upvotes: 30, saves: 0, tags: 0 }));
+  });
+});
