@@ -9,6 +9,29 @@ const postgresUrl = z
     message: "must be a postgres:// or postgresql:// URL, e.g. postgresql://user:pass@localhost:5432/paperpulse",
   });
 
+// Five fields (minute hour day-of-month month weekday), as pg-boss's cron parser reads them.
+const cron = z
+  .string()
+  .trim()
+  .refine((value) => /^[\d*,/\-A-Za-z?#]+( +[\d*,/\-A-Za-z?#]+){4}$/.test(value), {
+    message: 'must be a cron expression with 5 fields (minute hour day month weekday), e.g. "0 7 * * *"',
+  });
+
+const timeZone = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: value });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an IANA time zone, e.g. "UTC" or "Europe/Berlin"' },
+  );
+
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   TEST_DATABASE_URL: postgresUrl.optional(),
@@ -31,9 +54,19 @@ const schema = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_WEBHOOK_SECRET: z.string().optional(),
   MAIL_FROM: z.string().default("PaperPulse <papers@paperpulse.localhost>"),
+
+  // The digest worker (lib/worker). Both send at 07:00: weekly subscribers are picked by their weekday inside the run.
+  DIGEST_DAILY_CRON: cron.default("0 7 * * *"),
+  DIGEST_WEEKLY_CRON: cron.default("0 7 * * *"),
+  DIGEST_TIMEZONE: timeZone.default("UTC"),
+  /** Papers per digest email. */
+  DIGEST_TOP_N: z.coerce.number().int().min(1, "must be at least 1").max(100, "must be at most 100").default(10),
+  /** Where digest files wait to be imported; default <dataDir>/inbox. */
+  DIGEST_INBOX: z.string().optional(),
+  ADMIN_IMPORT_MAX_MB: z.coerce.number().positive().default(20),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string };
+export type Env = Omit<z.infer<typeof schema>, "DIGEST_INBOX"> & { dataDir: string; DIGEST_INBOX: string };
 
 function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === "" ? undefined : value]));
@@ -46,7 +79,10 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  return { ...result.data, dataDir: path.resolve(result.data.PAPERPULSE_DATA_DIR) };
+  const dataDir = path.resolve(result.data.PAPERPULSE_DATA_DIR);
+  // turbopackIgnore: a configured directory is not part of the app, so the build must not trace files through it.
+  const inbox = result.data.DIGEST_INBOX ? path.resolve(/*turbopackIgnore: true*/ result.data.DIGEST_INBOX) : path.join(dataDir, "inbox");
+  return { ...result.data, dataDir, DIGEST_INBOX: inbox };
 }
 
 let cached: Env | undefined;

@@ -27,7 +27,7 @@ export type ScheduleSettings = { dailyCron: string; weeklyCron: string; timeZone
 // A big run sends in rate-limited batches; two hours is far beyond any real run, so expiry only catches a dead worker.
 const DIGEST_EXPIRY_SECONDS = 2 * 60 * 60;
 
-/** Every job the worker schedules. */
+/** The digest sends; scripts/worker.ts adds the digest-inbox importer (lib/worker/inbox-job.ts) beside them. */
 export function scheduledJobs(settings: ScheduleSettings, runDigest: RunDigest): WorkerJob[] {
   const digest = (frequency: "daily" | "weekly", cron: string): WorkerJob => ({
     name: `digest-${frequency}`,
@@ -39,6 +39,5 @@ export function scheduledJobs(settings: ScheduleSettings, runDigest: RunDigest):
   return [
     digest("daily", settings.dailyCron),
     digest("weekly", settings.weeklyCron),
-    // The digest-inbox importer joins here: { name: "digest-inbox", cron, timeZone, run: importInbox }.
   ];
 }

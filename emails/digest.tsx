@@ -1,0 +1,148 @@
+// The digest email: the top trending papers, a short section per followed topic, and the ways out (unsubscribe, preferences).
+import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+
+export type DigestEmailPaper = {
+  id: number;
+  title: string;
+  /** About two lines of the abstract, plain text (lib/digest/excerpt.ts). */
+  excerpt: string;
+  /** The paper's page on PaperPulse. */
+  url: string;
+  codeUrl: string | null;
+};
+
+export type DigestEmailSection = { topic: string; papers: DigestEmailPaper[] };
+
+export type DigestEmailProps = {
+  /** "Trending papers for 2025-04-30" */
+  heading: string;
+  /** The inbox preview line. */
+  preview: string;
+  top: DigestEmailPaper[];
+  sections: DigestEmailSection[];
+  siteUrl: string;
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+};
+
+// Like the sign-in email: no images and no page background, so dark-mode clients can recolour freely.
+const page = { fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" };
+const container = { maxWidth: "600px", margin: "0 auto", padding: "0 20px" };
+const heading = { fontSize: "22px", fontWeight: 600, margin: "0 0 8px" };
+const sectionHeading = { fontSize: "17px", fontWeight: 600, margin: "28px 0 4px" };
+const title = { fontSize: "16px", fontWeight: 600, lineHeight: "22px", margin: "18px 0 4px" };
+const titleLink = { color: "#1d4ed8", textDecoration: "none" };
+const excerpt = { fontSize: "14px", lineHeight: "20px", margin: "0 0 4px" };
+const small = { fontSize: "13px", lineHeight: "18px", margin: "0 0 8px" };
+const link = { color: "#2563eb" };
+
+/** One paper; exported so lib/digest/compose.ts can render each paper once per run and reuse it. */
+export function PaperItem({ paper }: { paper: DigestEmailPaper }) {
+  return (
+    <Section>
+      <Text style={title}>
+        <Link href={paper.url} style={titleLink}>
+          {paper.title}
+        </Link>
+      </Text>
+      <Text style={excerpt}>{paper.excerpt}</Text>
+      <Text style={small}>
+        <Link href={paper.url} style={link}>
+          Read on PaperPulse
+        </Link>
+        {paper.codeUrl ? (
+          <>
+            {" · "}
+            <Link href={paper.codeUrl} style={link}>
+              Code
+            </Link>
+          </>
+        ) : null}
+      </Text>
+    </Section>
+  );
+}
+
+export function DigestEmail({ heading: headingText, preview, top, sections, siteUrl, unsubscribeUrl, preferencesUrl }: DigestEmailProps) {
+  return (
+    <Html lang="en" dir="ltr">
+      <Head>
+        <meta name="color-scheme" content="light dark" />
+        <meta name="supported-color-schemes" content="light dark" />
+      </Head>
+      <Preview>{preview}</Preview>
+      <Body style={page}>
+        <Container style={container}>
+          <Heading as="h1" style={heading}>
+            {headingText}
+          </Heading>
+          {top.map((paper) => (
+            <PaperItem key={paper.id} paper={paper} />
+          ))}
+          {sections.map((section) => (
+            <Section key={section.topic}>
+              {/* Say why these papers are here: the topic the reader follows. */}
+              <Heading as="h2" style={sectionHeading}>
+                {`Because you follow ${section.topic}`}
+              </Heading>
+              {section.papers.map((paper) => (
+                <PaperItem key={paper.id} paper={paper} />
+              ))}
+            </Section>
+          ))}
+          <Hr style={{ margin: "32px 0 16px" }} />
+          <Text style={small}>
+            You get this email because you subscribed to the PaperPulse digest at{" "}
+            <Link href={siteUrl} style={link}>
+              {siteUrl}
+            </Link>
+            .
+          </Text>
+          <Text style={small}>
+            <Link href={unsubscribeUrl} style={link}>
+              Unsubscribe
+            </Link>
+            {" · "}
+            <Link href={preferencesUrl} style={link}>
+              Change topics or frequency
+            </Link>
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+const site = "https://papers.example.org";
+const fixturePaper = (id: number, title: string, excerptText: string, codeUrl: string | null): DigestEmailPaper => ({
+  id,
+  title,
+  excerpt: excerptText,
+  url: `${site}/papers/${id}-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40)}`,
+  codeUrl,
+});
+
+DigestEmail.PreviewProps = {
+  heading: "Trending papers for 2025-04-30",
+  preview: "Uni-MoE: Scaling Unified Multimodal LLMs with Mixture of Experts, and 2 more",
+  top: [
+    fixturePaper(
+      1,
+      "Uni-MoE: Scaling Unified Multimodal LLMs with Mixture of Experts",
+      "Recent advancements in Multimodal Large Language Models underscore the significance of scalable models and data to boost performance, yet this often incurs substantial…",
+      "https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs",
+    ),
+    fixturePaper(2, "<script>alert(1)</script> & \"quotes\" in a title", "Markup in imported titles is shown as text, never run.", null),
+  ],
+  sections: [
+    {
+      topic: "Video understanding",
+      papers: [fixturePaper(3, "Watching Every Frame: A Long-Video Benchmark", "A benchmark of hour-long videos with questions that need every frame to answer.", null)],
+    },
+  ],
+  siteUrl: site,
+  unsubscribeUrl: `${site}/unsubscribe/tok_preview`,
+  preferencesUrl: `${site}/preferences/tok_preview`,
+} satisfies DigestEmailProps;
+
+export default DigestEmail;

@@ -1,0 +1,132 @@
+// Sends a planned period batch by batch: claim, render, hand to the mail module under the batch's idempotency key, mark.
+import type pg from "pg";
+import { sendBatch } from "../mail/send";
+import type { BatchItemResult, BatchOptions } from "../mail/types";
+import { loadPapers, loadTagNames } from "./catalogue";
+import { createDigestComposer, type DigestContent, type DigestPaper } from "./compose";
+import { claimBatch, markDeliveries, type ClaimedDelivery, type DeliveryOutcome } from "./ledger";
+import { decodePaperList, papersIn } from "./paper-list";
+import { headingForPeriod } from "./wording";
+
+/** A claim outlives any one batch's retries (5 tries, waits up to a minute each) with room to spare. */
+export const DEFAULT_LEASE_MS = 15 * 60_000;
+/** Resend's default team limit, requests per second (lib/mail/send.ts uses the same when not told). */
+const RESEND_RATE_PER_SECOND = 5;
+
+export type SendPlannedOptions = {
+  /** The ledger key, "daily:2025-04-30". */
+  period: string;
+  workerId: string;
+  leaseMs?: number;
+  /** Provider settings for lib/mail (apiKey, baseUrl, ratePerSecond, retries...). batchKey is ours. */
+  mail?: Omit<BatchOptions, "batchKey" | "chunkSize">;
+  siteUrl: string;
+  /** Called after the provider answered and before the ledger is marked: tests stop the sender here. */
+  afterSend?: (batch: number, results: BatchItemResult[]) => void | Promise<void>;
+  /**
+   * Batches in flight at once in this process (default 1): one renders and marks while another waits on
+   * the provider. The rate limit is shared out, so the provider never sees more than ratePerSecond.
+   */
+  concurrency?: number;
+  /** Per batch, for progress and the benchmark. */
+  onBatch?: (report: BatchReport) => void;
+};
+
+export type BatchReport = { batch: number; emails: number; sent: number; failed: number; retry: number; renderMs: number; sendMs: number; totalMs: number };
+export type SendSummary = { sent: number; failed: number; skipped: number; retry: number; batches: number; stoppedEarly: boolean };
+
+// Our own message format (lib/mail/retry.ts): Resend refuses a key it has already ACCEPTED with another
+// payload. A batch's emails can only shrink between attempts (a subscriber who left is skipped), so
+// this answer means everyone still in the batch got the earlier, accepted email.
+const ALREADY_ACCEPTED = /\b409 invalid_idempotent_request\b/;
+
+/**
+ * Claims and sends batches until none is left. A batch with a transient failure (provider down after
+ * the mail module's own retries) goes back to PENDING and stops this run: the next run resumes it
+ * with the same key. Permanent failures (a rejected address) close that row as FAILED; the rest go on.
+ */
+export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): Promise<SendSummary> {
+  const composer = createDigestComposer({ siteUrl: options.siteUrl });
+  const papers = new Map<number, DigestPaper>();
+  const topics = new Map<number, string>();
+  const summary: SendSummary = { sent: 0, failed: 0, skipped: 0, retry: 0, batches: 0, stoppedEarly: false };
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const mail = { ...options.mail, ratePerSecond: (options.mail?.ratePerSecond ?? RESEND_RATE_PER_SECOND) / concurrency };
+  let stop = false;
+
+  async function loop() {
+  let after = -1;
+  while (!stop) {
+    const claim = await claimBatch(pool, { period: options.period, workerId: options.workerId, leaseMs, after });
+    if (!claim) break;
+    after = claim.batch;
+    summary.skipped += claim.skipped;
+    if (claim.deliveries.length === 0) continue;
+    const started = performance.now();
+
+    const selections = claim.deliveries.map((delivery) => decodePaperList(delivery.paperList));
+    const missingPapers = [...new Set(selections.flatMap(papersIn))].filter((id) => !papers.has(id));
+    for (const [id, paper] of await loadPapers(pool, missingPapers)) papers.set(id, paper);
+    const missingTopics = [...new Set(selections.flatMap((s) => s.sections.map((section) => section.tagId)))].filter((id) => !topics.has(id));
+    for (const [id, name] of await loadTagNames(pool, missingTopics)) topics.set(id, name);
+
+    const heading = headingForPeriod(options.period);
+    const pick = (ids: number[]) => ids.map((id) => papers.get(id)).filter((paper): paper is DigestPaper => paper !== undefined);
+    const contents = selections.map(
+      (selection): DigestContent => ({
+        heading,
+        top: pick(selection.top),
+        sections: selection.sections
+          .map((section) => ({ topic: topics.get(section.tagId) ?? "a topic you follow", papers: pick(section.ids) }))
+          .filter((section) => section.papers.length > 0),
+      }),
+    );
+    // A digest whose papers were all deleted since planning is not sent as an empty email.
+    const sendable = claim.deliveries.map((_, i) => i).filter((i) => contents[i]!.top.length > 0);
+    const messages = sendable.map((i) => ({
+      ...composer.compose(contents[i]!, claim.deliveries[i]!),
+      // Used if the batch is split to find a rejected address: one key per person per period.
+      idempotencyKey: `digest:${options.period}:s${claim.deliveries[i]!.subscriberId}`,
+    }));
+    const rendered = performance.now();
+
+    const sentResults = await sendBatch(messages, { ...mail, batchKey: `digest:${options.period}:${claim.batch}` });
+    const answered = performance.now();
+    const results: BatchItemResult[] = claim.deliveries.map((_, index) => ({ index, ok: false, error: "skipped: its papers were removed from the catalogue", permanent: true }));
+    sendable.forEach((i, position) => (results[i] = { ...sentResults[position]!, index: i }));
+    await options.afterSend?.(claim.batch, results);
+
+    const outcomes = claim.deliveries.map((delivery, i) => outcomeOf(delivery, results[i]!));
+    await markDeliveries(pool, options.workerId, outcomes);
+    const counts = { sent: 0, failed: 0, retry: 0 };
+    for (const o of outcomes) counts[o.outcome] += 1;
+    summary.sent += counts.sent;
+    summary.failed += counts.failed;
+    summary.retry += counts.retry;
+    summary.batches += 1;
+    options.onBatch?.({
+      batch: claim.batch,
+      emails: messages.length,
+      ...counts,
+      renderMs: rendered - started,
+      sendMs: answered - rendered,
+      totalMs: performance.now() - started,
+    });
+    if (counts.retry > 0) {
+      summary.stoppedEarly = true;
+      stop = true;
+    }
+  }
+  }
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  return summary;
+}
+
+function outcomeOf(delivery: ClaimedDelivery, result: BatchItemResult): DeliveryOutcome {
+  if (result.ok) return { id: delivery.id, outcome: "sent", providerId: result.id ?? null };
+  const error = result.error ?? "unknown error";
+  if (ALREADY_ACCEPTED.test(error)) return { id: delivery.id, outcome: "sent", providerId: null, note: "accepted earlier under the same idempotency key" };
+  return result.permanent ? { id: delivery.id, outcome: "failed", error } : { id: delivery.id, outcome: "retry", error };
+}

@@ -1,0 +1,45 @@
+// The digest's plain strings: subject line, excerpts and heading, safe for one header line and free of markup.
+import { sanitizeHeaderValue } from "../mail/headers";
+
+const EXCERPT_CHARS = 180;
+/** Subjects past this are cut by most clients anyway. */
+const SUBJECT_TITLE_CHARS = 80;
+
+/** Control characters and runs of whitespace (newlines in imported text) become single spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, " ").trim();
+}
+
+function cut(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max).join("");
+  const space = head.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? head.slice(0, space) : head).replace(/[\s,;:.-]+$/u, "")}…`;
+}
+
+/** About two lines of an abstract: links dropped (the email links the code itself), cut at a word. */
+export function excerpt(abstract: string): string {
+  return cut(oneLine(abstract.replace(/https?:\/\/\S+/g, "")).replace(/\s+([.,;:])/g, "$1"), EXCERPT_CHARS);
+}
+
+/** "PaperPulse: 10 trending papers — First Title": one line whatever the title holds. */
+export function digestSubject(paperCount: number, firstTitle: string): string {
+  const papers = paperCount === 1 ? "1 trending paper" : `${paperCount} trending papers`;
+  return sanitizeHeaderValue(`PaperPulse: ${papers} — ${cut(oneLine(firstTitle), SUBJECT_TITLE_CHARS)}`);
+}
+
+export function digestHeading(digestDate: string): string {
+  return `Trending papers for ${digestDate}`;
+}
+
+export function digestPreview(firstTitle: string, paperCount: number): string {
+  const title = cut(oneLine(firstTitle), SUBJECT_TITLE_CHARS);
+  return paperCount > 1 ? `${title}, and ${paperCount - 1} more` : title;
+}
+
+/** The email's heading from its ledger period alone, so a re-send renders the same text. */
+export function headingForPeriod(period: string): string {
+  const [kind, value = ""] = period.split(":");
+  return kind === "weekly" ? `Trending papers, week ${value}` : digestHeading(value);
+}

@@ -1,0 +1,46 @@
+// npm run worker: schedules and sends the digests with pg-boss on our PostgreSQL; SIGINT/SIGTERM stop it cleanly (exit 0).
+import { openDatabase } from "../lib/db/database-url";
+import { migrate } from "../lib/db/migrate";
+import { useDatabaseUrl } from "../lib/db/prisma";
+import { runDigest } from "../lib/digest/run";
+import { env } from "../lib/env";
+import { inboxJob } from "../lib/worker/inbox-job";
+import { scheduledJobs } from "../lib/worker/jobs";
+import { untilStopSignal } from "../lib/worker/signals";
+import { startWorker } from "../lib/worker/worker";
+
+const log = (line: string) => console.info(line);
+
+async function main(): Promise<number> {
+  let settings;
+  try {
+    settings = env();
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  const stop = untilStopSignal();
+  const database = await openDatabase(log);
+  // The digest pipeline reads through the app's Prisma client: point it at the same database.
+  const prisma = useDatabaseUrl(database.url);
+  try {
+    await migrate(database.url);
+    const jobs = [
+      ...scheduledJobs(
+        { dailyCron: settings.DIGEST_DAILY_CRON, weeklyCron: settings.DIGEST_WEEKLY_CRON, timeZone: settings.DIGEST_TIMEZONE, topN: settings.DIGEST_TOP_N },
+        runDigest,
+      ),
+      inboxJob({ inboxDir: settings.DIGEST_INBOX, timeZone: settings.DIGEST_TIMEZONE }),
+    ];
+    const worker = await startWorker({ databaseUrl: database.url, jobs, log });
+    const signal = await stop;
+    log(`[worker] ${signal}: finishing running jobs, then stopping`);
+    await worker.stop();
+    return 0;
+  } finally {
+    await prisma.$disconnect();
+    await database.release();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,50 @@
+// `npm run worker` as a process: it migrates, schedules the digests, and a SIGTERM or SIGINT stops it cleanly with exit code 0.
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../support/database";
+import { projectRoot } from "./helpers/run-cli";
+
+const testDb = useTestDatabase();
+
+/** The worker with the same loaders as `npm run worker`, in this very process id (no tsx wrapper to forward signals). */
+function spawnWorker(extraEnv: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", "scripts/worker.ts"], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: testDb.url, ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  const started = new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", () => output.includes(" started: ") && resolve());
+    void exited.then(() => reject(new Error(`the worker exited before starting:\n${output}`)));
+  });
+  return { child, started, exited, output: () => output };
+}
+
+describe("npm run worker", () => {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    it(`starts with the configured schedules and stops cleanly on ${signal} with exit code 0`, async () => {
+      const worker = spawnWorker({ DIGEST_DAILY_CRON: "15 6 * * *", DIGEST_TIMEZONE: "Europe/Berlin" });
+      await worker.started;
+      expect(worker.output()).toContain('digest-daily at "15 6 * * *" (Europe/Berlin), digest-weekly at "0 7 * * *" (Europe/Berlin)');
+      worker.child.kill(signal);
+      expect(await worker.exited).toBe(0);
+      expect(worker.output()).toMatch(new RegExp(`${signal}: finishing running jobs, then stopping[\\s\\S]*stopped`));
+      const { rows } = await testDb.pool.query(`SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`);
+      expect(rows).toEqual([
+        { name: "digest-daily", cron: "15 6 * * *", timezone: "Europe/Berlin" },
+        { name: "digest-weekly", cron: "0 7 * * *", timezone: "Europe/Berlin" },
+      ]);
+    });
+  }
+
+  it("a malformed setting stops it before it touches the database, naming the variable (exit code 2)", async () => {
+    const worker = spawnWorker({ DIGEST_WEEKLY_CRON: "weekly please" });
+    worker.started.catch(() => undefined);
+    expect(await worker.exited).toBe(2);
+    expect(worker.output()).toContain("DIGEST_WEEKLY_CRON: must be a cron expression with 5 fields");
+  });
+});

@@ -1,0 +1,32 @@
+// Subject lines, excerpts and headings: one line, no markup surprises.
+import { describe, expect, it } from "vitest";
+import { digestSubject, excerpt, headingForPeriod } from "../../../lib/digest/wording";
+
+describe("digest wording", () => {
+  it("a title with newlines and control characters still gives a one-line subject", () => {
+    const subject = digestSubject(10, "Line one\r\nBcc: victim@example.org\u2028\u0007 and more");
+    expect(subject).toBe("PaperPulse: 10 trending papers — Line one Bcc: victim@example.org and more");
+    expect(subject).not.toMatch(/[\r\n\u2028\u0000-\u001f]/);
+  });
+
+  it("a very long title is cut at a word with an ellipsis", () => {
+    const subject = digestSubject(1, "word ".repeat(60));
+    expect(subject.startsWith("PaperPulse: 1 trending paper — word word")).toBe(true);
+    expect(subject.endsWith("…")).toBe(true);
+    expect(Array.from(subject).length).toBeLessThanOrEqual(120);
+  });
+
+  it("an excerpt is about two lines of the abstract, without its links", () => {
+    const abstract = `We present a model. Code: https://github.com/a/b.\n\n${"More text follows here. ".repeat(20)}`;
+    const text = excerpt(abstract);
+    expect(text.startsWith("We present a model. Code: More text")).toBe(true);
+    expect(text).not.toContain("http");
+    expect(text.endsWith("…")).toBe(true);
+    expect(Array.from(text).length).toBeLessThanOrEqual(181);
+  });
+
+  it("the heading comes from the period alone", () => {
+    expect(headingForPeriod("daily:2025-04-30")).toBe("Trending papers for 2025-04-30");
+    expect(headingForPeriod("weekly:2025-W18")).toBe("Trending papers, week 2025-W18");
+  });
+});
