@@ -14,14 +14,18 @@ export const SAMPLE_DATE = "2025-04-30";
 export const SAMPLE_NOW = new Date("2025-04-30T12:00:00Z");
 const samplePath = fileURLToPath(new URL("../../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
 
-/** The sample digest (94 papers of 2025-04-30) and two topics: "video" on every 4th paper, "agents" on every 6th. */
+/**
+ * The sample digest (94 papers of 2025-04-30) and two topics of the tests' own: "Video understanding" on
+ * every 4th paper, "Agents" on every 6th. Their own slugs, so the importer's automatic topic tags
+ * (lib/tags/topics.ts) cannot change which papers the tests expect.
+ */
 export async function seedSample(pool: pg.Pool): Promise<{ video: number; agents: number }> {
   await importDigest(pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
   const { rows } = await pool.query<{ id: number; slug: string }>(
-    `INSERT INTO tag (slug, name, kind) VALUES ('video', 'Video understanding', 'TOPIC'), ('agents', 'Agents', 'TOPIC') RETURNING id, slug`,
+    `INSERT INTO tag (slug, name, kind) VALUES ('test-video', 'Video understanding', 'TOPIC'), ('test-agents', 'Agents', 'TOPIC') RETURNING id, slug`,
   );
-  const video = rows.find((row) => row.slug === "video")!.id;
-  const agents = rows.find((row) => row.slug === "agents")!.id;
+  const video = rows.find((row) => row.slug === "test-video")!.id;
+  const agents = rows.find((row) => row.slug === "test-agents")!.id;
   await pool.query(
     `INSERT INTO paper_tag (paper_id, tag_id, automatic)
      SELECT id, $1::int, true FROM paper WHERE id % 4 = 0 UNION ALL SELECT id, $2::int, true FROM paper WHERE id % 6 = 0`,
