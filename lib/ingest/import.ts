@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import { refreshTrendingBoosts } from "../trending/refresh";
+import { StagedTopics } from "../tags/staged-topics";
 import { mergeStage } from "./merge";
 import { DigestRejectedError, duplicateMessage } from "./parse";
 import { parseAnyDigest } from "./parse-any";
@@ -103,6 +104,8 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
     await createStage(client, stage);
     const writer = openStageWriter(client, stage);
+    // Topic tags are matched as the papers stream by (lib/tags/staged-topics.ts); the merge applies them.
+    const topics = new StagedTopics();
     let position = 0;
     try {
       const events = parseAnyDigest(hashing(source.open(), hash, options.onProgress ?? (() => undefined)), {
@@ -116,6 +119,7 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
           digestDate = event.date;
         } else if (event.type === "paper") {
           position += 1;
+          topics.add(event.paper.line, event.paper.title, event.paper.abstract);
           await writer.write(event.paper, position);
         } else if (event.type === "problem") {
           if (options.strict) {
@@ -129,6 +133,7 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
         }
       }
       await writer.finish();
+      await topics.save(client, `${stage}_topics`);
     } catch (error) {
       writer.abort(error as Error);
       throw error;

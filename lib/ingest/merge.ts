@@ -1,6 +1,7 @@
 // Merges an import's staging table into the catalogue: papers, links, digest entries.
 // Runs inside the import's transaction; every statement is set-based.
 import type pg from "pg";
+import { applyTopicTags } from "../tags/apply-topics";
 import type { Problem } from "./types";
 
 export type MergeCounts = { new: number; updated: number; unchanged: number; entriesAdded: number };
@@ -167,6 +168,8 @@ export async function mergeStage(
   // path leaves them to be computed on request (one query per paper would multiply its time).
   if (!bulk) await q(`SELECT paper_similar_refresh(array(SELECT paper_id FROM ${map} WHERE is_new OR changed))`);
   const { rows: upstream } = await q(`SELECT paper_id FROM ${map} WHERE upstream_changed`);
+  // Topic tags (lib/tags/topics.ts) of the papers whose text this file set, in this transaction.
+  await applyTopicTags(client, { sql: `SELECT paper_id, line FROM ${map} WHERE is_new OR changed`, matched: `${stage}_topics` });
   await q(`DROP TABLE ${map}`);
   return { ...counts, entriesAdded: entries.rowCount ?? 0, bulk, upstreamChanged: upstream.map((row) => row.paper_id as number) };
 }

@@ -1,0 +1,48 @@
+// What a person may type to tag a paper: one zod schema shared by the tag form and the server action.
+import { z } from "zod";
+import { cleanTagName, quoteTagName, TAG_NAME_MAX, TAG_SLUG_MAX, tagSlug } from "./slug";
+
+/** Names per request: tagging is for a few words, not for pasting a list. */
+export const TAG_NAMES_PER_REQUEST = 5;
+/** Tags one person may put on one paper. */
+export const TAGS_PER_PERSON_PER_PAPER = 20;
+/** The raw text the schema reads at most; longer input is refused before it is split. */
+export const TAG_INPUT_MAX = 10_000;
+
+export type TagNameInput = { name: string; slug: string };
+
+/**
+ * Comma-separated names -> [{ name, slug }]: names cleaned (trimmed, whitespace collapsed; markup is
+ * kept as text, React escapes it), empty items between commas ignored, repeats (same slug) dropped
+ * keeping the first. Every refusal says what to change.
+ */
+export const tagInputSchema = z
+  .string({ error: "Type one or more tag names, separated by commas." })
+  .max(TAG_INPUT_MAX, `That is too much text for tag names: at most ${TAG_NAMES_PER_REQUEST} names of up to ${TAG_NAME_MAX} characters.`)
+  .transform((raw, ctx): TagNameInput[] => {
+    const names = raw.split(",").map(cleanTagName).filter((name) => name !== "");
+    const fail = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (names.length === 0) return fail("Type a tag name (separate several with commas).");
+    const tags = new Map<string, TagNameInput>();
+    for (const name of names) {
+      if ([...name].length > TAG_NAME_MAX) return fail(`Tag names can be at most ${TAG_NAME_MAX} characters: ${quoteTagName(name)}`);
+      const slug = tagSlug(name);
+      if (slug === "") return fail(`Tag names need at least one letter (a–z) or digit: ${quoteTagName(name)}`);
+      if (slug.length > TAG_SLUG_MAX) return fail(`That tag name is too long once written for a link: ${quoteTagName(name)}`);
+      if (!tags.has(slug)) tags.set(slug, { name, slug });
+    }
+    if (tags.size > TAG_NAMES_PER_REQUEST) {
+      return fail(`You can add at most ${TAG_NAMES_PER_REQUEST} tags at a time (you sent ${tags.size.toLocaleString("en")}).`);
+    }
+    return [...tags.values()];
+  });
+
+export type ParsedTagInput = { ok: true; tags: TagNameInput[] } | { ok: false; error: string };
+
+export function parseTagInput(raw: unknown): ParsedTagInput {
+  const result = tagInputSchema.safeParse(raw);
+  return result.success ? { ok: true, tags: result.data } : { ok: false, error: result.error.issues[0]?.message ?? "Those tag names cannot be used." };
+}
