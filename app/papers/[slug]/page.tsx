@@ -9,10 +9,13 @@ import { excerpt, formatDate, formatLongDate } from "@/components/format";
 import { PaperList } from "@/components/paper-card";
 import { PaperLinks } from "@/components/paper-links";
 import { ReactionButtons } from "@/components/reaction-buttons";
+import { TagEditor } from "@/components/tag-editor";
+import { TagList } from "@/components/tag-list";
 import { currentUser } from "@/lib/auth/session";
 import { bibtexFor } from "@/lib/papers/bibtex";
 import { paperBySlug } from "@/lib/papers/paper";
 import { similarPapers } from "@/lib/papers/similar";
+import { tagsForPaper } from "@/lib/tags/queries";
 import { paperReactions } from "@/lib/votes/reactions";
 import { siteUrl } from "../../_lib/site-url";
 
@@ -44,10 +47,11 @@ export default async function PaperPage({ params }: Props) {
   const paper = await loadPaper(slug);
   if (!paper) notFound();
   const viewer = await currentUser();
-  const [similar, origin, reactions] = await Promise.all([
+  const [similar, origin, reactions, tags] = await Promise.all([
     similarPapers(paper.id, SIMILAR_COUNT),
     siteUrl(),
     paperReactions(viewer?.id ?? null, paper.id),
+    tagsForPaper(paper.id, viewer?.id),
   ]);
   const bibtex = bibtexFor(paper, origin);
 
@@ -115,6 +119,25 @@ export default async function PaperPage({ params }: Props) {
         <p className="mt-2 whitespace-pre-line leading-relaxed text-zinc-800 dark:text-zinc-200">
           <LinkedText text={paper.abstract} />
         </p>
+      </section>
+
+      <section aria-labelledby="tags-heading" className="mt-10">
+        <h2 id="tags-heading" className="text-lg font-semibold">
+          Tags
+        </h2>
+        <div className="mt-3 space-y-3">
+          {tags.length > 0 ? <TagList tags={tags} label="Tags on this paper" /> : <p className="text-sm text-zinc-600 dark:text-zinc-400">No tags yet.</p>}
+          {viewer ? (
+            <TagEditor slug={paper.slug} mine={tags.filter((tag) => tag.mine).map(({ slug, name }) => ({ slug, name }))} />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/papers/${paper.slug}`)}`} className="text-sky-700 underline dark:text-sky-400">
+                Sign in
+              </Link>{" "}
+              to add your own tags.
+            </p>
+          )}
+        </div>
       </section>
 
       {paper.digests.length > 0 && (
