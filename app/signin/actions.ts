@@ -2,6 +2,7 @@
 // The sign-in form's action: validate, throttle, then let Auth.js mail the link.
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { signInInput } from "@/lib/auth/sign-in-input";
@@ -19,17 +20,21 @@ export async function requestSignInLink(_previous: SignInState, form: FormData):
   const throttle = await throttleSignIn(email, clientAddress(await headers()));
   if (!throttle.ok) return { error: throttle.message, email };
 
+  const failed = { error: "We could not send the sign-in email. Try again in a minute; if it keeps failing, tell the site's admin.", email };
+  let next: string;
   try {
-    // Succeeds by redirecting to /signin/check-email (a thrown redirect Next handles).
-    await signIn("email", { email, redirectTo: safeCallbackPath(callbackUrl, await siteUrl()) });
+    // redirect: false returns Auth.js's next URL instead of navigating to its /api/auth/verify-request
+    // hop; the page to show is ours either way.
+    next = await signIn("email", { email, redirectTo: safeCallbackPath(callbackUrl, await siteUrl()), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       console.error("sign-in link failed:", error);
-      return { error: "We could not send the sign-in email. Try again in a minute; if it keeps failing, tell the site's admin.", email };
+      return failed;
     }
     throw error;
   }
-  return {};
+  if (new URL(next, "http://x").searchParams.has("error")) return failed;
+  redirect("/signin/check-email");
 }
 
 export async function signInWithGitHub(form: FormData): Promise<void> {

@@ -54,7 +54,9 @@ function config(): NextAuthConfig {
     providers: providers(),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     callbacks: {
-      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackPath(url, baseUrl)}`,
+      // A path, not an absolute URL: Next presents 127.0.0.1 to Auth.js as "localhost", and an absolute
+      // redirect would move the browser to a host where its new session cookie does not exist.
+      redirect: ({ url, baseUrl }) => safeCallbackPath(url, baseUrl),
       session: ({ session, user }) => {
         const role = (user as { role?: string }).role === "ADMIN" ? "ADMIN" : "USER";
         return { ...session, user: { ...session.user, id: user.id, role } };

@@ -11,7 +11,7 @@ let slug: string;
 let paperId: number;
 
 beforeAll(async () => {
-  const { rows } = await pool.query<{ id: number; slug: string }>(`SELECT id, slug FROM paper WHERE title LIKE 'MedPLIB%'`);
+  const { rows } = await pool.query<{ id: number; slug: string }>(`SELECT id, slug FROM paper WHERE title LIKE 'Towards a Multimodal Large Language Model with Pixel-Level Insight%'`);
   ({ id: paperId, slug } = rows[0]!);
 });
 afterAll(() => pool.end());
