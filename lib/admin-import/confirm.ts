@@ -6,7 +6,7 @@ import { localToday } from "../cli/today";
 import { importDigest, type DigestSource } from "../ingest/import";
 import { isIsoDate } from "../iso-date";
 import { importedByFor, refuseUnlessAdmin, type Refusal } from "./access";
-import { connectOutsidePool, importPool } from "./pool";
+import { connectOutsidePool, serverPool } from "../db/pool";
 import { expiredMessage, isPreviewId, type Clock } from "./preview";
 import type { ConfirmedImport, PreviewSummary } from "./types";
 
@@ -73,7 +73,7 @@ export async function confirmPreview(
       await lock.query("ROLLBACK");
       return { ok: false, status: 400, error: `${row.file_name}: the file has no date line; choose the digest date first` };
     }
-    const summary = await importDigest(importPool(), bytesSource(row.file_name, row.content), {
+    const summary = await importDigest(serverPool(), bytesSource(row.file_name, row.content), {
       today: localToday(now),
       date,
       importedBy: importedByFor(user!),

@@ -1,7 +1,7 @@
 // Owns the import history the admin pages read: every ImportRun (command line, inbox or web), newest first, and one run's papers.
 import "server-only";
 import type { DigestFormat, Problem } from "../ingest/types";
-import { importPool } from "./pool";
+import { serverPool } from "../db/pool";
 
 export const HISTORY_PAGE_SIZE = 25;
 /** A run's papers listed on its page; a bulk import of a million papers links to the digest instead. */
@@ -74,7 +74,7 @@ export type HistoryPage = { runs: ImportRunRow[]; page: number; pageCount: numbe
 
 /** A page past the end shows the last page. */
 export async function listImportRuns(page: number, pageSize: number = HISTORY_PAGE_SIZE): Promise<HistoryPage> {
-  const pool = importPool();
+  const pool = serverPool();
   const { rows: [counted] } = await pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM import_run`);
   const total = counted!.total;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -88,7 +88,7 @@ export async function listImportRuns(page: number, pageSize: number = HISTORY_PA
 
 export async function importRunDetail(id: number): Promise<ImportRunDetail | null> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
-  const pool = importPool();
+  const pool = serverPool();
   const { rows: [record] } = await pool.query<RunRecord & { problems: Problem[] }>(
     `SELECT ${RUN_COLUMNS}, problems FROM import_run WHERE id = $1`,
     [id],

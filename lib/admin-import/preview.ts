@@ -8,7 +8,7 @@ import { isIsoDate } from "../iso-date";
 import { refuseUnlessAdmin, type Refusal } from "./access";
 import { formatBytes } from "./format";
 import { importLimits, type ImportLimits } from "./limits";
-import { importPool } from "./pool";
+import { serverPool } from "../db/pool";
 import { summarizeDigest } from "./summarize";
 import type { PreviewSummary, PreviewView } from "./types";
 
@@ -57,7 +57,7 @@ export function expiredMessage(fileName: string, expiresAt: Date): string {
 
 /** Run on every upload and list: unconfirmed previews leave nothing behind but their expiry. */
 export async function purgeExpiredPreviews(now: Date = new Date()): Promise<number> {
-  const { rowCount } = await importPool().query(`DELETE FROM import_preview WHERE expires_at <= $1`, [now]);
+  const { rowCount } = await serverPool().query(`DELETE FROM import_preview WHERE expires_at <= $1`, [now]);
   return rowCount ?? 0;
 }
 
@@ -79,7 +79,7 @@ export async function createPreview(
       error: `${name}: ${formatBytes(file.bytes.byteLength)} is over the limit of ${formatBytes(limits.maxFileBytes)} per file (ADMIN_IMPORT_MAX_MB)`,
     };
   }
-  const pool = importPool();
+  const pool = serverPool();
   await purgeExpiredPreviews(now);
   const { rows: [waiting] } = await pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM import_preview WHERE created_by = $1`,
@@ -118,7 +118,7 @@ export async function createPreview(
 export async function pendingPreviews(user: SessionUser | null, options: Clock = {}): Promise<PreviewView[]> {
   if (refuseUnlessAdmin(user)) return [];
   await purgeExpiredPreviews(options.now);
-  const { rows } = await importPool().query<PreviewRow>(
+  const { rows } = await serverPool().query<PreviewRow>(
     `SELECT ${PREVIEW_COLUMNS} FROM import_preview WHERE created_by = $1 ORDER BY created_at, id`,
     [user!.email],
   );
@@ -132,7 +132,7 @@ export async function setPreviewDate(user: SessionUser | null, id: string, date:
   if (!isIsoDate(date)) return { ok: false, status: 400, error: `the digest date must be a real day as YYYY-MM-DD, got "${date}"` };
   if (!isPreviewId(id)) return { ok: false, status: 404, error: "no such preview" };
   const now = options.now ?? new Date();
-  const pool = importPool();
+  const pool = serverPool();
   const { rows: [row] } = await pool.query<PreviewRow & { content: Buffer }>(
     `SELECT ${PREVIEW_COLUMNS}, content FROM import_preview WHERE id = $1 AND created_by = $2`,
     [id, user!.email],
@@ -158,7 +158,7 @@ export async function cancelPreview(user: SessionUser | null, id: string): Promi
   if (refused) return refused;
   if (!isPreviewId(id)) return { ok: false, status: 404, error: "no such preview" };
   // Waits for a confirmation holding the row, then finds it gone: an import cannot be cancelled half-way.
-  const { rowCount } = await importPool().query(`DELETE FROM import_preview WHERE id = $1 AND created_by = $2`, [id, user!.email]);
+  const { rowCount } = await serverPool().query(`DELETE FROM import_preview WHERE id = $1 AND created_by = $2`, [id, user!.email]);
   if (!rowCount) return { ok: false, status: 404, error: "no such preview: it was already imported, cancelled or has expired" };
   return { ok: true, id };
 }

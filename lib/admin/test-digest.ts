@@ -3,7 +3,7 @@ import "server-only";
 import type { SessionUser } from "../auth/session";
 import { runDigest, type DigestRunSummary } from "../digest/run";
 import { env } from "../env";
-import { adminMailPool } from "./pool";
+import { serverPool } from "../db/pool";
 
 export type TestDigestOutcome = { ok: true; message: string } | { ok: false; status: 401 | 403 | 422; error: string };
 
@@ -11,7 +11,7 @@ export type TestDigestOutcome = { ok: true; message: string } | { ok: false; sta
 export type TestDigestSender = (email: string) => Promise<DigestRunSummary>;
 
 const sendWithDigestPipeline: TestDigestSender = (email) =>
-  runDigest(adminMailPool(), { frequency: "daily", now: new Date(), to: email, dryRun: false, topN: env().DIGEST_TOP_N });
+  runDigest(serverPool(), { frequency: "daily", now: new Date(), to: email, dryRun: false, topN: env().DIGEST_TOP_N });
 
 /**
  * The signed-in admin's own address gets the digest they would get today (a sample of the top papers when

@@ -1,7 +1,7 @@
 // Files the web importer refuses: each named with its reason, and nothing stored or imported.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importLimits } from "../../lib/admin-import/limits";
-import { closeImportPool } from "../../lib/admin-import/pool";
+import { closeServerPool } from "../../lib/db/pool";
 import { createPreview } from "../../lib/admin-import/preview";
 import type { SessionUser } from "../../lib/auth/session";
 import { useTestDatabase } from "../support/database";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   admin = await createUser(testDb.pool, "admin@example.org", "ADMIN");
   before = await catalogueCounts(testDb.pool);
 });
-afterAll(() => closeImportPool());
+afterAll(() => closeServerPool());
 
 async function expectNothingStored() {
   expect(await catalogueCounts(testDb.pool)).toEqual(before);

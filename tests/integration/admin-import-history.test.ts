@@ -1,7 +1,7 @@
 // The import history the admin pages show: every run newest first, paginated, and one run's papers and problems.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importRunDetail, listImportRuns } from "../../lib/admin-import/history";
-import { closeImportPool } from "../../lib/admin-import/pool";
+import { closeServerPool } from "../../lib/db/pool";
 import { importDigest } from "../../lib/ingest/import";
 import { useTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
@@ -21,7 +21,7 @@ beforeAll(async () => {
     runIds.push(run.importRunId);
   }
 });
-afterAll(() => closeImportPool());
+afterAll(() => closeServerPool());
 
 describe("import history", () => {
   it("lists every run newest first with who, file, size, hash, format, status, counts and problem count", async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmPreview } from "../../lib/admin-import/confirm";
-import { closeImportPool } from "../../lib/admin-import/pool";
+import { closeServerPool } from "../../lib/db/pool";
 import { cancelPreview, createPreview, pendingPreviews, setPreviewDate } from "../../lib/admin-import/preview";
 import type { SessionUser } from "../../lib/auth/session";
 import { fileSource } from "../../lib/ingest/file-source";
@@ -28,7 +28,7 @@ beforeAll(async () => {
   admin = await createUser(testDb.pool, "admin@example.org", "ADMIN");
   reader = await createUser(testDb.pool, "reader@example.org", "USER");
 });
-afterAll(() => closeImportPool());
+afterAll(() => closeServerPool());
 
 describe("only admins", () => {
   it("signed out gets 401 and a reader gets 403 from upload, date, Import and Cancel, and nothing is stored", async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeAdminMailPool } from "../../lib/admin/pool";
+import { closeServerPool } from "../../lib/db/pool";
 import { sendTestDigestAs } from "../../lib/admin/test-digest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
 });
 afterAll(async () => {
-  await closeAdminMailPool();
+  await closeServerPool();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

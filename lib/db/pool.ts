@@ -1,0 +1,36 @@
+// The web process's one pg Pool, for the lib modules built on pg rather than Prisma (the importer, the digest mailer):
+// built on first use from DATABASE_URL, cached on globalThis. Pages keep using Prisma's own pool.
+import "server-only";
+import pg from "pg";
+import { env } from "../env";
+
+const holder = globalThis as unknown as { serverPool?: pg.Pool };
+
+function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded database, or set DATABASE_URL.");
+  return url;
+}
+
+/** Small: admin imports serialize on an advisory lock and test digests are one click at a time. */
+export function serverPool(): pg.Pool {
+  holder.serverPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4 });
+  return holder.serverPool;
+}
+
+/**
+ * A connection outside the pool, for a lock held while pooled connections do the work
+ * (an admin import's preview row): taking both from one pool could exhaust it.
+ */
+export async function connectOutsidePool(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  return client;
+}
+
+/** For tests: end the pool before their database is dropped. */
+export async function closeServerPool(): Promise<void> {
+  const pool = holder.serverPool;
+  delete holder.serverPool;
+  await pool?.end();
+}
