@@ -1,25 +1,12 @@
 // `npm run admin`: grant, revoke and list admins from the command line, with clear usage errors.
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/database";
-import { type CliResult, projectRoot, UNREACHABLE_DATABASE_URL } from "./helpers/run-cli";
+import { type CliResult, collect, spawnScript, UNREACHABLE_DATABASE_URL } from "./helpers/run-cli";
 
 const testDb = useTestDatabase();
 
 function runAdmin(args: string[], databaseUrl = testDb.url): Promise<CliResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", "scripts/admin.ts", ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return collect(spawnScript("scripts/admin.ts", args, { DATABASE_URL: databaseUrl }));
 }
 
 async function roleOf(email: string): Promise<string | undefined> {

@@ -1,6 +1,7 @@
-// Runs scripts/import.ts as a child process, the way a person runs `npm run import`.
-import { spawn } from "node:child_process";
+// Runs the project's scripts as child processes, the way a person runs `npm run import|digest|admin`.
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import path from "node:path";
+import type { Readable } from "node:stream";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../../..");
 
@@ -8,18 +9,23 @@ export const projectRoot = path.resolve(import.meta.dirname, "../../..");
 export const UNREACHABLE_DATABASE_URL = "postgresql://x:y@127.0.0.1:1/none";
 
 export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+type Child = ChildProcessByStdio<null, Readable, Readable>;
 
-/** Node with tsx's loader in-process (not the tsx binary, which forks a second node), so the pid is the importer's. */
-export function spawnImport(args: string[], databaseUrl: string) {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
+/**
+ * Node with tsx's loader (and the hook that lets scripts load the app's server-only modules)
+ * in-process rather than through npm or the tsx binary, which fork: the pid is the script's own,
+ * so a test can kill it mid-run.
+ */
+export function spawnScript(script: string, args: string[], env: Record<string, string>): Child {
+  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", script, ...args], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
 
-export function runImport(args: string[], databaseUrl: string): Promise<CliResult> {
-  const child = spawnImport(args, databaseUrl);
+/** Waits for the child to exit and hands back its exit code and output. */
+export function collect(child: Child): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -28,4 +34,12 @@ export function runImport(args: string[], databaseUrl: string): Promise<CliResul
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+export function spawnImport(args: string[], databaseUrl: string): Child {
+  return spawnScript("scripts/import.ts", args, { DATABASE_URL: databaseUrl });
+}
+
+export function runImport(args: string[], databaseUrl: string): Promise<CliResult> {
+  return collect(spawnImport(args, databaseUrl));
 }
