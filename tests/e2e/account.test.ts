@@ -78,6 +78,29 @@ describe("signing in and reacting to a paper", () => {
     await context.close();
   });
 
+  it("a link older than 10 minutes is refused with a message that offers a new one", async () => {
+    const lateEmail = `late-${Date.now()}@example.org`;
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await other.goto(`${baseUrl}/signin`);
+    await other.getByLabel("Email address").fill(lateEmail);
+    await other.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await other.waitForURL(/\/signin\/check-email/);
+    const message = await findLatestOutboxMessage({ to: lateEmail }, { outboxDir });
+    const link = message!.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)![0];
+    const client = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
+    await client.connect();
+    // The token was issued with a 10-minute life; move its expiry into the past as 11 minutes would.
+    const { rows } = await client.query(`SELECT expires - now() AS left FROM auth_verification_token WHERE identifier = $1`, [lateEmail]);
+    expect(rows[0].left.minutes ?? 0).toBeGreaterThanOrEqual(9);
+    await client.query(`UPDATE auth_verification_token SET expires = now() - interval '1 minute' WHERE identifier = $1`, [lateEmail]);
+    await client.end();
+    await other.goto(link);
+    await other.waitForURL(/\/signin\/error/);
+    await other.getByRole("link", { name: "Get a new link" }).waitFor();
+    await context.close();
+  });
+
   it("upvote, save and a tag take one click each and are still there after a reload", async () => {
     const before = Number(await page.getByTestId("upvote-count").textContent());
     await upvoteButton().click();

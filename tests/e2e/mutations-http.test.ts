@@ -126,3 +126,21 @@ describe("tags over HTTP", () => {
     }
   });
 });
+
+describe("sign-in links over HTTP", () => {
+  it("a sixth link for one address within the hour gets 429 with a message, even posted straight to Auth.js", async () => {
+    const email = `flood-${unique()}@example.org`;
+    const request = () =>
+      fetch(`${baseUrl}/api/auth/signin/email`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", origin: baseUrl },
+        body: new URLSearchParams({ email }),
+        redirect: "manual",
+      });
+    for (let i = 0; i < 5; i++) expect((await request()).status).not.toBe(429);
+    const refused = await request();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()).error).toMatch(/Too many sign-in links requested.*try again in/);
+  });
+});
