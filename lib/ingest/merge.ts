@@ -164,6 +164,8 @@ export async function mergeStage(
      ON CONFLICT (digest_id, paper_id) DO NOTHING`,
     [digestRow.id, digest.importRunId],
   );
+  // Recounted, not incremented: exact whatever happened before, and one count per import is cheap.
+  await q(`UPDATE digest SET paper_count = (SELECT count(*) FROM digest_entry WHERE digest_id = $1) WHERE id = $1`, [digestRow.id]);
   // Similar-paper lists (lib/papers/similar.ts) of the papers this file added or changed; the bulk
   // path leaves them to be computed on request (one query per paper would multiply its time).
   if (!bulk) await q(`SELECT paper_similar_refresh(array(SELECT paper_id FROM ${map} WHERE is_new OR changed))`);

@@ -28,7 +28,7 @@ export async function listDigestDates(limit: number = DEFAULT_DATES): Promise<{ 
   if (n === 0) return [];
   return db().$queryRaw<{ date: string; papers: number }[]>`
     SELECT to_char(d.date, 'YYYY-MM-DD') AS date,
-           (SELECT count(*) FROM digest_entry e WHERE e.digest_id = d.id)::int AS papers
+           d.paper_count AS papers
     FROM digest d
     ORDER BY d.date DESC
     LIMIT ${n}`;
@@ -61,7 +61,7 @@ export async function digestByDate(date: string, sort: ListSort, page: number = 
     SELECT d.id,
            to_char((SELECT max(o.date) FROM digest o WHERE o.date < d.date), 'YYYY-MM-DD') AS previous,
            to_char((SELECT min(o.date) FROM digest o WHERE o.date > d.date), 'YYYY-MM-DD') AS next,
-           (SELECT count(*) FROM digest_entry e WHERE e.digest_id = d.id)::int AS total
+           d.paper_count AS total
     FROM digest d
     WHERE d.date = ${date}::date`;
   const row = rows[0];
