@@ -11,6 +11,8 @@ export function SubscribeBox() {
   const emailError = state.fieldErrors?.email;
   return (
     <form key={JSON.stringify(state)} action={action} aria-labelledby="subscribe-box-heading" className="space-y-2" noValidate>
+      {/* Topics are chosen on /subscribe: subscribing again from here must not clear them. */}
+      <input type="hidden" name="keepTopics" value="1" />
       <h2 id="subscribe-box-heading" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
         Get the papers by email
       </h2>

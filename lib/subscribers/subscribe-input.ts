@@ -23,6 +23,8 @@ export const preferencesInput = z.object({
 });
 
 export const subscribeInput = preferencesInput.extend({
+  /** Set by forms that do not offer topics (the footer box): an existing subscription keeps its topics. */
+  keepTopics: z.boolean().default(false),
   email: z
     .string({ message: "Enter an email address like ada@example.org." })
     .trim()
@@ -35,7 +37,7 @@ export type PreferencesInput = z.infer<typeof preferencesInput>;
 export type SubscribeInput = z.infer<typeof subscribeInput>;
 
 /** What a form posted, as the schema expects it (topics are repeated checkbox fields). */
-export type SubscribeFields = { email?: string; frequency?: string; weekday?: string; topics?: string[] };
+export type SubscribeFields = { email?: string; frequency?: string; weekday?: string; topics?: string[]; keepTopics?: boolean };
 
 export function subscribeFields(form: FormData): SubscribeFields {
   const text = (name: string) => {
@@ -47,6 +49,7 @@ export function subscribeFields(form: FormData): SubscribeFields {
     frequency: text("frequency"),
     weekday: text("weekday"),
     topics: form.getAll("topics").filter((value): value is string => typeof value === "string"),
+    keepTopics: form.get("keepTopics") === "1",
   };
 }
 

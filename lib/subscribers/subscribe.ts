@@ -79,7 +79,7 @@ async function recordRequest(tx: Tx, input: SubscribeInput, tags: ResolvedTopic[
     data: { ...restart, frequency: toFrequency(input.frequency), weekday: input.weekday },
     select: { token: true },
   });
-  await replaceTopics(tx, row.id, tags.map((tag) => tag.id));
+  if (!input.keepTopics) await replaceTopics(tx, row.id, tags.map((tag) => tag.id));
   return { kind: "confirm", token: updated.token };
 }
 
@@ -99,5 +99,5 @@ async function subscribeOwnAddress(tx: Tx, userId: string, input: SubscribeInput
       weekday: input.weekday,
     },
   });
-  await replaceTopics(tx, row.id, tags.map((tag) => tag.id));
+  if (!input.keepTopics) await replaceTopics(tx, row.id, tags.map((tag) => tag.id));
 }

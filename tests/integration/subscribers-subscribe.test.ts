@@ -198,6 +198,14 @@ describe("signed-in people", () => {
     });
   });
 
+  it("the footer box (no topics offered) changes the frequency but keeps the topics already followed", async () => {
+    const user = await createUser(testDb.pool, "keeps-topics@example.org");
+    await subscribe({ email: "keeps-topics@example.org", frequency: "weekly", topics: ["video"] }, context({ viewer: user }));
+    const again = await subscribe({ email: "keeps-topics@example.org", frequency: "daily", keepTopics: true }, context({ viewer: user }));
+    expect(again).toMatchObject({ ok: true, subscribed: true });
+    expect(await subscriber("keeps-topics@example.org")).toMatchObject({ status: "CONFIRMED", frequency: "DAILY", topics: ["video"] });
+  });
+
   it("subscribing another address while signed in still needs that address's confirmation", async () => {
     const user = await createUser(testDb.pool, "has-two@example.org");
     const result = await subscribe({ email: "work-address@example.org", frequency: "daily" }, context({ viewer: user }));

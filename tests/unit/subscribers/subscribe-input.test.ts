@@ -10,12 +10,12 @@ function form(entries: [string, string][]): FormData {
 
 describe("subscribe input", () => {
   it("normalizes the address and defaults to Monday and all topics", () => {
-    expect(subscribeInput.parse({ email: "  Ada@Example.ORG ", frequency: "daily" })).toEqual({ email: "ada@example.org", frequency: "daily", weekday: 1, topics: [] });
+    expect(subscribeInput.parse({ email: "  Ada@Example.ORG ", frequency: "daily" })).toEqual({ email: "ada@example.org", frequency: "daily", weekday: 1, topics: [], keepTopics: false });
   });
 
   it("reads repeated topic checkboxes and the weekday select from a posted form, dropping duplicate topics", () => {
     const fields = subscribeFields(form([["email", "ada@example.org"], ["frequency", "weekly"], ["weekday", "5"], ["topics", "video"], ["topics", "Video"], ["topics", "agents"]]));
-    expect(subscribeInput.parse(fields)).toEqual({ email: "ada@example.org", frequency: "weekly", weekday: 5, topics: ["video", "agents"] });
+    expect(subscribeInput.parse(fields)).toEqual({ email: "ada@example.org", frequency: "weekly", weekday: 5, topics: ["video", "agents"], keepTopics: false });
   });
 
   it("treats an empty weekday as Monday, not Sunday", () => {
