@@ -6,6 +6,7 @@ import { runDigest } from "../lib/digest/run";
 import { env } from "../lib/env";
 import { inboxJob } from "../lib/worker/inbox-job";
 import { scheduledJobs } from "../lib/worker/jobs";
+import { similarBackfillJob } from "../lib/worker/similar-job";
 import { untilStopSignal } from "../lib/worker/signals";
 import { startWorker } from "../lib/worker/worker";
 
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
         runDigest,
       ),
       inboxJob({ inboxDir: settings.DIGEST_INBOX, timeZone: settings.DIGEST_TIMEZONE }),
+      similarBackfillJob({ timeZone: settings.DIGEST_TIMEZONE }),
     ];
     const worker = await startWorker({ databaseUrl: database.url, jobs, log });
     const signal = await stop;

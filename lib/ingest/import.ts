@@ -11,7 +11,7 @@ import { createStage, openStageWriter, removeDuplicateTitles } from "./stage";
 import type { DigestFormat, ParseOptions, Problem } from "./types";
 
 /** Imports run one at a time (all writers of papers go through here), so merges never race. */
-const IMPORT_LOCK = 0x5050_494d; // "PPIM"
+export const IMPORT_LOCK = 0x5050_494d; // "PPIM"
 /** Problems kept per run; the count beyond it is still reported. */
 const MAX_RECORDED_PROBLEMS = 1000;
 

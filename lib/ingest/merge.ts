@@ -169,6 +169,8 @@ export async function mergeStage(
   // Similar-paper lists (lib/papers/similar.ts) of the papers this file added or changed; the bulk
   // path leaves them to be computed on request (one query per paper would multiply its time).
   if (!bulk) await q(`SELECT paper_similar_refresh(array(SELECT paper_id FROM ${map} WHERE is_new OR changed))`);
+  // ...and queues them for the worker's similar-backfill job (lib/papers/similar-backfill.ts).
+  else await q(`INSERT INTO paper_similar_pending (paper_id) SELECT paper_id FROM ${map} WHERE is_new OR changed ON CONFLICT DO NOTHING`);
   const { rows: upstream } = await q(`SELECT paper_id FROM ${map} WHERE upstream_changed`);
   // Topic tags (lib/tags/topics.ts) of the papers whose text this file set, in this transaction.
   await applyTopicTags(client, { sql: `SELECT paper_id, line FROM ${map} WHERE is_new OR changed`, matched: `${stage}_topics` });

@@ -150,6 +150,9 @@ describe("an import killed with SIGKILL", () => {
 
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: "IMPORTED", bulk: true, counts: { new: PAPERS, skipped: 0 } });
+    // The bulk path skips similar lists and queues its papers for the worker's backfill instead.
+    const { rows: [queued] } = await db.pool.query(`SELECT count(*)::int AS n FROM paper_similar_pending`);
+    expect(queued.n).toBe(PAPERS);
     expect(await catalogueCounts(db.pool)).toMatchObject({
       paper: before.paper + PAPERS,
       digest: before.digest + 1,

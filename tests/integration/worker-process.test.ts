@@ -29,7 +29,7 @@ describe("npm run worker", () => {
     it(`starts with the configured schedules and stops cleanly on ${signal} with exit code 0`, async () => {
       const worker = spawnWorker({ DIGEST_DAILY_CRON: "15 6 * * *", DIGEST_TIMEZONE: "Europe/Berlin" });
       await worker.started;
-      expect(worker.output()).toContain('digest-daily at "15 6 * * *" (Europe/Berlin), digest-weekly at "0 7 * * *" (Europe/Berlin), digest-inbox at "* * * * *" (Europe/Berlin)');
+      expect(worker.output()).toContain('digest-daily at "15 6 * * *" (Europe/Berlin), digest-weekly at "0 7 * * *" (Europe/Berlin), digest-inbox at "* * * * *" (Europe/Berlin), similar-backfill at "* * * * *" (Europe/Berlin)');
       worker.child.kill(signal);
       expect(await worker.exited).toBe(0);
       expect(worker.output()).toMatch(new RegExp(`${signal}: finishing running jobs, then stopping[\\s\\S]*stopped`));
@@ -38,6 +38,7 @@ describe("npm run worker", () => {
         { name: "digest-daily", cron: "15 6 * * *", timezone: "Europe/Berlin" },
         { name: "digest-inbox", cron: "* * * * *", timezone: "Europe/Berlin" },
         { name: "digest-weekly", cron: "0 7 * * *", timezone: "Europe/Berlin" },
+        { name: "similar-backfill", cron: "* * * * *", timezone: "Europe/Berlin" },
       ]);
     });
   }
