@@ -70,6 +70,9 @@ export async function claimBatch(
   }
 }
 
+/** Claims of one delivery before a transient failure counts as final. */
+export const MAX_ATTEMPTS = 8;
+
 export type DeliveryOutcome =
   | { id: string; outcome: "sent"; providerId: string | null; note?: string }
   | { id: string; outcome: "failed"; error: string }
@@ -109,12 +112,16 @@ export async function markDeliveries(pool: pg.Pool, workerId: string, outcomes: 
     for (const [list, status] of [[failed, "FAILED"], [retry, "PENDING"]] as const) {
       if (list.length === 0) continue;
       // Only our own claim: if the lease ran out and another worker holds the row, its outcome wins.
+      // A delivery that failed transiently MAX_ATTEMPTS times is given up (FAILED, with the last error)
+      // rather than retried by every run forever.
       await client.query(
-        `UPDATE digest_delivery d SET status = $3::"DeliveryStatus", error = u.error,
+        `UPDATE digest_delivery d
+            SET status = CASE WHEN $3 = 'PENDING' AND d.attempts >= $5 THEN 'FAILED' ELSE $3 END::"DeliveryStatus",
+                error = CASE WHEN $3 = 'PENDING' AND d.attempts >= $5 THEN 'gave up after ' || d.attempts || ' attempts: ' || u.error ELSE u.error END,
                 claimed_at = CASE WHEN $3 = 'PENDING' THEN NULL ELSE d.claimed_at END
          FROM unnest($1::bigint[], $2::text[]) AS u(id, error)
          WHERE d.id = u.id AND d.status = 'SENDING' AND d.claimed_by = $4`,
-        [list.map((o) => o.id), list.map((o) => o.error), status, workerId],
+        [list.map((o) => o.id), list.map((o) => o.error), status, workerId, MAX_ATTEMPTS],
       );
     }
     await client.query("COMMIT");

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { digestPeriod } from "../../lib/digest/period";
 import { planPeriod } from "../../lib/digest/plan";
 import { runDigest, type RunDigestOptions } from "../../lib/digest/run";
+import { MAX_ATTEMPTS } from "../../lib/digest/ledger";
 import { rateLimited, rejectAddress, serverError, start, type FakeResend } from "../support/fake-resend";
 import { useTestDatabase } from "../support/database";
 import {
@@ -135,6 +136,18 @@ describe("the digest run", () => {
       "digest:daily:2025-04-30:1/0",
       "digest:daily:2025-04-30:1/0",
     ]);
+  });
+
+  it("a digest the provider keeps refusing with 5xx is given up after 8 runs, with the last error, not retried forever", async () => {
+    await addSubscribers(db.pool, 1, () => ({ email: "unlucky@example.org" }));
+    fake.script(() => serverError(503));
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      expect(await run()).toMatchObject({ sent: 0, pending: 1 });
+    }
+    expect(await run()).toMatchObject({ sent: 0, pending: 0 });
+    const [row] = await ledger(db.pool, "daily:2025-04-30");
+    expect(row).toMatchObject({ status: "FAILED" });
+    expect(row!.error).toMatch(/^gave up after 8 attempts: .*503/);
   });
 
   it("marks only the address the provider refuses as failed; everyone else gets their digest", async () => {
