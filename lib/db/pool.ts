@@ -14,7 +14,11 @@ function databaseUrl(): string {
 
 /** Small: admin imports serialize on an advisory lock and test digests are one click at a time. */
 export function serverPool(): pg.Pool {
-  holder.serverPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4 });
+  if (!holder.serverPool) {
+    holder.serverPool = new pg.Pool({ connectionString: databaseUrl(), max: 4 });
+    // An idle connection the server dropped (restart, failover) must not crash the web process.
+    holder.serverPool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  }
   return holder.serverPool;
 }
 

@@ -69,6 +69,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const workerId = options.workerId ?? defaultWorkerId();
   const log = options.log ?? ((line: string) => console.info(line));
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, application_name: "paperpulse-worker" });
+  // An idle connection dropped by the server (a restart, a failover) is reported here; without a
+  // listener pg would throw it and take the worker down. The next query opens a fresh connection.
+  pool.on("error", (error) => log(`[worker] database connection lost: ${error.message}`));
   // Every instance runs pg-boss's clock: its cron check takes a row lock, so a tick fires once cluster-wide.
   const boss = new PgBoss({ connectionString: options.databaseUrl, application_name: "paperpulse-worker", max: 4, schedule: options.runClock ?? true });
   boss.on("error", (error) => log(`[worker] pg-boss: ${error.message}`));

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
+import { closeServerPool } from "../../lib/db/pool";
 
 export type TestDatabase = { url: string; pool: pg.Pool };
 
@@ -26,6 +27,12 @@ export function useTestDatabase(): TestDatabase {
 
   afterAll(async () => {
     await handle.pool?.end();
+    // The app's own clients (Prisma's, the pg pool of lib/db/pool.ts) let go before the database is
+    // dropped: a connection the DROP terminates would surface as an unhandled error in the run.
+    const app = globalThis as { prisma?: { $disconnect(): Promise<void> } };
+    await app.prisma?.$disconnect();
+    delete app.prisma;
+    await closeServerPool();
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
