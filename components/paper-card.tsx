@@ -6,6 +6,7 @@ import { AbstractExcerpt } from "./abstract-excerpt";
 import { formatDate } from "./format";
 import { HighlightedText } from "./highlighted-text";
 import { LinkBadges } from "./link-badges";
+import { TagList } from "./tag-list";
 
 type CardProps = {
   paper: PaperSummary;
@@ -45,6 +46,7 @@ export function PaperCard({ paper, terms, position, headingLevel = 2 }: CardProp
       <AbstractExcerpt text={paper.abstract} terms={terms} />
       <div className="mt-2.5 flex flex-wrap items-center gap-x-3 gap-y-2">
         <LinkBadges links={paper.links} />
+        {paper.tags && paper.tags.length > 0 && <TagList tags={paper.tags.map((tag) => ({ ...tag, mine: false }))} label="Tags" />}
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           First seen <time dateTime={paper.firstSeen.slice(0, 10)}>{formatDate(paper.firstSeen)}</time>
         </p>

@@ -1,9 +1,12 @@
 // One paper by its slug, and the summary rows every paper list shows (title, abstract, links).
 import "server-only";
 import { db } from "../db/prisma";
-import type { PaperDetail, PaperLinkView, PaperSummary } from "./types";
+import type { CardTag, PaperDetail, PaperLinkView, PaperSummary } from "./types";
 
-type SummaryRow = { id: number; slug: string; title: string; abstract: string; firstSeen: string; links: PaperLinkView[] };
+type SummaryRow = { id: number; slug: string; title: string; abstract: string; firstSeen: string; links: PaperLinkView[]; tags?: CardTag[] };
+
+/** Tags a card shows: a card is a glance, the paper page has them all. */
+const CARD_TAGS = 3;
 
 /** The summaries of these papers, in the order given; ids that do not exist are left out. */
 export async function paperSummaries(ids: readonly number[]): Promise<PaperSummary[]> {
@@ -11,7 +14,12 @@ export async function paperSummaries(ids: readonly number[]): Promise<PaperSumma
   return db().$queryRaw<SummaryRow[]>`
     SELECT p.id, p.slug, p.title, p.abstract, to_char(p.first_seen, 'YYYY-MM-DD') AS "firstSeen",
            coalesce((SELECT json_agg(json_build_object('url', l.url, 'kind', l.kind) ORDER BY l.position)
-                     FROM paper_link l WHERE l.paper_id = p.id), '[]'::json) AS links
+                     FROM paper_link l WHERE l.paper_id = p.id), '[]'::json) AS links,
+           coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name, 'automatic', c.automatic, 'userCount', c.user_count)
+                                     ORDER BY c.automatic DESC, c.user_count DESC, t.slug)
+                     FROM (SELECT pt.tag_id, pt.automatic, pt.user_count FROM paper_tag pt WHERE pt.paper_id = p.id
+                           ORDER BY pt.automatic DESC, pt.user_count DESC LIMIT ${CARD_TAGS}) c
+                     JOIN tag t ON t.id = c.tag_id), '[]'::json) AS tags
     FROM unnest(${[...ids]}::int[]) WITH ORDINALITY AS u(id, ord)
     JOIN paper p ON p.id = u.id
     ORDER BY u.ord`;

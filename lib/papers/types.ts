@@ -15,7 +15,11 @@ export type PaperSummary = {
   links: PaperLinkView[];
   /** Set by the lists that rank by it (lib/papers/ranked.ts); other lists leave it out. */
   upvotes?: number;
+  /** Its top tags for a card: automatic topics first, then the most applied (at most CARD_TAGS). */
+  tags?: CardTag[];
 };
+
+export type CardTag = { slug: string; name: string; automatic: boolean; userCount: number };
 
 export type PaperDetail = PaperSummary & {
   arxivId: string | null;

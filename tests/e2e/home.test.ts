@@ -36,6 +36,10 @@ describe("home page", () => {
     );
     await expect(first.locator("time").getAttribute("datetime")).resolves.toBe(SAMPLE_DATE);
     await expect(first.getByRole("link", { name: FIRST_TITLE }).getAttribute("href")).resolves.toMatch(/^\/papers\/[^/]+$/);
+    // Its topic tags, automatic ones marked, lead to the tag pages.
+    await expect(first.getByRole("list", { name: "Tags" }).getByRole("link", { name: /Mixture of experts.*\(automatic topic\)/i }).getAttribute("href")).resolves.toBe(
+      "/tags/mixture-of-experts",
+    );
     await page.screenshot({ path: screenshotPath("home"), fullPage: false });
   });
 

@@ -48,6 +48,14 @@ beforeAll(async () => {
 });
 
 describe("digests by date", () => {
+  it("each card carries up to three tags, automatic topics first: Video-MME shows video and benchmark", async () => {
+    const day = await digestByDate("2025-04-30", "digest");
+    const videoMme = day!.papers.find((paper) => paper.title === VIDEO_MME)!;
+    expect(videoMme.tags!.map((tag) => tag.slug)).toEqual(expect.arrayContaining(["video", "benchmark"]));
+    expect(videoMme.tags!.every((tag) => tag.automatic)).toBe(true);
+    expect(day!.papers.every((paper) => paper.tags!.length <= 3)).toBe(true);
+  });
+
   it("lists digest days newest first with their paper counts", async () => {
     expect(await listDigestDates()).toEqual([
       { date: "2025-05-05", papers: 1 },
