@@ -1,5 +1,6 @@
 // The digest email: the top trending papers, a short section per followed topic, and the ways out (unsubscribe, preferences).
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { Heading, Hr, Link, Section, Text } from "@react-email/components";
+import { EmailLayout } from "./_shared/layout";
 
 export type DigestEmailPaper = {
   id: number;
@@ -25,8 +26,7 @@ export type DigestEmailProps = {
   preferencesUrl: string;
 };
 
-// Like the sign-in email: no images and no page background, so dark-mode clients can recolour freely.
-const page = { fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" };
+// Like the sign-in email (the shared frame, emails/_shared): no images and no page background, so dark-mode clients can recolour freely.
 const container = { maxWidth: "600px", margin: "0 auto", padding: "0 20px" };
 const heading = { fontSize: "22px", fontWeight: 600, margin: "0 0 8px" };
 const sectionHeading = { fontSize: "17px", fontWeight: 600, margin: "28px 0 4px" };
@@ -65,51 +65,39 @@ export function PaperItem({ paper }: { paper: DigestEmailPaper }) {
 
 export function DigestEmail({ heading: headingText, preview, top, sections, siteUrl, unsubscribeUrl, preferencesUrl }: DigestEmailProps) {
   return (
-    <Html lang="en" dir="ltr">
-      <Head>
-        <meta name="color-scheme" content="light dark" />
-        <meta name="supported-color-schemes" content="light dark" />
-      </Head>
-      <Preview>{preview}</Preview>
-      <Body style={page}>
-        <Container style={container}>
-          <Heading as="h1" style={heading}>
-            {headingText}
+    <EmailLayout preview={preview} heading={headingText} containerStyle={container} headingStyle={heading}>
+      {top.map((paper) => (
+        <PaperItem key={paper.id} paper={paper} />
+      ))}
+      {sections.map((section) => (
+        <Section key={section.topic}>
+          {/* Say why these papers are here: the topic the reader follows. */}
+          <Heading as="h2" style={sectionHeading}>
+            {`Because you follow ${section.topic}`}
           </Heading>
-          {top.map((paper) => (
+          {section.papers.map((paper) => (
             <PaperItem key={paper.id} paper={paper} />
           ))}
-          {sections.map((section) => (
-            <Section key={section.topic}>
-              {/* Say why these papers are here: the topic the reader follows. */}
-              <Heading as="h2" style={sectionHeading}>
-                {`Because you follow ${section.topic}`}
-              </Heading>
-              {section.papers.map((paper) => (
-                <PaperItem key={paper.id} paper={paper} />
-              ))}
-            </Section>
-          ))}
-          <Hr style={{ margin: "32px 0 16px" }} />
-          <Text style={small}>
-            You get this email because you subscribed to the PaperPulse digest at{" "}
-            <Link href={siteUrl} style={link}>
-              {siteUrl}
-            </Link>
-            .
-          </Text>
-          <Text style={small}>
-            <Link href={unsubscribeUrl} style={link}>
-              Unsubscribe
-            </Link>
-            {" · "}
-            <Link href={preferencesUrl} style={link}>
-              Change topics or frequency
-            </Link>
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+        </Section>
+      ))}
+      <Hr style={{ margin: "32px 0 16px" }} />
+      <Text style={small}>
+        You get this email because you subscribed to the PaperPulse digest at{" "}
+        <Link href={siteUrl} style={link}>
+          {siteUrl}
+        </Link>
+        .
+      </Text>
+      <Text style={small}>
+        <Link href={unsubscribeUrl} style={link}>
+          Unsubscribe
+        </Link>
+        {" · "}
+        <Link href={preferencesUrl} style={link}>
+          Change topics or frequency
+        </Link>
+      </Text>
+    </EmailLayout>
   );
 }
 

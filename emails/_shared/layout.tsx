@@ -1,9 +1,19 @@
-// The frame and the call-to-action button of the account emails (sign-in, subscription confirmation).
+// The frame every PaperPulse email shares (colour-scheme meta, preview text, page, heading) and the account emails' button.
 import { Body, Button, Container, Head, Heading, Html, Link, Preview, Section, Text } from "@react-email/components";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { button, container, heading, link, page, small } from "./styles";
 
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+type LayoutProps = {
+  preview: string;
+  children: ReactNode;
+  /** The h1: the product name in account emails, the digest's own line in digests. */
+  heading?: string;
+  /** The digest is wider and its heading sits closer to the first paper. */
+  containerStyle?: CSSProperties;
+  headingStyle?: CSSProperties;
+};
+
+export function EmailLayout({ preview, children, heading: headingText = "PaperPulse", containerStyle = container, headingStyle = heading }: LayoutProps) {
   return (
     <Html lang="en" dir="ltr">
       <Head>
@@ -12,9 +22,9 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
       </Head>
       <Preview>{preview}</Preview>
       <Body style={page}>
-        <Container style={container}>
-          <Heading as="h1" style={heading}>
-            PaperPulse
+        <Container style={containerStyle}>
+          <Heading as="h1" style={headingStyle}>
+            {headingText}
           </Heading>
           {children}
         </Container>

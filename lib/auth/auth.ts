@@ -42,9 +42,11 @@ export function githubSignInEnabled(): boolean {
   return Boolean(env().AUTH_GITHUB_ID && env().AUTH_GITHUB_SECRET);
 }
 
-// A function, so the adapter (and its database client) is built on the first request, not at `next build`.
+// A function, so the adapter (and its database client) is built on the first request, not at `next build`;
+// built once per process after that (Auth.js calls it on every request: no file read or adapter per request).
+let built: NextAuthConfig | undefined;
 function config(): NextAuthConfig {
-  return {
+  return (built ??= {
     // Prisma 7's generated client is not the @prisma/client type the adapter was typed against.
     adapter: PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]),
     secret: authSecret(),
@@ -65,7 +67,7 @@ function config(): NextAuthConfig {
     events: {
       signIn: async ({ user }) => promoteConfiguredAdmin(user.email),
     },
-  };
+  });
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
