@@ -1,5 +1,5 @@
 // npm start: database up (embedded unless DATABASE_URL), migrations, sample digest on an
-// empty catalogue, build if stale, then serve on PORT (default 3000). Ctrl-C stops it all.
+// empty catalogue, build if stale, then serve on PORT (default 3000) with scripts/serve.ts. Ctrl-C stops it all.
 // `npm run dev` does the same with `next dev`.
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -36,11 +36,11 @@ if (seeded) log(`Empty catalogue: imported the sample digest (${seeded.counts.ne
 
 if (!dev) buildIfNeeded(root, log);
 
-const next = spawn(
-  path.join(root, "node_modules", ".bin", "next"),
-  [dev ? "dev" : "start", "--port", String(config.PORT)],
-  { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url, PORT: String(config.PORT) } },
-);
+// Production: scripts/serve.ts (Next behind the anonymous page cache), the same process deployments run.
+const [command, args] = dev
+  ? [path.join(root, "node_modules", ".bin", "next"), ["dev", "--port", String(config.PORT)]]
+  : [path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "serve.ts"), "--port", String(config.PORT)]];
+const next = spawn(command, args, { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url, PORT: String(config.PORT) } });
 log(`Serving on http://localhost:${config.PORT}`);
 
 let stopping = false;

@@ -1,6 +1,8 @@
 // npm run bench:http -- [--database-url URL] [--duration 20] [--connections 50] [--warmup 3] [--rounds 1]
-// Serves the production build (`next start`, built first when stale) against a catalogue, then loads
-// each page with autocannon side by side with a static file from the same server. Prints figures,
+// Serves the production build (scripts/serve.ts, built first when stale) against a catalogue, then loads
+// each page with autocannon side by side with a static file from the same server: once as deployed
+// (anonymous page cache on) and once with the cache off (every request rendered). Requests carry a
+// browser's Accept-Encoding, so pages travel compressed as they do to readers. Prints figures,
 // asserts nothing. Catalogue: --database-url, else `pp_bench_search` (bench:search's million papers)
 // on the DATABASE_URL / embedded server when it exists, else the app's own database.
 import autocannon from "autocannon";
@@ -94,11 +96,20 @@ async function chooseCatalogue(): Promise<{ url: string; label: string; release(
 }
 
 
-function startServer(databaseUrl: string, port: number): { child: ChildProcess; output: () => string } {
+/** What a browser sends: without it every page travels uncompressed (the home page is 5x larger). */
+const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br" };
+
+type Pass = { label: string; env: Record<string, string> };
+const PASSES: Pass[] = [
+  { label: "page cache on (as deployed)", env: {} },
+  { label: "page cache off (PAGE_CACHE_SECONDS=0: every request rendered)", env: { PAGE_CACHE_SECONDS: "0" } },
+];
+
+function startServer(databaseUrl: string, port: number, pass: Pass): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(`${root}/node_modules/.bin/next`, ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(`${root}/node_modules/.bin/tsx`, [`${root}/scripts/serve.ts`, "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", ...pass.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (chunk: Buffer) => {
@@ -147,7 +158,7 @@ type CannonResult = {
 };
 
 async function load(url: string, seconds: number): Promise<Figures> {
-  const result: CannonResult = await autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 10 });
+  const result: CannonResult = await autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 10, headers: BROWSER_HEADERS });
   return {
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
@@ -162,7 +173,7 @@ async function load(url: string, seconds: number): Promise<Figures> {
 async function probe(url: string): Promise<{ status: number; ms: number } | { error: string }> {
   const started = performance.now();
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    const response = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), headers: BROWSER_HEADERS });
     await response.arrayBuffer();
     return { status: response.status, ms: performance.now() - started };
   } catch (error) {
@@ -196,6 +207,76 @@ function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
 
+/** Loads every target `rounds` times, interleaved so the baseline and the pages share the machine's noise. */
+async function loadTargets(pass: Pass, targets: Target[], skipped: Map<string, string>, base: string): Promise<Map<string, Figures[]>> {
+  const runs = new Map<string, Figures[]>(targets.map((target) => [target.path, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const target of targets) {
+      if (skipped.has(target.path)) continue;
+      const url = `${base}${target.path}`;
+      let single = await probe(url);
+      // The first request of a route also loads its code: a slow one gets a second chance.
+      if ("ms" in single && single.ms > SLOW_REQUEST_MS) single = await probe(url);
+      if ("error" in single || single.ms > SLOW_REQUEST_MS) {
+        const reason = "error" in single ? single.error : `one request took ${fmt(single.ms / 1000, 1)} s`;
+        skipped.set(target.path, reason);
+        log(`${target.name}: not loaded (${reason})`);
+        if ("error" in single) {
+          // The server is still working on the abandoned request: a fresh one keeps it off the next target.
+          const port = Number(new URL(base).port);
+          await stopServer(server!.child);
+          server = startServer(catalogue.url, port, pass);
+          await waitForServer(base, server.child);
+        } else {
+          await settle(base);
+        }
+        continue;
+      }
+      if (single.status < 200 || single.status > 299) log(`${target.path} answered ${single.status} before the run`);
+      await load(url, warmup);
+      const figures = await load(url, duration);
+      runs.get(target.path)!.push(figures);
+      log(`${pass.label}: ${target.name}: ${fmt(figures.reqPerSec)} req/s, p99 ${fmt(figures.p99)} ms`);
+      await settle(base);
+    }
+  }
+  return runs;
+}
+
+function printTable(pass: Pass, targets: Target[], runs: Map<string, Figures[]>, skipped: Map<string, string>): void {
+  const summary = (path: string): Figures => {
+    const all = runs.get(path)!;
+    return {
+      reqPerSec: median(all.map((f) => f.reqPerSec)),
+      p50: median(all.map((f) => f.p50)),
+      p99: median(all.map((f) => f.p99)),
+      errors: all.reduce((sum, f) => sum + f.errors, 0),
+      non2xx: all.reduce((sum, f) => sum + f.non2xx, 0),
+      total: all.reduce((sum, f) => sum + f.total, 0),
+    };
+  };
+  console.log(`\n## ${pass.label}`);
+  const baseline = runs.get(BASELINE_PATH)!.length ? summary(BASELINE_PATH) : null;
+  console.log(
+    `${pad("target", 24)}${pad("req/s", 9, true)}${pad("p50 ms", 9, true)}${pad("p99 ms", 9, true)}${pad("errors", 8, true)}` +
+      `${pad("non-2xx", 9, true)}${pad("requests", 10, true)}${pad("vs static", 11, true)}  verdict`,
+  );
+  for (const target of targets) {
+    if (!runs.get(target.path)!.length) {
+      console.log(`${pad(target.name, 24)}  not loaded: ${skipped.get(target.path) ?? "no run"}${target.page ? "  BELOW target" : ""}`);
+      continue;
+    }
+    const f = summary(target.path);
+    const meets = f.reqPerSec >= TARGET.reqPerSec && f.p99 < TARGET.p99Ms && f.errors === 0 && f.non2xx === 0;
+    const verdict = target.page ? (meets ? "meets target" : "BELOW target") : target.path === BASELINE_PATH ? "baseline" : "";
+    const ratio = baseline ? `${fmt(f.reqPerSec / baseline.reqPerSec, 2)}x` : "-";
+    console.log(
+      `${pad(target.name, 24)}${pad(fmt(f.reqPerSec), 9, true)}${pad(fmt(f.p50), 9, true)}${pad(fmt(f.p99), 9, true)}` +
+        `${pad(fmt(f.errors), 8, true)}${pad(fmt(f.non2xx), 9, true)}${pad(fmt(f.total), 10, true)}${pad(ratio, 11, true)}  ${verdict}`,
+    );
+  }
+}
+
 const catalogue = await chooseCatalogue();
 let server: { child: ChildProcess; output: () => string } | undefined;
 let exitCode = 0;
@@ -216,91 +297,38 @@ try {
   buildIfNeeded(root, log);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = startServer(catalogue.url, port);
-  await waitForServer(base, server.child);
 
-  const slug = await pickSlug(base);
-  const targets: Target[] = [
-    { name: "static file (baseline)", path: BASELINE_PATH, page: false },
-    { name: "home /", path: "/", page: true },
-    ...(slug ? [{ name: "paper page", path: `/papers/${slug}`, page: true }] : []),
-    { name: "search page", path: "/search?q=video+benchmark", page: true },
-    { name: "JSON search API", path: "/api/papers?q=video+benchmark", page: false },
-    { name: "RSS /feed.xml", path: "/feed.xml", page: false },
-  ];
-
-  console.log(`# bench:http — ${os.cpus().length} cores, Node ${process.versions.node}, next start on :${port}`);
+  console.log(`# bench:http — ${os.cpus().length} cores, Node ${process.versions.node}, scripts/serve.ts on :${port}`);
   console.log(`catalogue: ${catalogue.label}, ${fmt(Number(papers))} papers`);
-  console.log(`load: autocannon, ${connections} connections, ${duration} s per target after ${warmup} s warm-up, ${rounds} round(s), one server process`);
-  console.log(`targets for pages: >= ${TARGET.reqPerSec} req/s, p99 < ${TARGET.p99Ms} ms, no errors\n`);
-
-  const runs = new Map<string, Figures[]>(targets.map((target) => [target.path, []]));
-  const skipped = new Map<string, string>();
-  if (latestDigestSize > MAX_HOME_DIGEST) {
-    skipped.set("/", `the latest digest has ${fmt(latestDigestSize)} papers and the home page renders them all`);
-  }
-  for (let round = 0; round < rounds; round++) {
-    // Interleaved per round: the baseline and the pages share the machine's noise.
-    for (const target of targets) {
-      if (skipped.has(target.path)) continue;
-      const url = `${base}${target.path}`;
-      let single = await probe(url);
-      // The first request of a route also loads its code: a slow one gets a second chance.
-      if ("ms" in single && single.ms > SLOW_REQUEST_MS) single = await probe(url);
-      if ("error" in single || single.ms > SLOW_REQUEST_MS) {
-        const reason = "error" in single ? single.error : `one request took ${fmt(single.ms / 1000, 1)} s`;
-        skipped.set(target.path, reason);
-        log(`${target.name}: not loaded (${reason})`);
-        if ("error" in single) {
-          // The server is still working on the abandoned request: a fresh one keeps it off the next target.
-          await stopServer(server.child);
-          server = startServer(catalogue.url, port);
-          await waitForServer(base, server.child);
-        } else {
-          await settle(base);
-        }
-        continue;
-      }
-      if (single.status < 200 || single.status > 299) log(`${target.path} answered ${single.status} before the run`);
-      await load(url, warmup);
-      const figures = await load(url, duration);
-      runs.get(target.path)!.push(figures);
-      log(`${target.name}: ${fmt(figures.reqPerSec)} req/s, p99 ${fmt(figures.p99)} ms`);
-      await settle(base);
-    }
-  }
-
-  const summary = (path: string): Figures => {
-    const all = runs.get(path)!;
-    return {
-      reqPerSec: median(all.map((f) => f.reqPerSec)),
-      p50: median(all.map((f) => f.p50)),
-      p99: median(all.map((f) => f.p99)),
-      errors: all.reduce((sum, f) => sum + f.errors, 0),
-      non2xx: all.reduce((sum, f) => sum + f.non2xx, 0),
-      total: all.reduce((sum, f) => sum + f.total, 0),
-    };
-  };
-  const baseline = summary(BASELINE_PATH);
   console.log(
-    `${pad("target", 24)}${pad("req/s", 9, true)}${pad("p50 ms", 9, true)}${pad("p99 ms", 9, true)}${pad("errors", 8, true)}` +
-      `${pad("non-2xx", 9, true)}${pad("requests", 10, true)}${pad("vs static", 11, true)}  verdict`,
+    `load: autocannon, ${connections} connections, ${duration} s per target after ${warmup} s warm-up, ${rounds} round(s), ` +
+      `one server process, Accept-Encoding "${BROWSER_HEADERS["accept-encoding"]}"`,
   );
-  for (const target of targets) {
-    if (!runs.get(target.path)!.length) {
-      console.log(`${pad(target.name, 24)}  not loaded: ${skipped.get(target.path) ?? "no run"}${target.page ? "  BELOW target" : ""}`);
-      continue;
+  console.log(`targets for pages: >= ${TARGET.reqPerSec} req/s, p99 < ${TARGET.p99Ms} ms, no errors`);
+
+  let slug: string | null = null;
+  for (const pass of PASSES) {
+    server = startServer(catalogue.url, port, pass);
+    await waitForServer(base, server.child);
+    slug ??= await pickSlug(base);
+    const targets: Target[] = [
+      { name: "static file (baseline)", path: BASELINE_PATH, page: false },
+      { name: "home /", path: "/", page: true },
+      ...(slug ? [{ name: "paper page", path: `/papers/${slug}`, page: true }] : []),
+      { name: "search page", path: "/search?q=video+benchmark", page: true },
+      { name: "JSON search API", path: "/api/papers?q=video+benchmark", page: false },
+      { name: "RSS /feed.xml", path: "/feed.xml", page: false },
+    ];
+    const skipped = new Map<string, string>();
+    if (latestDigestSize > MAX_HOME_DIGEST) {
+      skipped.set("/", `the latest digest has ${fmt(latestDigestSize)} papers and the home page renders them all`);
     }
-    const f = summary(target.path);
-    const meets = f.reqPerSec >= TARGET.reqPerSec && f.p99 < TARGET.p99Ms && f.errors === 0 && f.non2xx === 0;
-    const verdict = target.page ? (meets ? "meets target" : "BELOW target") : target.path === BASELINE_PATH ? "baseline" : "";
-    console.log(
-      `${pad(target.name, 24)}${pad(fmt(f.reqPerSec), 9, true)}${pad(fmt(f.p50), 9, true)}${pad(fmt(f.p99), 9, true)}` +
-        `${pad(fmt(f.errors), 8, true)}${pad(fmt(f.non2xx), 9, true)}${pad(fmt(f.total), 10, true)}` +
-        `${pad(`${fmt(f.reqPerSec / baseline.reqPerSec, 2)}x`, 11, true)}  ${verdict}`,
-    );
+    const runs = await loadTargets(pass, targets, skipped, base);
+    printTable(pass, targets, runs, skipped);
+    await stopServer(server.child);
+    server = undefined;
   }
-  console.log(`\nslug: ${slug ?? "(none: empty catalogue)"}; autocannon shares the ${os.cpus().length} cores with next and PostgreSQL.`);
+  console.log(`\nslug: ${slug ?? "(none: empty catalogue)"}; autocannon shares the ${os.cpus().length} cores with the server and PostgreSQL.`);
 } catch (error) {
   console.error(`[bench:http] failed: ${(error as Error).message}`);
   if (server) console.error(server.output());

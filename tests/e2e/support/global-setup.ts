@@ -1,4 +1,4 @@
-// Browser-test setup: a seeded database, a production build, and `next start` on a free port.
+// Browser-test setup: a seeded database, a production build, and the production web process (scripts/serve.ts) on a free port.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -24,7 +24,7 @@ declare module "vitest" {
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.status < 500) return;
@@ -57,7 +57,8 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   // A fresh data dir per run: an empty outbox, a generated AUTH_SECRET, no leftovers from the last run.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "pp-e2e-data-"));
-  const next = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+  // The production web process (scripts/serve.ts: Next behind the anonymous page cache), as `npm start` runs it.
+  const next = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "serve.ts"), "--port", String(port)], {
     cwd: root,
     env: {
       ...process.env,

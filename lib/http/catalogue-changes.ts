@@ -1,0 +1,77 @@
+// Hears committed catalogue changes from PostgreSQL, whichever process or machine made them: statement
+// triggers on the tables public pages read NOTIFY this channel (migration 20261126175500_page_cache_notify).
+// A web process clears its page cache on each, and treats a lost connection as "anything may have changed".
+import pg from "pg";
+
+export const CATALOGUE_CHANNEL = "paperpulse_catalogue";
+const RETRY_MS = { first: 500, max: 30_000 };
+
+export type CatalogueListener = { close(): Promise<void> };
+
+export type ListenOptions = {
+  databaseUrl: string;
+  /** A change was committed (or may have been missed): drop what was derived from the catalogue. */
+  onChange(): void;
+  /** true once LISTEN is in place, false from the moment the connection is lost until it is back. */
+  onHealth(listening: boolean): void;
+  log?(message: string): void;
+};
+
+export function listenForCatalogueChanges(options: ListenOptions): CatalogueListener {
+  const log = options.log ?? (() => undefined);
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retryMs = RETRY_MS.first;
+  let timer: NodeJS.Timeout | null = null;
+
+  const lost = (reason: string) => {
+    if (closed) return;
+    options.onHealth(false);
+    options.onChange();
+    const dead = client;
+    client = null;
+    dead?.removeAllListeners();
+    dead?.on("error", () => undefined);
+    void dead?.end().catch(() => undefined);
+    log(`catalogue change channel lost (${reason}); page cache off, retrying in ${Math.round(retryMs / 1000)} s`);
+    timer = setTimeout(connect, retryMs);
+    retryMs = Math.min(RETRY_MS.max, retryMs * 2);
+  };
+
+  async function connect(): Promise<void> {
+    timer = null;
+    if (closed) return;
+    const next = new pg.Client({ connectionString: options.databaseUrl, application_name: "paperpulse-page-cache" });
+    client = next;
+    next.on("notification", (message) => {
+      if (message.channel === CATALOGUE_CHANNEL) options.onChange();
+    });
+    next.on("error", (error) => lost(error.message));
+    next.on("end", () => lost("connection closed"));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CATALOGUE_CHANNEL}`);
+    } catch (error) {
+      if (client === next) lost((error as Error).message);
+      return;
+    }
+    if (closed || client !== next) return;
+    retryMs = RETRY_MS.first;
+    // Changes made while nobody listened are unknown: start clean.
+    options.onChange();
+    options.onHealth(true);
+  }
+
+  void connect();
+  return {
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      const last = client;
+      client = null;
+      last?.removeAllListeners();
+      last?.on("error", () => undefined);
+      await last?.end().catch(() => undefined);
+    },
+  };
+}

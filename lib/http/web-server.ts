@@ -1,0 +1,70 @@
+// One production web process: Next's request handler behind the anonymous page cache, with the cache
+// cleared by catalogue changes heard from PostgreSQL. Stateless: run as many as the machines allow.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { listenForCatalogueChanges, type CatalogueListener } from "./catalogue-changes";
+import { createPageCache, type Handler, type PageCache } from "./page-cache";
+
+export type WebServerOptions = {
+  /** The project root (where .next is). */
+  dir: string;
+  port: number;
+  hostname?: string;
+  databaseUrl: string;
+  cache: { ttlMs: number; maxBytes: number };
+  log(message: string): void;
+};
+
+export type WebServer = { url: string; cache: PageCache; close(): Promise<void> };
+
+/** Serves `handler` behind the page cache (tests pass a handler of their own; production passes Next's). */
+export async function serveWithPageCache(options: Omit<WebServerOptions, "dir"> & { handler: Handler }): Promise<WebServer> {
+  const cache = createPageCache(options.cache);
+  let listener: CatalogueListener | null = null;
+  if (options.cache.ttlMs > 0) {
+    // Off until LISTEN is in place: a page cached before that could miss the change that makes it stale.
+    cache.setEnabled(false);
+    listener = listenForCatalogueChanges({
+      databaseUrl: options.databaseUrl,
+      onChange: () => cache.clear(),
+      onHealth: (listening) => cache.setEnabled(listening),
+      log: options.log,
+    });
+  }
+  const server = http.createServer((req, res) => {
+    cache.handle(req, res, options.handler).catch((error: Error) => {
+      options.log(`request failed: ${req.method} ${req.url}: ${error.stack ?? error.message}`);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Internal Server Error");
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = !options.hostname || options.hostname === "0.0.0.0" || options.hostname === "::" ? "localhost" : options.hostname;
+  return {
+    url: `http://${host}:${port}`,
+    cache,
+    async close() {
+      await listener?.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}
+
+/** The production server: the built app (`next build`) from `dir`. */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  // Next reads NODE_ENV when it loads; the app must never run the production build in development mode.
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  const nextModule = (await import("next")) as unknown as { default: typeof import("next").default };
+  const createNext = (nextModule.default as unknown as { default?: typeof import("next").default }).default ?? nextModule.default;
+  const app = createNext({ dev: false, dir: options.dir, hostname: options.hostname ?? "localhost", port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  return serveWithPageCache({ ...options, handler: (req, res) => handle(req, res) });
+}

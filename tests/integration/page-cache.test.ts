@@ -1,0 +1,213 @@
+// The page cache of the production web process against a real PostgreSQL: what it replays, what it
+// never keeps, and how committed changes from any connection reach the next reader.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { serveWithPageCache, type WebServer } from "../../lib/http/web-server";
+import { useTestDatabase } from "../support/database";
+
+const database = useTestDatabase();
+
+/** A stand-in for Next: renders the digest list from the database, counting renders. */
+function digestPage() {
+  const state = { renders: 0, gate: null as Promise<void> | null };
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    state.renders++;
+    if (state.gate) await state.gate;
+    if (req.url === "/feed.xml") {
+      res.setHeader("set-cookie", "visitor=1");
+    }
+    if (req.url?.startsWith("/papers/missing")) {
+      res.statusCode = 404;
+      res.end("not found");
+      return;
+    }
+    const { rows } = await database.pool.query<{ source: string }>("SELECT source FROM digest ORDER BY date");
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.write("<ul>");
+    for (const row of rows) res.write(`<li>${row.source}</li>`);
+    res.end("</ul>");
+  };
+  return { state, handler };
+}
+
+let page: ReturnType<typeof digestPage>;
+let server: WebServer;
+
+async function start(ttlMs = 600_000) {
+  page = digestPage();
+  server = await serveWithPageCache({
+    port: 0,
+    hostname: "127.0.0.1",
+    databaseUrl: database.url,
+    cache: { ttlMs, maxBytes: 8 * 1024 * 1024 },
+    handler: page.handler,
+    log: () => undefined,
+  });
+  await until(async () => (await get("/")).cache !== "OFF", "the cache to start listening");
+}
+
+async function get(path: string, headers: Record<string, string> = {}, method = "GET") {
+  const response = await fetch(`${server.url}${path}`, { headers, method });
+  return { status: response.status, cache: response.headers.get("x-page-cache"), body: await response.text() };
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function addDigest(date: string, source: string) {
+  await database.pool.query("INSERT INTO digest (date, source) VALUES ($1, $2)", [date, source]);
+}
+
+beforeAll(async () => {
+  await addDigest("2025-04-30", "first-digest");
+});
+
+afterEach(async () => {
+  await server?.close();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("the anonymous page cache", () => {
+  it("a signed-out reader's second visit is replayed byte for byte without rendering again", async () => {
+    await start();
+    const first = await get("/tags");
+    const rendersAfterFirst = page.state.renders;
+    const second = await get("/tags");
+    expect(first.cache).toBe("MISS");
+    expect(second.cache).toBe("HIT");
+    expect(second.body).toBe(first.body);
+    expect(second.body).toContain("first-digest");
+    expect(page.state.renders).toBe(rendersAfterFirst);
+  });
+
+  it("fifty readers asking for a cold page at the same moment cause one render", async () => {
+    await start();
+    const before = page.state.renders;
+    let open!: () => void;
+    page.state.gate = new Promise((resolve) => (open = resolve));
+    const answers = Array.from({ length: 50 }, () => get("/search?q=video"));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    open();
+    const results = await Promise.all(answers);
+    page.state.gate = null;
+    expect(page.state.renders - before).toBe(1);
+    expect(new Set(results.map((result) => result.body)).size).toBe(1);
+    expect(results.filter((result) => result.cache === "HIT")).toHaveLength(49);
+  });
+
+  it("signed-in visitors, client navigations, POSTs and account pages are rendered every time", async () => {
+    await start();
+    const cases: [string, Record<string, string>, string][] = [
+      ["/", { cookie: "authjs.session-token=someone" }, "GET"],
+      ["/", { rsc: "1" }, "GET"],
+      ["/", {}, "POST"],
+      ["/me", {}, "GET"],
+    ];
+    for (const [path, headers, method] of cases) {
+      const before = page.state.renders;
+      const first = await get(path, headers, method);
+      const second = await get(path, headers, method);
+      expect(first.cache, `${method} ${path} ${JSON.stringify(headers)}`).toBe("BYPASS");
+      expect(second.cache).toBe("BYPASS");
+      expect(page.state.renders - before).toBe(2);
+    }
+  });
+
+  it("a response that sets a cookie or is not a 200 is never replayed to someone else", async () => {
+    await start();
+    expect((await get("/feed.xml")).cache).toBe("MISS");
+    expect((await get("/feed.xml")).cache).toBe("MISS");
+    expect((await get("/papers/missing")).status).toBe(404);
+    const again = await get("/papers/missing");
+    expect(again.status).toBe(404);
+    expect(again.cache).toBe("MISS");
+  });
+
+  it("a digest committed by another connection reaches the next reader long before the time limit", async () => {
+    await start();
+    await get("/");
+    expect((await get("/")).cache).toBe("HIT");
+    await addDigest("2025-05-01", "second-digest");
+    await until(async () => (await get("/")).body.includes("second-digest"), "the new digest on the page");
+    expect((await get("/")).cache).toBe("HIT");
+  });
+
+  it("changes to tables public pages do not show, and rolled-back changes, keep the cache", async () => {
+    await start();
+    await get("/digests/2025-04-30");
+    await database.pool.query("INSERT INTO rate_limit_event (bucket, key) VALUES ('sign-in', 'someone@example.org')");
+    const client = await database.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("INSERT INTO digest (date, source) VALUES ('2030-01-01', 'rolled-back')");
+      await client.query("ROLLBACK");
+    } finally {
+      client.release();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const after = await get("/digests/2025-04-30");
+    expect(after.cache).toBe("HIT");
+    expect(after.body).not.toContain("rolled-back");
+  });
+
+  it("a page rendered while a change commits is not kept (it may show the old catalogue)", async () => {
+    await start();
+    let open!: () => void;
+    page.state.gate = new Promise((resolve) => (open = resolve));
+    const before = page.state.renders;
+    const inFlight = get("/tags/video");
+    await until(async () => page.state.renders > before, "the render to start");
+    await database.pool.query("UPDATE digest SET source = source WHERE date = '2025-04-30'");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    open();
+    await inFlight;
+    page.state.gate = null;
+    expect((await get("/tags/video")).cache).toBe("MISS");
+    expect((await get("/tags/video")).cache).toBe("HIT");
+  });
+
+  it("while the change channel is down pages are rendered per request, and caching resumes once it is back", async () => {
+    await start();
+    await get("/");
+    expect((await get("/")).cache).toBe("HIT");
+    await database.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'paperpulse-page-cache' AND datname = current_database()");
+    await until(async () => (await get("/")).cache === "OFF", "the cache to switch off");
+    await until(async () => (await get("/")).cache === "HIT", "the cache to come back", 15_000);
+  });
+
+  it("entries older than the time limit are rendered again", async () => {
+    await start(400);
+    await get("/search?q=old");
+    expect((await get("/search?q=old")).cache).toBe("HIT");
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await get("/search?q=old")).cache).toBe("MISS");
+  });
+});
+
+describe("PAGE_CACHE_SECONDS=0", () => {
+  it("renders every request and opens no listening connection", async () => {
+    page = digestPage();
+    server = await serveWithPageCache({
+      port: 0,
+      hostname: "127.0.0.1",
+      databaseUrl: database.url,
+      cache: { ttlMs: 0, maxBytes: 1024 },
+      handler: page.handler,
+      log: () => undefined,
+    });
+    await get("/");
+    await get("/");
+    expect(page.state.renders).toBe(2);
+    const { rows } = await database.pool.query("SELECT 1 FROM pg_stat_activity WHERE application_name = 'paperpulse-page-cache' AND datname = current_database()");
+    expect(rows).toHaveLength(0);
+  });
+});
+
