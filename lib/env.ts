@@ -68,6 +68,8 @@ const schema = z.object({
   // The anonymous page cache of each web process (lib/http/page-cache.ts). 0 seconds turns it off.
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0, "must be 0 (off) or more").max(3600, "must be at most 3600").default(60),
   PAGE_CACHE_MB: z.coerce.number().int().min(1, "must be at least 1").max(4096, "must be at most 4096").default(64),
+  /** Web worker processes `npm start` / `npm run serve` fork on one machine (one per core is the usual choice). */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(64, "must be at most 64").default(1),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "DIGEST_INBOX"> & { dataDir: string; DIGEST_INBOX: string };

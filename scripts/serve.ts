@@ -1,13 +1,16 @@
 // npm run serve -- [--port 3000] [--hostname 0.0.0.0]
-// One production web process for the built app (`npm run build` first), against DATABASE_URL. Several
-// can run side by side, on one machine or many: they share nothing but the database. `npm start`
-// runs this after preparing the database and the build.
+// The production web process for the built app (`npm run build` first), against DATABASE_URL.
+// WEB_CONCURRENCY > 1 forks that many workers sharing the port (one per core is the usual choice);
+// more machines can run it side by side: they share nothing but the database. `npm start` runs this
+// after preparing the database and the build.
+import cluster from "node:cluster";
 import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { startWebServer } from "../lib/http/web-server";
 
-const log = (message: string) => console.log(`[paperpulse web] ${message}`);
 const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
+const role = cluster.isPrimary ? "web" : `web ${cluster.worker!.id}`;
+const log = (message: string) => console.log(`[paperpulse ${role}] ${message}`);
 
 let config;
 try {
@@ -16,7 +19,8 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-if (!config.DATABASE_URL) {
+const databaseUrl = config.DATABASE_URL;
+if (!databaseUrl) {
   console.error("DATABASE_URL is not set. `npm start` starts the embedded database and this server together; `npm run serve` needs a database URL.");
   process.exit(1);
 }
@@ -26,22 +30,46 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const server = await startWebServer({
-  dir: process.cwd(),
-  port,
-  hostname: values.hostname,
-  databaseUrl: config.DATABASE_URL,
-  cache: { ttlMs: config.PAGE_CACHE_SECONDS * 1000, maxBytes: config.PAGE_CACHE_MB * 1024 * 1024 },
-  log,
-});
-log(`ready on ${server.url} (page cache: ${config.PAGE_CACHE_SECONDS ? `${config.PAGE_CACHE_SECONDS} s, ${config.PAGE_CACHE_MB} MB` : "off"})`);
-
 let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  await server.close();
-  process.exit(0);
-};
-process.on("SIGINT", () => void stop());
-process.on("SIGTERM", () => void stop());
+
+if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
+  for (let i = 0; i < config.WEB_CONCURRENCY; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    log(`worker ${worker.id} exited (${signal ?? `code ${code}`}); starting another`);
+    cluster.fork();
+  });
+  const stopWorkers = () => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    let running = workers.length;
+    if (running === 0) process.exit(0);
+    for (const worker of workers) {
+      worker!.once("exit", () => --running === 0 && process.exit(0));
+      worker!.kill("SIGTERM");
+    }
+  };
+  process.on("SIGINT", stopWorkers);
+  process.on("SIGTERM", stopWorkers);
+  log(`${config.WEB_CONCURRENCY} workers on port ${port}`);
+} else {
+  const server = await startWebServer({
+    dir: process.cwd(),
+    port,
+    hostname: values.hostname,
+    databaseUrl,
+    cache: { ttlMs: config.PAGE_CACHE_SECONDS * 1000, maxBytes: config.PAGE_CACHE_MB * 1024 * 1024 },
+    log,
+  });
+  const cache = config.PAGE_CACHE_SECONDS ? `${config.PAGE_CACHE_SECONDS} s, ${config.PAGE_CACHE_MB} MB` : "off";
+  log(`ready on ${server.url} (page cache: ${cache})`);
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}

@@ -1,4 +1,4 @@
-// npm run bench:http -- [--database-url URL] [--duration 20] [--connections 50] [--warmup 3] [--rounds 1]
+// npm run bench:http -- [--database-url URL] [--duration 20] [--connections 50] [--warmup 3] [--rounds 1] [--workers 1]
 // Serves the production build (scripts/serve.ts, built first when stale) against a catalogue, then loads
 // each page with autocannon side by side with a static file from the same server: once as deployed
 // (anonymous page cache on) and once with the cache off (every request rendered). Requests carry a
@@ -43,6 +43,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     warmup: { type: "string", default: "3" },
     rounds: { type: "string", default: "1" },
+    workers: { type: "string", default: "1" },
   },
 });
 
@@ -58,6 +59,7 @@ const duration = positiveInt("duration", values.duration);
 const connections = positiveInt("connections", values.connections);
 const warmup = positiveInt("warmup", values.warmup);
 const rounds = positiveInt("rounds", values.rounds);
+const workers = positiveInt("workers", values.workers);
 
 const root = process.cwd();
 const log = (message: string) => console.error(`[bench:http] ${message}`);
@@ -109,7 +111,7 @@ function startServer(databaseUrl: string, port: number, pass: Pass): { child: Ch
   let output = "";
   const child = spawn(`${root}/node_modules/.bin/tsx`, [`${root}/scripts/serve.ts`, "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", ...pass.env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", WEB_CONCURRENCY: String(workers), ...pass.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (chunk: Buffer) => {
@@ -302,7 +304,7 @@ try {
   console.log(`catalogue: ${catalogue.label}, ${fmt(Number(papers))} papers`);
   console.log(
     `load: autocannon, ${connections} connections, ${duration} s per target after ${warmup} s warm-up, ${rounds} round(s), ` +
-      `one server process, Accept-Encoding "${BROWSER_HEADERS["accept-encoding"]}"`,
+      `${workers} web worker process(es), Accept-Encoding "${BROWSER_HEADERS["accept-encoding"]}"`,
   );
   console.log(`targets for pages: >= ${TARGET.reqPerSec} req/s, p99 < ${TARGET.p99Ms} ms, no errors`);
 

@@ -66,6 +66,8 @@ export default async function setup(project: TestProject) {
       NODE_ENV: "production",
       PAPERPULSE_DATA_DIR: dataDir,
       ADMIN_EMAILS: E2E_ADMIN_EMAIL,
+      // Two workers, each with its own page cache: a change one of them makes must reach the other.
+      WEB_CONCURRENCY: "2",
       RESEND_API_KEY: "",
       AUTH_SECRET: "",
     },
