@@ -26,20 +26,27 @@ try {
 const database = await openDatabase(log);
 log(database.kind === "embedded" ? `Using the embedded PostgreSQL (data in ${path.join(config.dataDir, "postgres")})` : "Using DATABASE_URL");
 
-const applied = await migrate(database.url);
-if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+try {
+  const applied = await migrate(database.url);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
 
-const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-const seeded = await seedIfEmpty(pool, localToday());
-await pool.end();
-if (seeded) log(`Empty catalogue: imported the sample digest (${seeded.counts.new} papers, ${seeded.digestDate}).`);
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const seeded = await seedIfEmpty(pool, localToday()).finally(() => pool.end());
+  if (seeded) log(`Empty catalogue: imported the sample digest (${seeded.counts.new} papers, ${seeded.digestDate}).`);
 
-if (!dev) buildIfNeeded(root, log);
+  if (!dev) buildIfNeeded(root, log);
+} catch (error) {
+  // The embedded server must not outlive a failed start (the next start would find it half-used).
+  console.error(`[paperpulse] ${(error as Error).message}`);
+  await database.release();
+  process.exit(1);
+}
 
 // Production: scripts/serve.ts (Next behind the anonymous page cache), the same process deployments run.
 const [command, args] = dev
   ? [path.join(root, "node_modules", ".bin", "next"), ["dev", "--port", String(config.PORT)]]
-  : [path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "serve.ts"), "--port", String(config.PORT)]];
+  : // node itself with tsx's loader (not the tsx wrapper), so SIGTERM reaches the server and we wait for it to finish.
+    [process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(config.PORT)]];
 const next = spawn(command, args, { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url, PORT: String(config.PORT) } });
 log(`Serving on http://localhost:${config.PORT}`);
 

@@ -109,7 +109,7 @@ const PASSES: Pass[] = [
 
 function startServer(databaseUrl: string, port: number, pass: Pass): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(`${root}/node_modules/.bin/tsx`, [`${root}/scripts/serve.ts`, "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", `${root}/scripts/serve.ts`, "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", WEB_CONCURRENCY: String(workers), ...pass.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -58,7 +58,7 @@ export default async function setup(project: TestProject) {
   // A fresh data dir per run: an empty outbox, a generated AUTH_SECRET, no leftovers from the last run.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "pp-e2e-data-"));
   // The production web process (scripts/serve.ts: Next behind the anonymous page cache), as `npm start` runs it.
-  const next = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "serve.ts"), "--port", String(port)], {
+  const next = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(port)], {
     cwd: root,
     env: {
       ...process.env,
