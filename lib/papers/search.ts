@@ -54,6 +54,12 @@ const FLOOR_SPAN_LIMIT = 150_000;
 export const TOTAL_CAP = 10_000;
 /** pg_trgm word_similarity a title needs to count as a fuzzy match of the query. */
 const WORD_SIMILARITY = 0.5;
+/**
+ * Fuzzy matching's time budget. A short, common word has trigrams in most titles: at a million papers
+ * its similarity scan took 9 s (and broke Prisma's transaction timeout: a 500). Typos and half-remembered
+ * titles have rarer trigrams and answer in milliseconds.
+ */
+const FUZZY_BUDGET_MS = 1_000;
 /** Fuzzy matching reads at most this much of the query (trigram cost grows with its length). */
 const FUZZY_QUERY_CHARS = 200;
 
@@ -330,19 +336,32 @@ async function windowedMatches(tsquery: string, filters: Prisma.Sql, offset: num
 }
 
 /** Titles similar to the query (pg_trgm word_similarity through the trigram index), best first. */
-async function fuzzyMatches(q: string, filters: Prisma.Sql, limit: number) {
+export async function fuzzyMatches(q: string, filters: Prisma.Sql, limit: number, budgetMs: number = FUZZY_BUDGET_MS) {
   const text = [...q.replace(/[^\p{L}\p{N}]+/gu, " ").trim()].slice(0, FUZZY_QUERY_CHARS).join("");
   if (limit <= 0 || text.replace(/\s/g, "").length < 3) return [];
-  return db().$transaction(async (tx) => {
-    // SET LOCAL: the threshold the <% operator (and so the index scan) uses, for this transaction only.
-    await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY}`);
-    return tx.$queryRaw<{ id: number; rank: number }[]>`
-      SELECT p.id, (word_similarity(${text}, p.title) / 2)::float8 AS rank
-      FROM paper p
-      WHERE ${text} <% p.title ${filters}
-      ORDER BY rank DESC, p.first_seen DESC, p.id DESC
-      LIMIT ${limit}`;
-  });
+  try {
+    return await db().$transaction(async (tx) => {
+      // SET LOCAL: the threshold the <% operator (and so the index scan) uses, for this transaction only.
+      await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY}`);
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(budgetMs))}`);
+      return tx.$queryRaw<{ id: number; rank: number }[]>`
+        SELECT p.id, (word_similarity(${text}, p.title) / 2)::float8 AS rank
+        FROM paper p
+        WHERE ${text} <% p.title ${filters}
+        ORDER BY rank DESC, p.first_seen DESC, p.id DESC
+        LIMIT ${limit}`;
+    });
+  } catch (error) {
+    // Similar titles are a suggestion: when they cost more than the budget, the page says "no results".
+    if (isStatementTimeout(error)) return [];
+    throw error;
+  }
+}
+
+/** PostgreSQL's query_canceled (57014), as pg or Prisma's raw-query error reports it. */
+function isStatementTimeout(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}` : String(error);
+  return text.includes("57014") || /statement timeout/i.test(text);
 }
 
 /** No query: the newest papers that pass the filters. */
