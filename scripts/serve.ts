@@ -32,12 +32,31 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 let stopping = false;
 
+/** Workers that die before they listen (no build, a bad database URL) are not restarted in a loop. */
+const MAX_FAILED_STARTS = 5;
+
 if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
+  const listening = new Set<number>();
+  let failedStarts = 0;
   for (let i = 0; i < config.WEB_CONCURRENCY; i++) cluster.fork();
+  cluster.on("listening", (worker) => {
+    listening.add(worker.id);
+    failedStarts = 0;
+  });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    log(`worker ${worker.id} exited (${signal ?? `code ${code}`}); starting another`);
-    cluster.fork();
+    const started = listening.delete(worker.id);
+    if (!started && ++failedStarts >= MAX_FAILED_STARTS) {
+      console.error(`[paperpulse web] ${failedStarts} workers in a row exited before serving (last: ${signal ?? `code ${code}`}); see their errors above. Stopping.`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill("SIGTERM");
+      process.exitCode = 1;
+      return;
+    }
+    // Back off while workers keep failing to start; a worker that served is replaced at once.
+    const delayMs = started ? 0 : Math.min(30_000, 500 * 2 ** failedStarts);
+    log(`worker ${worker.id} exited (${signal ?? `code ${code}`}); starting another${delayMs ? ` in ${delayMs / 1000} s` : ""}`);
+    setTimeout(() => !stopping && cluster.fork(), delayMs);
   });
   const stopWorkers = () => {
     if (stopping) return;

@@ -5,6 +5,12 @@ import pg from "pg";
 
 export const CATALOGUE_CHANNEL = "paperpulse_catalogue";
 const RETRY_MS = { first: 500, max: 30_000 };
+/**
+ * A connection that dies without a word (a dropped network path, a failover) sends no error: a
+ * periodic query that must answer in time is how a listener notices it is deaf.
+ */
+const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_TIMEOUT_MS = 5_000;
 
 export type CatalogueListener = { close(): Promise<void> };
 
@@ -23,8 +29,15 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
   let closed = false;
   let retryMs = RETRY_MS.first;
   let timer: NodeJS.Timeout | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
+
+  const stopHeartbeat = () => {
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = null;
+  };
 
   const lost = (reason: string) => {
+    stopHeartbeat();
     if (closed) return;
     options.onHealth(false);
     options.onChange();
@@ -41,7 +54,12 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
   async function connect(): Promise<void> {
     timer = null;
     if (closed) return;
-    const next = new pg.Client({ connectionString: options.databaseUrl, application_name: "paperpulse-page-cache" });
+    const next = new pg.Client({
+      connectionString: options.databaseUrl,
+      application_name: "paperpulse-page-cache",
+      keepAlive: true,
+      query_timeout: HEARTBEAT_TIMEOUT_MS,
+    });
     client = next;
     next.on("notification", (message) => {
       if (message.channel === CATALOGUE_CHANNEL) options.onChange();
@@ -57,6 +75,10 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
     }
     if (closed || client !== next) return;
     retryMs = RETRY_MS.first;
+    heartbeat = setInterval(() => {
+      if (client === next) next.query("SELECT 1").catch((error: Error) => client === next && lost(`heartbeat: ${error.message}`));
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     // Changes made while nobody listened are unknown: start clean.
     options.onChange();
     options.onHealth(true);
@@ -66,6 +88,7 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
   return {
     async close() {
       closed = true;
+      stopHeartbeat();
       if (timer) clearTimeout(timer);
       const last = client;
       client = null;

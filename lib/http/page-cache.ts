@@ -6,6 +6,8 @@
 // down the cache is off. Signed-in visitors, client-side navigations and mutations never touch it.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
+// Next's own test for the crawlers it renders differently (metadata in <head> for HTML-limited bots).
+import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -24,6 +26,10 @@ const CACHEABLE_PATH = /^\/(?:$|digests\/|papers\/[^/]+$|search$|search\/feed\.x
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?authjs\.session-token=/;
 /** Headers of Next's client-side navigation, prefetch and server-action requests: their answers are not the HTML page. */
 const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-action", "next-url"];
+/** A visitor waiting for someone else's render of the same page gives up after this and renders for itself. */
+const FOLLOWER_WAIT_MS = 3_000;
+/** Dot segments (plain or encoded): Next normalizes them, so `/tags/../me` would be `/me`. */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){2}(?:\/|$)/i;
 /** Larger responses are served but not kept (a huge digest page would crowd out everything else). */
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 /** Per-connection headers of the original response that must not be replayed. */
@@ -36,13 +42,15 @@ export function cacheKeyFor(req: IncomingMessage): string | null {
   if (req.method !== "GET") return null;
   const url = req.url ?? "";
   const path = url.split("?", 1)[0]!;
-  if (!CACHEABLE_PATH.test(path)) return null;
+  if (!CACHEABLE_PATH.test(path) || DOT_SEGMENT.test(path)) return null;
   if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
   if (CLIENT_ROUTER_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
-  // Pages build absolute links from the host they were asked on (lib/api/site-url.ts), and the body may be
-  // compressed for this client: both are part of what was rendered.
+  // Pages build absolute links from the host they were asked on (lib/api/site-url.ts), the body may be
+  // compressed for this client, and Next renders metadata differently for some crawlers (link previews
+  // need it in <head>): all part of what was rendered.
   const h = req.headers;
-  return [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], h["accept-encoding"], url].map((part) => String(part ?? "")).join("\n");
+  const bot = getBotType(String(h["user-agent"] ?? "")) ?? "";
+  return [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], h["accept-encoding"], bot, url].map((part) => String(part ?? "")).join("\n");
 }
 
 export type PageCache = {
@@ -79,21 +87,31 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   async function render(key: string, req: IncomingMessage, res: ServerResponse, handler: Handler): Promise<void> {
     const startedIn = generation;
     let settle!: (entry: Entry | null) => void;
-    inFlight.set(key, new Promise((resolve) => (settle = resolve)));
-    const captured = captureResponse(res);
+    const pending = new Promise<Entry | null>((resolve) => (settle = resolve));
+    inFlight.set(key, pending);
     res.setHeader(CACHE_STATUS_HEADER, "MISS");
-    try {
-      await handler(req, res);
-      const entry = await captured;
+    // Settled when the handler hands over its last byte, not when this visitor has downloaded it: a slow
+    // reader must not hold up everyone waiting for the same page.
+    void captureResponse(res).then((entry) => {
       const keep = entry && startedIn === generation && enabled ? entry : null;
       if (keep) entries.set(key, keep);
       settle(keep);
+      if (inFlight.get(key) === pending) inFlight.delete(key);
+    });
+    try {
+      await handler(req, res);
     } catch (error) {
       settle(null);
+      if (inFlight.get(key) === pending) inFlight.delete(key);
       throw error;
-    } finally {
-      inFlight.delete(key);
     }
+  }
+
+  /** The leader's entry, or null when it is not kept or takes longer than FOLLOWER_WAIT_MS. */
+  function waitFor(pending: Promise<Entry | null>): Promise<Entry | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), FOLLOWER_WAIT_MS)));
+    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
   }
 
   function clear(): void {
@@ -116,7 +134,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (hit) return replay(res, hit);
       const pending = inFlight.get(key);
       if (pending) {
-        const entry = await pending;
+        const entry = await waitFor(pending);
         if (entry) return replay(res, entry);
       }
       return render(key, req, res, handler);
@@ -135,7 +153,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
 /**
  * Records what a handler sends through `res` (status, headers, body bytes as written, so already
  * compressed when the handler compressed) while it still streams to the client. Resolves when the
- * response finishes: the entry when it may be replayed to anyone, else null.
+ * handler ends the response: the entry when it may be replayed to anyone, else null.
  */
 function captureResponse(res: ServerResponse): Promise<Entry | null> {
   const chunks: Buffer[] = [];
@@ -172,24 +190,28 @@ function captureResponse(res: ServerResponse): Promise<Entry | null> {
     collect(chunk, rest[0]);
     return (originalWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
   } as ServerResponse["write"];
+  let done!: (entry: Entry | null) => void;
+  const captured = new Promise<Entry | null>((resolve) => (done = resolve));
   const originalEnd = res.end;
   res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
     collect(chunk, rest[0]);
-    return (originalEnd as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
-  } as ServerResponse["end"];
-
-  return new Promise((resolve) => {
-    const done = () => {
-      const headers = { ...lowerCaseKeys(res.getHeaders()), ...headHeaders };
-      const replayable = res.statusCode === 200 && !tooBig && headers["set-cookie"] === undefined && res.writableFinished;
-      if (!replayable) return resolve(null);
+    const result = (originalEnd as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+    // Everything is written (compressed, when compression wraps us): the entry is complete now,
+    // however long this visitor takes to download it.
+    const headers = { ...lowerCaseKeys(res.getHeaders()), ...headHeaders };
+    const replayable = res.statusCode === 200 && !tooBig && headers["set-cookie"] === undefined && !res.destroyed;
+    if (!replayable) {
+      done(null);
+    } else {
       for (const name of NOT_REPLAYED) delete headers[name];
       delete headers[CACHE_STATUS_HEADER];
-      resolve({ status: res.statusCode, headers, body: Buffer.concat(chunks), storedAt: Date.now() });
-    };
-    res.once("finish", done);
-    res.once("close", () => (res.writableFinished ? undefined : resolve(null)));
-  });
+      done({ status: res.statusCode, headers, body: Buffer.concat(chunks), storedAt: Date.now() });
+    }
+    return result;
+  } as ServerResponse["end"];
+  // A visitor who leaves before the response is written: nothing to keep.
+  res.once("close", () => done(null));
+  return captured;
 }
 
 function lowerCaseKeys(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {

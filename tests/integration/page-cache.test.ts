@@ -1,6 +1,8 @@
 // The page cache of the production web process against a real PostgreSQL: what it replays, what it
 // never keeps, and how committed changes from any connection reach the next reader.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import http from "node:http";
+import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { serveWithPageCache, type WebServer } from "../../lib/http/web-server";
 import { useTestDatabase } from "../support/database";
@@ -15,6 +17,16 @@ function digestPage() {
     if (state.gate) await state.gate;
     if (req.url === "/feed.xml") {
       res.setHeader("set-cookie", "visitor=1");
+    }
+    if (req.url === "/digests/huge") {
+      // Like Next, wait for the socket to drain: a reader who does not read holds this render.
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      const chunk = Buffer.alloc(64 * 1024, "x");
+      for (let i = 0; i < 24 * 16; i++) {
+        if (!res.write(chunk)) await new Promise((resolve) => res.once("drain", resolve));
+      }
+      res.end();
+      return;
     }
     if (req.url?.startsWith("/papers/missing")) {
       res.statusCode = 404;
@@ -181,6 +193,40 @@ describe("the anonymous page cache", () => {
     await database.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'paperpulse-page-cache' AND datname = current_database()");
     await until(async () => (await get("/")).cache === "OFF", "the cache to switch off");
     await until(async () => (await get("/")).cache === "HIT", "the cache to come back", 15_000);
+  });
+
+  it("a visitor who never reads the page does not hold up others asking for it", async () => {
+    await start();
+    const before = page.state.renders;
+    const stalled = net.connect(Number(new URL(server.url).port), "127.0.0.1");
+    stalled.on("error", () => undefined);
+    await new Promise((resolve) => stalled.once("connect", resolve));
+    stalled.write("GET /digests/huge HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    stalled.pause();
+    await until(async () => page.state.renders > before, "the stalled render to start");
+    const started = Date.now();
+    // The same request (same Host, no Accept-Encoding), so the same cache key as the stalled one.
+    const other = await new Promise<{ status: number; bytes: number }>((resolve, reject) => {
+      http
+        .get(`${server.url}/digests/huge`, { headers: { host: "localhost" }, agent: false }, (response) => {
+          let bytes = 0;
+          response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes }));
+        })
+        .on("error", reject);
+    });
+    expect(other.status).toBe(200);
+    expect(other.bytes).toBe(24 * 1024 * 1024);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    stalled.destroy();
+  }, 20_000);
+
+  it("crawlers that Next renders differently (link-preview bots) get their own copy", async () => {
+    await start();
+    await get("/search?q=bots");
+    expect((await get("/search?q=bots")).cache).toBe("HIT");
+    expect((await get("/search?q=bots", { "user-agent": "Twitterbot/1.0" })).cache).toBe("MISS");
+    expect((await get("/search?q=bots", { "user-agent": "Twitterbot/1.0" })).cache).toBe("HIT");
   });
 
   it("entries older than the time limit are rendered again", async () => {

@@ -19,6 +19,12 @@ describe("which requests the page cache may answer", () => {
     }
   });
 
+  it("paths with dot segments (which Next would resolve elsewhere, /tags/../me is /me) are not cached", () => {
+    expect(cacheKeyFor(request("/tags/../me"))).toBeNull();
+    expect(cacheKeyFor(request("/digests/%2E%2E/admin"))).toBeNull();
+    expect(cacheKeyFor(request("/tags/video..llm"))).not.toBeNull();
+  });
+
   it("a signed-in visitor (Auth.js session cookie, plain or __Secure-) is always rendered for them", () => {
     expect(cacheKeyFor(request("/", { cookie: "authjs.session-token=abc" }))).toBeNull();
     expect(cacheKeyFor(request("/", { cookie: "theme=dark; __Secure-authjs.session-token=abc" }))).toBeNull();
@@ -41,5 +47,8 @@ describe("which requests the page cache may answer", () => {
     expect(cacheKeyFor(request("/search?q=a", { "accept-encoding": "gzip" }))).not.toBe(base);
     expect(cacheKeyFor(request("/search?q=b"))).not.toBe(base);
     expect(cacheKeyFor(request("/search?q=a"))).toBe(base);
+    // Next puts metadata in <head> for link-preview bots: their copy differs from a browser's.
+    expect(cacheKeyFor(request("/search?q=a", { "user-agent": "facebookexternalhit/1.1" }))).not.toBe(base);
+    expect(cacheKeyFor(request("/search?q=a", { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0" }))).toBe(base);
   });
 });
