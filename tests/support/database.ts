@@ -35,6 +35,14 @@ export function useTestDatabase(): TestDatabase {
     await closeServerPool();
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
+    // Disconnecting returns before every connection has closed; one the DROP terminates while it is
+    // still closing raises an unhandled error in its pool. Wait (briefly) for them to go first.
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      if (rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   });
