@@ -5,20 +5,14 @@
 // after preparing the database and the build.
 import cluster from "node:cluster";
 import { parseArgs } from "node:util";
-import { env } from "../lib/env";
+import { envOrExit } from "../lib/cli/env-or-exit";
 import { startWebServer } from "../lib/http/web-server";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
 const role = cluster.isPrimary ? "web" : `web ${cluster.worker!.id}`;
 const log = (message: string) => console.log(`[paperpulse ${role}] ${message}`);
 
-let config;
-try {
-  config = env();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const config = envOrExit();
 const databaseUrl = config.DATABASE_URL;
 if (!databaseUrl) {
   console.error("DATABASE_URL is not set. `npm start` starts the embedded database and this server together; `npm run serve` needs a database URL.");

@@ -8,20 +8,14 @@ import { buildIfNeeded } from "../lib/cli/build-if-needed";
 import { localToday } from "../lib/cli/today";
 import { openDatabase } from "../lib/db/database-url";
 import { migrate } from "../lib/db/migrate";
-import { env } from "../lib/env";
+import { envOrExit } from "../lib/cli/env-or-exit";
 import { seedIfEmpty } from "../lib/ingest/seed";
 
 const log = (message: string) => console.log(`[paperpulse] ${message}`);
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 
-let config;
-try {
-  config = env();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const config = envOrExit();
 
 const database = await openDatabase(log);
 log(database.kind === "embedded" ? `Using the embedded PostgreSQL (data in ${path.join(config.dataDir, "postgres")})` : "Using DATABASE_URL");

@@ -3,7 +3,7 @@ import { openDatabase } from "../lib/db/database-url";
 import { migrate } from "../lib/db/migrate";
 import { useDatabaseUrl } from "../lib/db/prisma";
 import { runDigest } from "../lib/digest/run";
-import { env } from "../lib/env";
+import { envOrExit } from "../lib/cli/env-or-exit";
 import { inboxJob } from "../lib/worker/inbox-job";
 import { scheduledJobs } from "../lib/worker/jobs";
 import { similarBackfillJob } from "../lib/worker/similar-job";
@@ -13,13 +13,7 @@ import { startWorker } from "../lib/worker/worker";
 const log = (line: string) => console.info(line);
 
 async function main(): Promise<number> {
-  let settings;
-  try {
-    settings = env();
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
+  const settings = envOrExit(2);
   const stop = untilStopSignal();
   const database = await openDatabase(log);
   // The digest pipeline reads through the app's Prisma client: point it at the same database.

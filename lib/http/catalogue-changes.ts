@@ -23,6 +23,14 @@ export type ListenOptions = {
   log?(message: string): void;
 };
 
+/** Lets go of a client whose events no longer matter (its late errors are expected, not crashes). */
+function discard(client: pg.Client | null): Promise<void> {
+  if (!client) return Promise.resolve();
+  client.removeAllListeners();
+  client.on("error", () => undefined);
+  return client.end().catch(() => undefined);
+}
+
 export function listenForCatalogueChanges(options: ListenOptions): CatalogueListener {
   const log = options.log ?? (() => undefined);
   let client: pg.Client | null = null;
@@ -41,11 +49,8 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
     if (closed) return;
     options.onHealth(false);
     options.onChange();
-    const dead = client;
+    void discard(client);
     client = null;
-    dead?.removeAllListeners();
-    dead?.on("error", () => undefined);
-    void dead?.end().catch(() => undefined);
     log(`catalogue change channel lost (${reason}); page cache off, retrying in ${Math.round(retryMs / 1000)} s`);
     timer = setTimeout(connect, retryMs);
     retryMs = Math.min(RETRY_MS.max, retryMs * 2);
@@ -92,9 +97,7 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
       if (timer) clearTimeout(timer);
       const last = client;
       client = null;
-      last?.removeAllListeners();
-      last?.on("error", () => undefined);
-      await last?.end().catch(() => undefined);
+      await discard(last);
     },
   };
 }

@@ -59,7 +59,6 @@ export type PageCache = {
   clear(): void;
   /** Off while catalogue changes cannot be heard: a stale page could otherwise live for the whole TTL. */
   setEnabled(enabled: boolean): void;
-  readonly size: number;
 };
 
 export function createPageCache(options: PageCacheOptions): PageCache {
@@ -89,6 +88,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     let settle!: (entry: Entry | null) => void;
     const pending = new Promise<Entry | null>((resolve) => (settle = resolve));
     inFlight.set(key, pending);
+    const forget = () => inFlight.get(key) === pending && inFlight.delete(key);
     res.setHeader(CACHE_STATUS_HEADER, "MISS");
     // Settled when the handler hands over its last byte, not when this visitor has downloaded it: a slow
     // reader must not hold up everyone waiting for the same page.
@@ -96,13 +96,13 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       const keep = entry && startedIn === generation && enabled ? entry : null;
       if (keep) entries.set(key, keep);
       settle(keep);
-      if (inFlight.get(key) === pending) inFlight.delete(key);
+      forget();
     });
     try {
       await handler(req, res);
     } catch (error) {
       settle(null);
-      if (inFlight.get(key) === pending) inFlight.delete(key);
+      forget();
       throw error;
     }
   }
@@ -143,10 +143,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     setEnabled(next) {
       if (!next) clear();
       enabled = next && options.ttlMs > 0;
-    },
-    get size() {
-      return entries.size;
-    },
+    }
   };
 }
 
