@@ -10,12 +10,21 @@
 // its file in .claimed/; once the claim is older than the lease (its mtime is set at claim time) the next
 // run puts it back in the inbox. An import that cannot finish for a reason other than the file (the
 // database is down) puts the file straight back, so the next tick retries it.
-import { mkdir, readdir, rename, stat, utimes, writeFile } from "node:fs/promises";
+//
+// The inbox may be writable by others, so nothing in it is trusted to stay what the listing saw. A claimed
+// file is opened with O_NOFOLLOW and checked with fstat on the open handle, and only that handle is read:
+// a symbolic link (listed as one, or swapped in after the listing) or anything else that is not a regular
+// file is never imported; it is filed under rejected/ with a report saying why. Reports are created
+// exclusively (O_CREAT | O_EXCL | O_NOFOLLOW), so nothing already at a report path, a planted link
+// included, is ever written through. When the file's name or either report name is taken in processed/
+// or rejected/, the file and its reports get the next free name: name.<timestamp>.ext, then
+// name.<timestamp>-1.ext, and so on.
+import { constants } from "node:fs";
+import { lstat, mkdir, open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
-import { fileSource } from "./file-source";
 import { formatSummary } from "./format-summary";
-import { importDigest, type ImportStatus, type ImportSummary } from "./import";
+import { importDigest, type DigestSource, type ImportStatus, type ImportSummary } from "./import";
 
 export const CLAIMED_DIR = ".claimed";
 export const PROCESSED_DIR = "processed";
@@ -42,7 +51,10 @@ export type InboxOptions = {
 
 export type InboxFileResult = { file: string; status: ImportStatus; movedTo: string; summary: ImportSummary };
 
-export type InboxResult = { files: InboxFileResult[]; busy: string[]; requeued: string[] };
+/** A file that was claimed but never read: it was not a regular file (a symbolic link, a FIFO...). */
+export type InboxSkippedFile = { file: string; reason: string; movedTo: string };
+
+export type InboxResult = { files: InboxFileResult[]; busy: string[]; requeued: string[]; skipped: InboxSkippedFile[] };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,22 +68,61 @@ function isCandidateName(name: string): boolean {
   return !name.startsWith(".") && !IN_PROGRESS_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
+/** lstat, not stat: a dangling symbolic link still takes its name. */
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
+  return lstat(file).then(
     () => true,
     () => false,
   );
 }
 
-/** `name`, or name.<timestamp>.ext when the folder already holds a file of that name. */
-async function freeName(dir: string, name: string, now: Date): Promise<string> {
-  if (!(await exists(path.join(dir, name)))) return name;
+/** `name`, then name.<timestamp>.ext, name.<timestamp>-1.ext, ... */
+function* candidateNames(name: string, now: Date): Generator<string> {
+  yield name;
   const ext = path.extname(name);
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  for (let n = 0; ; n++) {
-    const candidate = `${path.basename(name, ext)}.${stamp}${n > 0 ? `-${n}` : ""}${ext}`;
+  for (let n = 0; ; n++) yield `${path.basename(name, ext)}.${stamp}${n > 0 ? `-${n}` : ""}${ext}`;
+}
+
+/** The first candidate name under which the folder holds nothing yet. */
+async function freeName(dir: string, name: string, now: Date): Promise<string> {
+  for (const candidate of candidateNames(name, now)) {
     if (!(await exists(path.join(dir, candidate)))) return candidate;
   }
+  throw new Error("unreachable: candidateNames never ends");
+}
+
+const REPORT_SUFFIXES = [".report.json", ".report.txt"] as const;
+
+/**
+ * Creates the two reports under the first name free for the file and both reports, each with O_EXCL (and
+ * O_NOFOLLOW), and returns the file's path. A name taken between the look and the create (another worker,
+ * or someone planting a link) is passed over, never written through.
+ */
+async function writeReports(dir: string, name: string, now: Date, contents: (movedTo: string) => [string, string]): Promise<string> {
+  for (const candidate of candidateNames(name, now)) {
+    const movedTo = path.join(dir, candidate);
+    if ((await exists(movedTo)) || (await exists(`${movedTo}.report.json`)) || (await exists(`${movedTo}.report.txt`))) continue;
+    const texts = contents(movedTo);
+    const created: string[] = [];
+    try {
+      for (const [i, suffix] of REPORT_SUFFIXES.entries()) {
+        const handle = await open(`${movedTo}${suffix}`, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+        created.push(`${movedTo}${suffix}`);
+        try {
+          await handle.writeFile(texts[i]!);
+        } finally {
+          await handle.close();
+        }
+      }
+      return movedTo;
+    } catch (error) {
+      for (const file of created) await rm(file, { force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EEXIST" && code !== "ELOOP") throw error;
+    }
+  }
+  throw new Error("unreachable: candidateNames never ends");
 }
 
 /** Claims older than the lease go back to the inbox under their own names. */
@@ -79,7 +130,7 @@ async function requeueStaleClaims(inboxDir: string, now: Date, leaseMs: number):
   const claimedDir = path.join(inboxDir, CLAIMED_DIR);
   const requeued: string[] = [];
   for (const claimed of await readdir(claimedDir)) {
-    const info = await stat(path.join(claimedDir, claimed)).catch(() => null);
+    const info = await lstat(path.join(claimedDir, claimed)).catch(() => null);
     if (!info || now.getTime() - info.mtimeMs < leaseMs) continue;
     const name = claimed.slice(claimed.indexOf("-") + 1);
     const target = await freeName(inboxDir, name, now);
@@ -95,19 +146,22 @@ async function requeueStaleClaims(inboxDir: string, now: Date, leaseMs: number):
 
 type Look = { name: string; size: number; mtimeMs: number };
 
-/** Regular, visible, settled files: not modified within settleMs, same size and mtime at both looks. */
+/**
+ * Visible, settled entries: not modified within settleMs, same size and mtime at both looks. Regular files
+ * and symbolic links (as links: lstat) are listed; a link is claimed only to be filed under rejected/.
+ */
 async function settledFiles(inboxDir: string, options: InboxOptions, busy: string[]): Promise<string[]> {
   const settleMs = options.settleMs ?? SETTLE_MS;
   const look = async (names: string[]): Promise<Look[]> => {
     const looks: Look[] = [];
     for (const name of names) {
-      const info = await stat(path.join(inboxDir, name)).catch(() => null);
-      if (info?.isFile()) looks.push({ name, size: info.size, mtimeMs: info.mtimeMs });
+      const info = await lstat(path.join(inboxDir, name)).catch(() => null);
+      if (info?.isFile() || info?.isSymbolicLink()) looks.push({ name, size: info.size, mtimeMs: info.mtimeMs });
     }
     return looks;
   };
   const entries = await readdir(inboxDir, { withFileTypes: true });
-  const first = await look(entries.filter((entry) => entry.isFile() && isCandidateName(entry.name)).map((entry) => entry.name));
+  const first = await look(entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isCandidateName(entry.name)).map((entry) => entry.name));
   const quiet = first.filter((file) => {
     const settled = options.now.getTime() - file.mtimeMs >= settleMs;
     if (!settled) busy.push(file.name);
@@ -124,6 +178,29 @@ async function settledFiles(inboxDir: string, options: InboxOptions, busy: strin
       return again !== undefined && again.size === file.size && again.mtimeMs === file.mtimeMs;
     })
     .map((file) => file.name);
+}
+
+/**
+ * Opens without following a final symbolic link (ELOOP) and without blocking on a FIFO, then asks the open
+ * handle, not the path, what it is: whatever the path points to later, only this handle is read.
+ */
+async function openRegularFile(file: string): Promise<{ handle: FileHandle; size: number } | { reason: string }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") return { reason: "it is a symbolic link" };
+    throw error;
+  }
+  const info = await handle.stat();
+  if (info.isFile()) return { handle, size: info.size };
+  await handle.close();
+  return { reason: info.isDirectory() ? "it is a directory" : "it is not a regular file (a FIFO, socket or device)" };
+}
+
+/** The open handle as an import source; every open() reads it from the start (the importer may read twice). */
+function handleSource(name: string, handle: FileHandle, size: number): DigestSource {
+  return { name, size, open: () => handle.createReadStream({ start: 0, autoClose: false, highWaterMark: 256 * 1024 }) };
 }
 
 function reportText(summary: ImportSummary, movedTo: string, workerId: string, now: Date): string {
@@ -148,6 +225,7 @@ export async function processInbox(pool: pg.Pool, options: InboxOptions): Promis
   const requeued = await requeueStaleClaims(inboxDir, now, options.leaseMs ?? CLAIM_LEASE_MS);
   const busy: string[] = [];
   const files: InboxFileResult[] = [];
+  const skipped: InboxSkippedFile[] = [];
   const today = options.today ?? now.toISOString().slice(0, 10);
 
   for (const name of await settledFiles(inboxDir, options, busy)) {
@@ -158,24 +236,40 @@ export async function processInbox(pool: pg.Pool, options: InboxOptions): Promis
       if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // another worker claimed it first
       throw error;
     }
-    // The lease counts from the claim: rename keeps the writer's mtime.
-    await utimes(claimed, now, now);
-
-    let summary: ImportSummary;
-    try {
-      const source = { ...(await fileSource(claimed)), name };
-      summary = await importDigest(pool, source, { today, importedBy: `inbox:${workerId}` });
-    } catch (error) {
-      await rename(claimed, path.join(inboxDir, await freeName(inboxDir, name, now))).catch(() => undefined);
-      throw error;
+    const opened = await openRegularFile(claimed);
+    if ("reason" in opened) {
+      const reason = `${opened.reason}: not imported; the inbox imports regular files only (copy the file in instead of linking it)`;
+      const movedTo = await writeReports(path.join(inboxDir, REJECTED_DIR), name, now, (target) => [
+        `${JSON.stringify({ file: name, status: "REJECTED", error: reason }, null, 2)}\n`,
+        `✗ ${name}: ${reason}\n\nseen by inbox:${workerId} at ${now.toISOString()}\nfiled as: ${target}\n`,
+      ]);
+      await rename(claimed, movedTo); // moves the link itself, never what it points at
+      skipped.push({ file: name, reason, movedTo });
+      continue;
     }
-    const dir = path.join(inboxDir, summary.status === "REJECTED" ? REJECTED_DIR : PROCESSED_DIR);
-    const target = await freeName(dir, name, now);
-    const movedTo = path.join(dir, target);
-    await writeFile(`${movedTo}.report.json`, `${JSON.stringify(summary, null, 2)}\n`);
-    await writeFile(`${movedTo}.report.txt`, reportText(summary, movedTo, workerId, now));
+    const { handle, size } = opened;
+    let summary: ImportSummary;
+    let movedTo: string;
+    try {
+      // The lease counts from the claim: rename keeps the writer's mtime.
+      await handle.utimes(now, now);
+      try {
+        summary = await importDigest(pool, handleSource(name, handle, size), { today, importedBy: `inbox:${workerId}` });
+      } catch (error) {
+        await rename(claimed, path.join(inboxDir, await freeName(inboxDir, name, now))).catch(() => undefined);
+        throw error;
+      }
+      const dir = path.join(inboxDir, summary.status === "REJECTED" ? REJECTED_DIR : PROCESSED_DIR);
+      const imported = summary;
+      movedTo = await writeReports(dir, name, now, (target) => [
+        `${JSON.stringify(imported, null, 2)}\n`,
+        reportText(imported, target, workerId, now),
+      ]);
+    } finally {
+      await handle.close();
+    }
     await rename(claimed, movedTo);
     files.push({ file: name, status: summary.status, movedTo, summary });
   }
-  return { files, busy, requeued };
+  return { files, busy, requeued, skipped };
 }

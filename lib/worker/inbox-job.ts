@@ -25,6 +25,8 @@ export function inboxJob(settings: { inboxDir: string; timeZone: string }): Work
         rejected: count("REJECTED"),
         waiting: result.busy.length,
         requeued: result.requeued.length,
+        // Symbolic links and other non-regular files: filed under rejected/ with a report, never read.
+        skipped: result.skipped.length,
       };
     },
   };
