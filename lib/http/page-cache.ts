@@ -16,6 +16,10 @@ export type PageCacheOptions = {
   ttlMs: number;
   /** Memory bound for all entries (bodies and headers). */
   maxBytes: number;
+  /** The clock entry lifetimes are measured on, in ms (tests pass their own); performance.now by default. */
+  now?: () => number;
+  /** Told each time a visitor starts waiting for another visitor's render of the same page (tests count them). */
+  onFollow?: () => void;
 };
 
 type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number };
@@ -66,6 +70,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     maxSize: Math.max(1, options.maxBytes),
     sizeCalculation: (entry) => entry.body.length + 512,
     ttl: Math.max(1, options.ttlMs),
+    // lru-cache reuses a clock reading for 1 ms of real time; a clock of our own is read every time.
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
   });
   // One render per key at a time: the other visitors asking for the same page wait for it.
   const inFlight = new Map<string, Promise<Entry | null>>();
@@ -134,6 +140,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (hit) return replay(res, hit);
       const pending = inFlight.get(key);
       if (pending) {
+        options.onFollow?.();
         const entry = await waitFor(pending);
         if (entry) return replay(res, entry);
       }
