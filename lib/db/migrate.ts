@@ -37,6 +37,24 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 
+/** What _prisma_migrations records, by migration name, leaving out rolled-back attempts. */
+async function recordedMigrations(client: pg.ClientBase): Promise<Map<string, AppliedRow>> {
+  const { rows } = await client.query<AppliedRow>(
+    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
+  );
+  return new Map(rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row]));
+}
+
+/**
+ * The names of `migrations` not recorded as finished (all of them on a database never migrated),
+ * read without taking the migration lock: for a readiness check, not for deciding what to apply.
+ */
+export async function unfinishedMigrations(client: pg.ClientBase, migrations: Migration[] = readMigrations()): Promise<string[]> {
+  const { rows } = await client.query<{ found: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS found`);
+  const recorded = rows[0]?.found ? await recordedMigrations(client) : new Map<string, AppliedRow>();
+  return migrations.filter((migration) => !recorded.get(migration.name)?.finished_at).map((migration) => migration.name);
+}
+
 /**
  * Applies every pending migration, each in its own transaction, under Prisma's advisory
  * lock: concurrent starts wait for each other and apply nothing twice.
@@ -48,10 +66,7 @@ export async function migrate(databaseUrl: string, migrations: Migration[] = rea
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
     await client.query(CREATE_MIGRATIONS_TABLE);
-    const { rows } = await client.query<AppliedRow>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-    );
-    const applied = new Map(rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row]));
+    const applied = await recordedMigrations(client);
 
     const done: string[] = [];
     for (const migration of migrations) {

@@ -3,6 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { listenForCatalogueChanges, type CatalogueListener } from "./catalogue-changes";
+import { createHealthEndpoints } from "./health";
 import { createPageCache, type Handler, type PageCache, type PageCacheOptions } from "./page-cache";
 
 export type WebServerOptions = {
@@ -21,17 +22,28 @@ export type WebServer = { url: string; cache: PageCache; close(): Promise<void> 
 export async function serveWithPageCache(options: Omit<WebServerOptions, "dir"> & { handler: Handler }): Promise<WebServer> {
   const cache = createPageCache(options.cache);
   let listener: CatalogueListener | null = null;
+  let listening = false;
   if (options.cache.ttlMs > 0) {
     // Off until LISTEN is in place: a page cached before that could miss the change that makes it stale.
     cache.setEnabled(false);
     listener = listenForCatalogueChanges({
       databaseUrl: options.databaseUrl,
       onChange: () => cache.clear(),
-      onHealth: (listening) => cache.setEnabled(listening),
+      onHealth: (up) => {
+        listening = up;
+        cache.setEnabled(up);
+      },
       log: options.log,
     });
   }
+  // Load-balancer probes are answered before the cache and Next: cheap, never cached.
+  const health = createHealthEndpoints({
+    databaseUrl: options.databaseUrl,
+    catalogueListening: listener ? () => listening : undefined,
+    log: options.log,
+  });
   const server = http.createServer((req, res) => {
+    if (health.handle(req, res)) return;
     cache.handle(req, res, options.handler).catch((error: Error) => {
       options.log(`request failed: ${req.method} ${req.url}: ${error.stack ?? error.message}`);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -49,6 +61,7 @@ export async function serveWithPageCache(options: Omit<WebServerOptions, "dir"> 
     cache,
     async close() {
       await listener?.close();
+      await health.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
