@@ -1,6 +1,6 @@
 // The local outbox: where mail goes without RESEND_API_KEY, one directory per message, read back by admins and browser tests.
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { defaultOutboxDir } from "./config";
 import type { MailTag } from "./types";
@@ -33,9 +33,15 @@ export function newOutboxId(now = new Date()): string {
   return `${stamp}-${randomBytes(6).toString("hex")}`;
 }
 
+/** Messages hold magic sign-in links and unsubscribe tokens: only the owner may read them. */
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
+
 /**
  * Writes the message into a hidden temporary directory, then renames it into place: a rename
- * within one directory is atomic, so a reader sees the whole message or none of it.
+ * within one directory is atomic, so a reader sees the whole message or none of it. The outbox
+ * directory is 0700 (an older, wider one is narrowed) and every message file 0600, created
+ * exclusively in a directory nobody else could have put anything in.
  */
 export async function writeOutboxMessage(
   message: Omit<OutboxMessage, "id" | "date">,
@@ -46,11 +52,20 @@ export async function writeOutboxMessage(
   const temp = path.join(outboxDir, `.tmp-${id}`);
   const { html, text, ...rest } = message;
   const envelope: OutboxEnvelope = { id, ...rest, date: now.toISOString() };
-  await mkdir(temp, { recursive: true });
+  // Only the outbox itself is narrowed: its parent (the data directory) must stay traversable by the
+  // PostgreSQL user the embedded server runs as under root.
+  await mkdir(path.dirname(outboxDir), { recursive: true });
+  await mkdir(outboxDir, { mode: DIR_MODE }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
+  // Made by a version that left it world-readable, or by hand; not ours to change if chmod is refused.
+  await chmod(outboxDir, DIR_MODE).catch(() => undefined);
+  await mkdir(temp, { mode: DIR_MODE });
   try {
-    await writeFile(path.join(temp, "message.html"), html);
-    await writeFile(path.join(temp, "message.txt"), text);
-    await writeFile(path.join(temp, "headers.json"), `${JSON.stringify(envelope, null, 2)}\n`);
+    const file = { mode: FILE_MODE, flag: "wx" } as const;
+    await writeFile(path.join(temp, "message.html"), html, file);
+    await writeFile(path.join(temp, "message.txt"), text, file);
+    await writeFile(path.join(temp, "headers.json"), `${JSON.stringify(envelope, null, 2)}\n`, file);
     await rename(temp, dir);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // Mail without RESEND_API_KEY: the local outbox on disk, written atomically and read back safely.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -44,6 +44,19 @@ describe("the outbox", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(path.join(outboxDir, id));
     expect(lines[0]?.endsWith(`link: ${url}`)).toBe(true);
+  });
+
+  it("keeps messages (they hold sign-in links) readable by their owner only: files 0600, directories 0700", async () => {
+    const fresh = await sendMail({ to: "ada@example.org", subject: "s", html: "<p>x</p>", text: "x" }, options);
+    const id = fresh.ok ? fresh.id : "";
+    const mode = async (file: string) => (await stat(file)).mode & 0o777;
+    expect(await mode(outboxDir)).toBe(0o700);
+    expect(await mode(path.join(outboxDir, id))).toBe(0o700);
+    for (const name of ["headers.json", "message.html", "message.txt"]) expect(await mode(path.join(outboxDir, id, name))).toBe(0o600);
+    // An outbox left world-readable by an older version is narrowed at the next message.
+    await chmod(outboxDir, 0o755);
+    await sendMail({ to: "ada@example.org", subject: "s", html: "<p>x</p>", text: "x" }, options);
+    expect(await mode(outboxDir)).toBe(0o700);
   });
 
   it("stores the neutralised subject, never the raw one", async () => {
