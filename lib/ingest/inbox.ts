@@ -47,6 +47,8 @@ export type InboxOptions = {
   leaseMs?: number;
   /** The pause between the two looks at each file's size; a file still growing is left for the next run. */
   recheckMs?: number;
+  /** Replaces that pause (tests change files here to drive the two looks); defaults to sleeping recheckMs. */
+  betweenLooks?: () => Promise<void>;
 };
 
 export type InboxFileResult = { file: string; status: ImportStatus; movedTo: string; summary: ImportSummary };
@@ -168,7 +170,7 @@ async function settledFiles(inboxDir: string, options: InboxOptions, busy: strin
     return settled;
   });
   if (quiet.length === 0) return [];
-  await sleep(options.recheckMs ?? 500);
+  await (options.betweenLooks ? options.betweenLooks() : sleep(options.recheckMs ?? 500));
   const second = new Map((await look(quiet.map((file) => file.name))).map((file) => [file.name, file]));
   return quiet
     .filter((file) => {

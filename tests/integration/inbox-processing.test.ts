@@ -83,12 +83,17 @@ describe("processing the inbox", () => {
 
   it("leaves alone a file that grows between its two looks", async () => {
     await drop("growing.txt", "May 9, 2025\n\n", 60_000);
-    const pending = run("w1", { recheckMs: 300 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await writeFile(path.join(inbox, "growing.txt"), "May 9, 2025\n\nA Growing Paper\n\nStill being written.\n", { flag: "w" });
-    await utimes(path.join(inbox, "growing.txt"), new Date(Date.now() - 60_000), new Date(Date.now() - 30_000));
+    let looks = 0;
+    const grow = async () => {
+      looks++;
+      // Written to between the first look and the second, but still older than the settle time.
+      await writeFile(path.join(inbox, "growing.txt"), "May 9, 2025\n\nA Growing Paper\n\nStill being written.\n", { flag: "w" });
+      await utimes(path.join(inbox, "growing.txt"), new Date(Date.now() - 60_000), new Date(Date.now() - 30_000));
+    };
 
-    const result = await pending;
+    const result = await run("w1", { betweenLooks: grow });
+
+    expect(looks).toBe(1);
 
     expect(result.files).toEqual([]);
     expect(result.busy).toEqual(["growing.txt"]);
