@@ -42,13 +42,13 @@ describe("word diff of abstracts", () => {
     expect(diffWords("Old abstract.", "")).toEqual([{ kind: "del", text: "Old abstract." }]);
   });
 
-  it("very long, entirely different texts fall back to one removal and one addition, quickly", () => {
+  // How long it takes is measured by npm run bench:diff (scripts/bench/diff.ts), not asserted here.
+  it("very long, entirely different texts fall back to one removal and one addition", () => {
     const before = Array.from({ length: 5000 }, (_, i) => `old${i}`).join(" ");
     const after = Array.from({ length: 5000 }, (_, i) => `new${i}`).join(" ");
-    const started = performance.now();
-    const parts = diffWords(before, after);
-    expect(performance.now() - started).toBeLessThan(2000);
-    expect(rebuild(parts, "before")).toBe(before);
-    expect(rebuild(parts, "after")).toBe(after);
+    expect(diffWords(before, after)).toEqual([
+      { kind: "del", text: before },
+      { kind: "ins", text: after },
+    ]);
   });
 });
