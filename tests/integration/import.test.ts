@@ -150,7 +150,11 @@ describe("files that cannot be imported", () => {
     try {
       const summary = await importDigest(db.pool, textSource("empty-again.txt", ""), options);
       expect(summary.status).toBe("REJECTED");
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // A barrier, not a pause: the pool hands back the connection the import released last, so this
+      // query answers only after everything still outstanding on it; one macrotask turn later Node has
+      // reported any rejection left unhandled by what settled.
+      await db.pool.query("SELECT 1");
+      await new Promise((resolve) => setImmediate(resolve));
     } finally {
       process.off("unhandledRejection", listener);
     }
