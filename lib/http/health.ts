@@ -53,6 +53,7 @@ export function createHealthEndpoints(options: HealthOptions): HealthEndpoints {
   // Probes from several balancers at once share one check instead of queueing for the one connection.
   let inFlight: Promise<Checks> | null = null;
   let lastSummary = "";
+  let closing: Promise<void> | null = null;
 
   async function checkDatabase(): Promise<Pick<Checks, "database" | "migrations">> {
     const notChecked = "not checked (no database)";
@@ -122,8 +123,10 @@ export function createHealthEndpoints(options: HealthOptions): HealthEndpoints {
       });
       return true;
     },
-    async close() {
-      await pool.end();
+    close() {
+      // Idempotent, like the server's own close: callers may close twice.
+      closing ??= pool.end();
+      return closing;
     },
   };
 }
