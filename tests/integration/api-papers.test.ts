@@ -98,8 +98,11 @@ describe("GET /api/papers", () => {
 
     const newest = await papers(`?from=${NEWEST_DATE}&to=${NEWEST_DATE}`);
     expect(newest.total).toBe(2);
-    const older = await papers("?to=2025-04-30&hasCode=1");
+    const older = await papers("?to=2025-04-30&hasCode=1&pageSize=50");
+    expect(older.papers.length).toBeGreaterThan(0);
     expect(older.papers.every((paper) => paper.firstSeen === "2025-04-30")).toBe(true);
+    // Of the two newest papers only the script-titled one links to code.
+    expect(older.total).toBe(withCode.total - 1);
   });
 
   it("returns titles as they were written, markup and all (JSON needs no HTML escaping; pages escape when rendering)", async () => {

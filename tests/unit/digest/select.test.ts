@@ -53,9 +53,17 @@ describe("choosing a subscriber's papers", () => {
     expect(selectDigestFor(firstReader, [], { firstDigestFrom: day })).toBeNull();
   });
 
-  it("gives the same answer for the same input", () => {
+  it("combines all the rules: sent papers left out, sections in the order topics are followed, no paper twice", () => {
     const reader = { topics: [7, 8], alreadySent: new Set([2]), previousDigestAt: null };
     const options = { topN: 3, perTopic: 2, firstDigestFrom: day };
-    expect(selectDigestFor(reader, candidates, options)).toEqual(selectDigestFor(reader, candidates, options));
+    expect(selectDigestFor(reader, candidates, options)).toEqual({
+      top: [1, 3, 4],
+      sections: [
+        // Topic 7: 3 is already in the top list.
+        { tagId: 7, ids: [5, 6] },
+        // Topic 8: 5 went to topic 7's section.
+        { tagId: 8, ids: [10, 20] },
+      ],
+    });
   });
 });
