@@ -1,10 +1,27 @@
-// `npm start` builds the app only when the sources are newer than the last build.
+// `npm start`, the browser tests and bench:http build the app only when something the build reads is newer than the last build.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "emails", "package.json", "next.config.ts", "tsconfig.build.json", "postcss.config.mjs", "tsconfig.json"];
-const SKIP = new Set(["node_modules", "generated", ".next"]);
+/**
+ * Everything the build reads: sources, static files (public/ is copied into the build), the Prisma schema and
+ * the client generated from it (lib/db/generated), the dependency set, and the configuration files.
+ */
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "emails",
+  "public",
+  "prisma",
+  "package.json",
+  "package-lock.json",
+  "next.config.ts",
+  "tsconfig.build.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
+const SKIP = new Set(["node_modules", ".next"]);
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
