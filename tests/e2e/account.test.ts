@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findLatestOutboxMessage } from "../../lib/mail/outbox";
 import { launchBrowser, screenshotPath } from "./support/browser";
 import { seriousAxeViolations } from "./support/pages";
+import { SESSION_COOKIE } from "./support/session";
 
 const baseUrl = inject("baseUrl");
 const outboxDir = path.join(inject("e2eDataDir"), "outbox");
@@ -30,6 +31,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+async function sessionRows(token: string): Promise<number> {
+  const client = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM auth_session WHERE session_token = $1`, [token]);
+    return rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
 
 async function signInLink(): Promise<string> {
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -131,10 +143,21 @@ describe("signing in and reacting to a paper", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it("signing out is a button (a POST), and afterwards the paper page offers sign-in again", async () => {
+  it("signing out is a button (a POST) that deletes the session row, and afterwards the paper page offers sign-in again", async () => {
+    const sessionToken = async () => (await page.context().cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+    const token = await sessionToken();
+    expect(token).toBeTruthy();
+    expect(await sessionRows(token!)).toBe(1);
     await page.goto(`${baseUrl}/me`);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    const [request] = await Promise.all([
+      page.waitForRequest((sent) => sent.method() === "POST" && new URL(sent.url()).pathname === "/me"),
+      page.getByRole("button", { name: "Sign out" }).click(),
+    ]);
+    // A server action: Next posts it with the action's id.
+    expect(request.headers()["next-action"]).toBeTruthy();
     await page.waitForURL(`${baseUrl}/`);
+    expect(await sessionRows(token!)).toBe(0);
+    expect(await sessionToken()).toBeUndefined();
     await page.goto(`${baseUrl}/papers/${slug}`);
     await page.getByRole("banner").getByRole("link", { name: "Sign in" }).waitFor();
   });
