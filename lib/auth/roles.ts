@@ -7,10 +7,19 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Called at every sign-in: people listed in ADMIN_EMAILS become admins. */
+/**
+ * Called at every sign-in: people listed in ADMIN_EMAILS become admins, once their address is proven.
+ * Proven means the account's email_verified is set, which Auth.js does when a magic link is used (before
+ * it fires the sign-in event). An OAuth sign-in alone never sets it: GitHub hands over whatever address
+ * the GitHub account names, so a GitHub sign-in does not promote until the person has also signed in
+ * once with a magic link to that address.
+ */
 export async function promoteConfiguredAdmin(email: string | null | undefined, adminEmails = env().ADMIN_EMAILS): Promise<void> {
   if (!email || !adminEmails.includes(normalizeEmail(email))) return;
-  await db().user.updateMany({ where: { email: normalizeEmail(email), role: "USER" }, data: { role: "ADMIN" } });
+  await db().user.updateMany({
+    where: { email: normalizeEmail(email), role: "USER", emailVerified: { not: null } },
+    data: { role: "ADMIN" },
+  });
 }
 
 export type RoleChange = { ok: true; email: string; created: boolean } | { ok: false; error: string };

@@ -45,7 +45,9 @@ describe("sign-in throttling", () => {
 
 describe("admin roles", () => {
   it("ADMIN_EMAILS makes a listed person an admin at sign-in, and nobody else", async () => {
-    await createUser(testDb.pool, "boss@example.org");
+    const boss = await createUser(testDb.pool, "boss@example.org");
+    // As a magic-link sign-in leaves it: only proven addresses are promoted (admin-promotion.test.ts).
+    await testDb.pool.query(`UPDATE app_user SET email_verified = now() WHERE id = $1`, [boss.id]);
     await createUser(testDb.pool, "reader@example.org");
     await promoteConfiguredAdmin("Boss@Example.org", ["boss@example.org"]);
     await promoteConfiguredAdmin("reader@example.org", ["boss@example.org"]);
