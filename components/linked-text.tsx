@@ -1,22 +1,19 @@
 // Plain text with its http(s) URLs as links, built from React text and <a> elements (never HTML).
 import { Fragment, type ReactNode } from "react";
+import { findUrls } from "@/lib/ingest/links";
 
-const URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
-const TRAILING = /[.,;:!?)\]}'"]+$/; // sentence punctuation after a URL is not part of it
-
+/** Links exactly the URLs the importer stores as the paper's links (findUrls is the one rule for both). */
 export function LinkedText({ text }: { text: string }) {
   const parts: ReactNode[] = [];
   let last = 0;
-  for (const found of text.matchAll(URL_PATTERN)) {
-    const url = found[0].replace(TRAILING, "");
-    if (url.length <= "https://".length) continue;
-    if (found.index > last) parts.push(<Fragment key={`t${last}`}>{text.slice(last, found.index)}</Fragment>);
+  for (const { url, start } of findUrls(text)) {
+    if (start > last) parts.push(<Fragment key={`t${last}`}>{text.slice(last, start)}</Fragment>);
     parts.push(
-      <a key={`u${found.index}`} href={url} rel="noopener noreferrer nofollow" className="break-all text-sky-700 underline underline-offset-2 dark:text-sky-300">
+      <a key={`u${start}`} href={url} rel="noopener noreferrer nofollow" className="break-all text-sky-700 underline underline-offset-2 dark:text-sky-300">
         {url}
       </a>,
     );
-    last = found.index + url.length;
+    last = start + url.length;
   }
   if (last < text.length) parts.push(<Fragment key={`t${last}`}>{text.slice(last)}</Fragment>);
   return <>{parts}</>;
