@@ -13,6 +13,9 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,
+    // next-auth imports "next/server" without an extension, which Node's own ESM resolver refuses (next has no
+    // exports map); processed by Vite instead, it resolves as it does in Next's bundler.
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
   },
 });
