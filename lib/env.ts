@@ -41,7 +41,6 @@ const schema = z.object({
 
   // Accounts (lib/auth). AUTH_SECRET unset: one is generated once under the data dir.
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters; generate one with `openssl rand -base64 33`").optional(),
-  AUTH_URL: z.url({ message: "must be the site's public URL, e.g. https://papers.example.org" }).optional(),
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),
   /** Comma-separated; these people become admins when they sign in. */
@@ -49,6 +48,12 @@ const schema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean)),
+
+  // The public internet (lib/site-origin.ts, lib/http/forwarded.ts). SITE_URL is read where links are built.
+  /** Proxies in front of the web server whose X-Forwarded-For / -Proto count; 0 = none, the socket is the client. */
+  TRUST_PROXY: z.coerce.number().int().min(0, "must be a hop count: 0 (no proxy), 1 (one proxy in front)...").max(10, "must be at most 10").default(0),
+  /** Sign-in and subscription emails the whole site may send per hour. */
+  SITE_MAIL_CAP_PER_HOUR: z.coerce.number().int().min(1, "must be at least 1").max(1_000_000).default(200),
 
   // Mail (lib/mail). RESEND_API_KEY unset: mail goes to the outbox under the data dir.
   RESEND_API_KEY: z.string().optional(),
@@ -67,6 +72,8 @@ const schema = z.object({
 
   // The anonymous page cache of each web process (lib/http/page-cache.ts). 0 seconds turns it off.
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0, "must be 0 (off) or more").max(3600, "must be at most 3600").default(60),
+  /** Renders a web process may start per second for pages not in its cache; more wait briefly, then get 503. */
+  PAGE_CACHE_MISS_RENDERS_PER_SECOND: z.coerce.number().int().min(1, "must be at least 1").max(10_000, "must be at most 10000").default(100),
   PAGE_CACHE_MB: z.coerce.number().int().min(1, "must be at least 1").max(4096, "must be at most 4096").default(64),
   /** Web worker processes `npm start` / `npm run serve` fork on one machine (one per core is the usual choice). */
   WEB_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(64, "must be at most 64").default(1),

@@ -1,9 +1,32 @@
 // Sliding-window throttles shared by every web process: the events live in PostgreSQL.
 import "server-only";
 import { db } from "./db/prisma";
+import { env } from "./env";
 
 export type ThrottleRule = { bucket: string; limit: number; windowMs: number };
-export type ThrottleResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+/** `buckets`: the rules that refused, so the caller can say which limit was reached. */
+export type ThrottleResult = { ok: true } | { ok: false; retryAfterSeconds: number; buckets: string[] };
+
+/**
+ * Sign-in and subscription emails the whole site may send per hour (SITE_MAIL_CAP_PER_HOUR): rotating
+ * addresses and networks cannot flood inboxes or burn the mail provider's quota past this.
+ */
+export function siteMailRule(): ThrottleRule {
+  return { bucket: "mail:site", limit: env().SITE_MAIL_CAP_PER_HOUR, windowMs: 3_600_000 };
+}
+export const SITE_MAIL_KEY = "all";
+
+/**
+ * One mailbox per throttle key: case and a "+tag" do not make another inbox (victim+1@ and Victim@
+ * reach the same person), so they share one allowance.
+ */
+export function mailboxKey(email: string): string {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf("@");
+  if (at <= 0) return address;
+  const local = address.slice(0, at).split("+", 1)[0] || address.slice(0, at);
+  return `${local}${address.slice(at)}`;
+}
 
 /**
  * Records one attempt for each key under its rule, unless any key is already at its limit
@@ -13,6 +36,7 @@ export type ThrottleResult = { ok: true } | { ok: false; retryAfterSeconds: numb
 export async function takeThrottle(attempts: { rule: ThrottleRule; key: string }[], now = new Date()): Promise<ThrottleResult> {
   return db().$transaction(async (tx) => {
     let retryAfterSeconds = 0;
+    const buckets: string[] = [];
     // Lock in a fixed order so two requests sharing keys cannot deadlock.
     const sorted = [...attempts].sort((a, b) => `${a.rule.bucket}:${a.key}`.localeCompare(`${b.rule.bucket}:${b.key}`));
     for (const { rule, key } of sorted) {
@@ -25,9 +49,10 @@ export async function takeThrottle(attempts: { rule: ThrottleRule; key: string }
       if (count >= rule.limit && oldest) {
         const wait = Math.ceil((oldest.getTime() + rule.windowMs - now.getTime()) / 1000);
         retryAfterSeconds = Math.max(retryAfterSeconds, wait, 1);
+        buckets.push(rule.bucket);
       }
     }
-    if (retryAfterSeconds > 0) return { ok: false as const, retryAfterSeconds };
+    if (retryAfterSeconds > 0) return { ok: false as const, retryAfterSeconds, buckets };
     for (const { rule, key } of attempts) {
       await tx.$executeRaw`INSERT INTO rate_limit_event (bucket, key, created_at) VALUES (${rule.bucket}, ${key}, ${now})`;
     }

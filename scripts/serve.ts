@@ -7,6 +7,7 @@ import cluster from "node:cluster";
 import { parseArgs } from "node:util";
 import { envOrExit } from "../lib/cli/env-or-exit";
 import { startWebServer } from "../lib/http/web-server";
+import { adoptLocalOrigin } from "../lib/site-origin";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
 const role = cluster.isPrimary ? "web" : `web ${cluster.worker!.id}`;
@@ -23,6 +24,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a TCP port number (got "${values.port}")`);
   process.exit(2);
 }
+
+// SITE_URL, or http://localhost:<port> recorded for the CLIs and the worker: every link uses it.
+const origin = adoptLocalOrigin(port);
 
 let stopping = false;
 
@@ -72,11 +76,17 @@ if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
     port,
     hostname: values.hostname,
     databaseUrl,
-    cache: { ttlMs: config.PAGE_CACHE_SECONDS * 1000, maxBytes: config.PAGE_CACHE_MB * 1024 * 1024 },
+    cache: {
+      ttlMs: config.PAGE_CACHE_SECONDS * 1000,
+      maxBytes: config.PAGE_CACHE_MB * 1024 * 1024,
+      missRendersPerSecond: config.PAGE_CACHE_MISS_RENDERS_PER_SECOND,
+    },
+    trustProxy: config.TRUST_PROXY,
+    githubSignIn: Boolean(config.AUTH_GITHUB_ID && config.AUTH_GITHUB_SECRET),
     log,
   });
   const cache = config.PAGE_CACHE_SECONDS ? `${config.PAGE_CACHE_SECONDS} s, ${config.PAGE_CACHE_MB} MB` : "off";
-  log(`ready on ${server.url} (page cache: ${cache})`);
+  log(`ready on ${server.url} for ${origin} (page cache: ${cache})`);
   const stop = async () => {
     if (stopping) return;
     stopping = true;

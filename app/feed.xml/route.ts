@@ -1,11 +1,11 @@
 // GET /feed.xml: RSS 2.0 of the newest papers.
-import { siteUrlForRequest } from "@/lib/api/site-url";
+import { siteOrigin } from "@/lib/site-origin";
 import { FEED_CACHE_CONTROL, FEED_SIZE, latestPapersChannel, RSS_CONTENT_TYPE } from "@/lib/feeds/paper-feed";
 import { renderRss } from "@/lib/feeds/rss";
 import { latestPapers } from "@/lib/papers/latest";
 
 export async function GET(request: Request): Promise<Response> {
   const papers = await latestPapers(FEED_SIZE);
-  const xml = renderRss(latestPapersChannel(papers, siteUrlForRequest(request)));
+  const xml = renderRss(latestPapersChannel(papers, siteOrigin()));
   return new Response(xml, { headers: { "Content-Type": RSS_CONTENT_TYPE, "Cache-Control": FEED_CACHE_CONTROL } });
 }

@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { clientAddress } from "@/lib/auth/throttle";
 import { currentUser } from "@/lib/auth/session";
 import { confirmSubscription } from "@/lib/subscribers/confirm";
-import { emailSiteUrlForRequest } from "@/lib/subscribers/links";
 import { subscribe } from "@/lib/subscribers/subscribe";
 import { subscribeFields, type FieldErrors, type SubscribeFields } from "@/lib/subscribers/subscribe-input";
 import { isSubscriberToken } from "@/lib/subscribers/token";
@@ -26,7 +25,6 @@ export async function subscribeAction(_previous: SubscribeFormState, form: FormD
   const result = await subscribe(fields, {
     clientAddress: clientAddress(requestHeaders),
     viewer: await currentUser(),
-    origin: emailSiteUrlForRequest(requestHeaders),
   });
   if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors, values };
   return { ok: true, message: result.message, values };

@@ -2,6 +2,7 @@
 import "server-only";
 import type { z } from "zod";
 import { currentUser, type SessionUser } from "../auth/session";
+import { BodyTooLargeError, bodyTooLargeResponse, readJsonBody } from "../http/read-body";
 import { jsonError } from "./responses";
 import { isSameOrigin } from "./same-origin";
 
@@ -12,7 +13,13 @@ export async function guardMutation<S extends z.ZodType>(request: Request, schem
   const user = await currentUser();
   if (!user) return { ok: false, response: jsonError(401, "sign in first: /signin") };
   if (!schema) return { ok: true, user, body: undefined as z.infer<S> };
-  const raw = await request.json().catch(() => undefined);
+  let raw: unknown;
+  try {
+    raw = await readJsonBody(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { ok: false, response: bodyTooLargeResponse(error) };
+    throw error;
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]));

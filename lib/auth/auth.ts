@@ -7,12 +7,23 @@ import GitHub from "next-auth/providers/github";
 import { db } from "../db/prisma";
 import { env } from "../env";
 import { sendMail } from "../mail/send";
+import { siteOrigin } from "../site-origin";
 import { signInEmail } from "../mail/sign-in-email";
 import { safeCallbackPath } from "./redirect";
 import { promoteConfiguredAdmin } from "./roles";
 import { authSecret } from "./secret";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
+
+/**
+ * Auth.js builds magic links and checks callbacks against AUTH_URL when it is set, and against the
+ * request's Host / X-Forwarded-Host when it is not (how a forged header once mailed a victim a link to
+ * another site). So it is always set, from the one configured origin.
+ */
+function pinAuthUrl(): void {
+  process.env.AUTH_URL = new URL(siteOrigin()).origin;
+}
+pinAuthUrl();
 
 function providers(): Provider[] {
   const list: Provider[] = [
@@ -46,11 +57,12 @@ export function githubSignInEnabled(): boolean {
 // built once per process after that (Auth.js calls it on every request: no file read or adapter per request).
 let built: NextAuthConfig | undefined;
 function config(): NextAuthConfig {
+  pinAuthUrl();
   return (built ??= {
     // Prisma 7's generated client is not the @prisma/client type the adapter was typed against.
     adapter: PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]),
     secret: authSecret(),
-    // Behind localhost, a proxy or AUTH_URL: the host header names the site.
+    // The request URL Auth.js sees is rewritten to AUTH_URL (pinned above), so no header chooses the host.
     trustHost: true,
     session: { strategy: "database", maxAge: 30 * 86_400 },
     providers: providers(),

@@ -3,6 +3,7 @@
 /**
  * A same-site path for `callbackUrl`/`redirectTo`: relative paths are kept, absolute URLs only
  * when they point at this site, anything else (other hosts, `//evil`, `javascript:`) becomes "/".
+ * The result always starts with exactly one "/".
  */
 export function safeCallbackPath(value: unknown, siteOrigin: string): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2000) return "/";
@@ -15,5 +16,8 @@ export function safeCallbackPath(value: unknown, siteOrigin: string): string {
     return "/";
   }
   if (url.origin !== new URL(siteOrigin).origin) return "/";
-  return `${url.pathname}${url.search}${url.hash}` || "/";
+  // The URL parser resolves "/.//evil.example", "/a/..//x" and "/%2e//x" to a path starting "//", which a
+  // browser reads as another host: one leading slash, always.
+  const path = `${url.pathname}${url.search}${url.hash}`.replace(/^[/\\]+/, "/");
+  return path.startsWith("/") ? path : "/";
 }

@@ -1,17 +1,26 @@
 // How often one address or one client may ask for a sign-in link.
 import "server-only";
-import { describeWait, takeThrottle, type ThrottleRule } from "../rate-limit";
+import { describeWait, mailboxKey, SITE_MAIL_KEY, siteMailRule, takeThrottle, type ThrottleRule } from "../rate-limit";
 
 export const SIGN_IN_PER_EMAIL: ThrottleRule = { bucket: "sign-in:email", limit: 5, windowMs: 3_600_000 };
 export const SIGN_IN_PER_CLIENT: ThrottleRule = { bucket: "sign-in:client", limit: 20, windowMs: 3_600_000 };
 
 /** Counts one sign-in request; a message to show when this email or client has asked too often. */
 export async function throttleSignIn(email: string, clientAddress: string): Promise<{ ok: true } | { ok: false; message: string; retryAfterSeconds: number }> {
+  const siteRule = siteMailRule();
   const result = await takeThrottle([
-    { rule: SIGN_IN_PER_EMAIL, key: email.toLowerCase() },
+    { rule: SIGN_IN_PER_EMAIL, key: mailboxKey(email) },
     { rule: SIGN_IN_PER_CLIENT, key: clientAddress },
+    { rule: siteRule, key: SITE_MAIL_KEY },
   ]);
   if (result.ok) return result;
+  if (result.buckets.length === 1 && result.buckets[0] === siteRule.bucket) {
+    return {
+      ok: false,
+      retryAfterSeconds: result.retryAfterSeconds,
+      message: `This site has sent as many sign-in emails as it may this hour. Try again in ${describeWait(result.retryAfterSeconds)}.`,
+    };
+  }
   return {
     ok: false,
     retryAfterSeconds: result.retryAfterSeconds,
@@ -19,7 +28,11 @@ export async function throttleSignIn(email: string, clientAddress: string): Prom
   };
 }
 
-/** The client's address as the web server saw it (Next sets x-forwarded-for from the socket when no proxy did). */
-export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+/**
+ * The client's address. The web server (lib/http/forwarded.ts) replaces X-Forwarded-For on every request
+ * with the one address it trusts (the socket's, or the right-most trusted hop's with TRUST_PROXY), so a
+ * client cannot choose its own throttle key by sending the header.
+ */
+export function clientAddress(headers: { get(name: string): string | null }): string {
+  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
 }

@@ -6,6 +6,9 @@
 // down the cache is off. Signed-in visitors, client-side navigations and mutations never touch it.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
+import { canonicalCacheUrl, isClientRouterRequest, reducedEncoding } from "./cache-key";
+import { createRenderBudget } from "./render-budget";
+import { hasSessionCookie, sessionTokens, withoutSessionCookies } from "./session-cookie";
 // Next's own test for the crawlers it renders differently (metadata in <head> for HTML-limited bots).
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 
@@ -20,41 +23,42 @@ export type PageCacheOptions = {
   now?: () => number;
   /** Told each time a visitor starts waiting for another visitor's render of the same page (tests count them). */
   onFollow?: () => void;
+  /**
+   * Whether a session token is a signed-in person (lib/http/live-session.ts). Only then is a page rendered
+   * for its sender; any other session cookie (empty, made up, expired) is served the anonymous page, so a
+   * cookie cannot be used to force renders. Without it every session cookie counts as signed in.
+   */
+  isLiveSession?: (token: string) => Promise<boolean>;
+  /** Renders forced by misses, per second (PAGE_CACHE_MISS_RENDERS_PER_SECOND); unbounded when unset. */
+  missRendersPerSecond?: number;
 };
 
 type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number };
 
-/** Public, anonymous pages and feeds; everything else (accounts, admin, auth, mutations) goes straight through. */
-const CACHEABLE_PATH = /^\/(?:$|digests\/|papers\/[^/]+$|search$|search\/feed\.xml$|tags(?:$|\/)|feed\.xml$|api\/papers(?:$|\/[^/]+$))/;
-/** The session cookie Auth.js sets (with the __Secure- prefix on https). Pages render per person with it. */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?authjs\.session-token=/;
-/** Headers of Next's client-side navigation, prefetch and server-action requests: their answers are not the HTML page. */
-const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-action", "next-url"];
 /** A visitor waiting for someone else's render of the same page gives up after this and renders for itself. */
 const FOLLOWER_WAIT_MS = 3_000;
-/** Dot segments (plain or encoded): Next normalizes them, so `/tags/../me` would be `/me`. */
-const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){2}(?:\/|$)/i;
 /** Larger responses are served but not kept (a huge digest page would crowd out everything else). */
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 /** Per-connection headers of the original response that must not be replayed. */
 const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length"]);
+/** How long a miss may queue for the render budget before it is told to come back. */
+const MISS_QUEUE_SECONDS = 2;
 
 export const CACHE_STATUS_HEADER = "x-page-cache";
 
-/** The cache key, or null when this request must be rendered for its sender. */
+/**
+ * The cache key of a request for a public page, or null when it must be rendered for its sender
+ * (not a GET, not a cacheable route, Next's router asking for something other than HTML). Session
+ * cookies are decided separately (they need the database): see `handle`.
+ */
 export function cacheKeyFor(req: IncomingMessage): string | null {
-  if (req.method !== "GET") return null;
-  const url = req.url ?? "";
-  const path = url.split("?", 1)[0]!;
-  if (!CACHEABLE_PATH.test(path) || DOT_SEGMENT.test(path)) return null;
-  if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
-  if (CLIENT_ROUTER_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
-  // Pages build absolute links from the host they were asked on (lib/api/site-url.ts), the body may be
-  // compressed for this client, and Next renders metadata differently for some crawlers (link previews
-  // need it in <head>): all part of what was rendered.
-  const h = req.headers;
-  const bot = getBotType(String(h["user-agent"] ?? "")) ?? "";
-  return [h.host, h["x-forwarded-host"], h["x-forwarded-proto"], h["accept-encoding"], bot, url].map((part) => String(part ?? "")).join("\n");
+  if (req.method !== "GET" || isClientRouterRequest(req)) return null;
+  const url = canonicalCacheUrl(req.url ?? "/");
+  if (url === null) return null;
+  // The body may be compressed for this client, and Next renders metadata differently for some crawlers
+  // (link previews need it in <head>). The host is not part of it: the web server pins it (lib/http/forwarded.ts).
+  const bot = getBotType(String(req.headers["user-agent"] ?? "")) ?? "";
+  return [reducedEncoding(req.headers["accept-encoding"]), bot, url].join("\n");
 }
 
 export type PageCache = {
@@ -78,6 +82,23 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   let enabled = options.ttlMs > 0;
   // Bumped by clear(): a render that started before a change must not store what it saw.
   let generation = 0;
+  const budget = options.missRendersPerSecond ? createRenderBudget(options.missRendersPerSecond, MISS_QUEUE_SECONDS) : null;
+
+  /** True when the request carries a live session; otherwise its session cookies are dropped. */
+  async function isSignedIn(req: IncomingMessage): Promise<boolean> {
+    if (!hasSessionCookie(req.headers.cookie)) return false;
+    if (!options.isLiveSession) return true;
+    for (const token of sessionTokens(req.headers.cookie)) if (await options.isLiveSession(token)) return true;
+    const rest = withoutSessionCookies(req.headers.cookie);
+    if (rest === undefined) delete req.headers.cookie;
+    else req.headers.cookie = rest;
+    return false;
+  }
+
+  function busy(res: ServerResponse): void {
+    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "1", "cache-control": "no-store", [CACHE_STATUS_HEADER]: "BUSY" });
+    res.end("The server is busy rendering pages. Try again in a second.\n");
+  }
 
   function replay(res: ServerResponse, entry: Entry): void {
     res.writeHead(entry.status, {
@@ -132,10 +153,13 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         return handler(req, res);
       }
       const key = cacheKeyFor(req);
-      if (key === null) {
+      if (key === null || (await isSignedIn(req))) {
         res.setHeader(CACHE_STATUS_HEADER, "BYPASS");
         return handler(req, res);
       }
+      // Next renders exactly what the key names: the kept parameters and the one encoding.
+      req.url = canonicalCacheUrl(req.url ?? "/")!;
+      req.headers["accept-encoding"] = reducedEncoding(req.headers["accept-encoding"]);
       const hit = entries.get(key);
       if (hit) return replay(res, hit);
       const pending = inFlight.get(key);
@@ -144,6 +168,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         const entry = await waitFor(pending);
         if (entry) return replay(res, entry);
       }
+      if (budget && !(await budget.take())) return busy(res);
       return render(key, req, res, handler);
     },
     clear,

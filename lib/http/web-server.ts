@@ -2,9 +2,14 @@
 // cleared by catalogue changes heard from PostgreSQL. Stateless: run as many as the machines allow.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { siteIsHttps, siteOrigin } from "../site-origin";
+import { refuseUnboundedBody } from "./body-gate";
 import { listenForCatalogueChanges, type CatalogueListener } from "./catalogue-changes";
+import { applyForwardingPolicy } from "./forwarded";
 import { createHealthEndpoints } from "./health";
+import { createLiveSessionCheck } from "./live-session";
 import { createPageCache, type Handler, type PageCache, type PageCacheOptions } from "./page-cache";
+import { applySecurityHeaders } from "./security-headers";
 
 export type WebServerOptions = {
   /** The project root (where .next is). */
@@ -13,6 +18,10 @@ export type WebServerOptions = {
   hostname?: string;
   databaseUrl: string;
   cache: PageCacheOptions;
+  /** Proxies in front whose X-Forwarded-For / -Proto count (TRUST_PROXY); 0 by default. */
+  trustProxy?: number;
+  /** GitHub sign-in is configured (the CSP lets its form post go to github.com). */
+  githubSignIn?: boolean;
   log(message: string): void;
 };
 
@@ -20,7 +29,12 @@ export type WebServer = { url: string; cache: PageCache; close(): Promise<void> 
 
 /** Serves `handler` behind the page cache (tests pass a handler of their own; production passes Next's). */
 export async function serveWithPageCache(options: Omit<WebServerOptions, "dir"> & { handler: Handler }): Promise<WebServer> {
-  const cache = createPageCache(options.cache);
+  const sessions = createLiveSessionCheck(options.databaseUrl);
+  const cache = createPageCache({ isLiveSession: sessions.isLive, ...options.cache });
+  // The configured origin (SITE_URL, or this server's localhost origin): the only host Next ever sees.
+  const origin = new URL(siteOrigin());
+  const policy = { siteHost: origin.host, trustProxy: options.trustProxy ?? 0 };
+  const headerOptions = { https: siteIsHttps(origin.href), githubSignIn: options.githubSignIn ?? false };
   let listener: CatalogueListener | null = null;
   let listening = false;
   if (options.cache.ttlMs > 0) {
@@ -43,6 +57,9 @@ export async function serveWithPageCache(options: Omit<WebServerOptions, "dir"> 
     log: options.log,
   });
   const server = http.createServer((req, res) => {
+    applyForwardingPolicy(req, policy);
+    applySecurityHeaders(req, res, headerOptions);
+    if (refuseUnboundedBody(req, res)) return;
     if (health.handle(req, res)) return;
     cache.handle(req, res, options.handler).catch((error: Error) => {
       options.log(`request failed: ${req.method} ${req.url}: ${error.stack ?? error.message}`);
@@ -62,6 +79,7 @@ export async function serveWithPageCache(options: Omit<WebServerOptions, "dir"> 
     async close() {
       await listener?.close();
       await health.close();
+      await sessions.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

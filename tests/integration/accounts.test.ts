@@ -28,6 +28,12 @@ describe("sign-in throttling", () => {
     expect(await throttleSignIn("bob@example.org", "10.0.0.1")).toEqual({ ok: true });
   });
 
+  it("counts victim+1@, victim+2@ and VICTIM@ as one mailbox: a tag cannot buy another five links", async () => {
+    for (let i = 1; i <= SIGN_IN_PER_EMAIL.limit; i++) expect(await throttleSignIn(`victim+${i}@example.org`, `10.1.0.${i}`)).toEqual({ ok: true });
+    expect(await throttleSignIn("VICTIM@example.org", "10.1.0.99")).toMatchObject({ ok: false });
+    expect(await throttleSignIn("victim+zzz@Example.org", "10.1.0.98")).toMatchObject({ ok: false });
+  });
+
   it("lets exactly the limit through when many requests race, from any number of processes", async () => {
     const rule = { bucket: "test:race", limit: 5, windowMs: 60_000 };
     const results = await Promise.all(Array.from({ length: 12 }, () => takeThrottle([{ rule, key: "same" }])));
@@ -38,7 +44,7 @@ describe("sign-in throttling", () => {
     const rule = { bucket: "test:window", limit: 1, windowMs: 60_000 };
     const start = new Date("2026-01-01T00:00:00Z");
     expect(await takeThrottle([{ rule, key: "k" }], start)).toEqual({ ok: true });
-    expect(await takeThrottle([{ rule, key: "k" }], new Date(start.getTime() + 30_000))).toEqual({ ok: false, retryAfterSeconds: 30 });
+    expect(await takeThrottle([{ rule, key: "k" }], new Date(start.getTime() + 30_000))).toEqual({ ok: false, retryAfterSeconds: 30, buckets: ["test:window"] });
     expect(await takeThrottle([{ rule, key: "k" }], new Date(start.getTime() + 61_000))).toEqual({ ok: true });
   });
 });

@@ -71,7 +71,7 @@ describe("GET /feed.xml", () => {
       expect(xml).toContain('<atom:link href="https://papers.example.org/feed.xml"');
       expect(xml).not.toContain("http://localhost");
     } finally {
-      delete process.env.SITE_URL;
+      process.env.SITE_URL = "http://localhost";
     }
   });
 });

@@ -15,9 +15,10 @@ const database = useTestDatabase();
 /** A stand-in for Next: renders the digest list from the database, counting renders. */
 function digestPage() {
   // A closed gate holds renders of its path until opened.
-  const state = { renders: 0, followers: 0, gate: null as { path: string; opened: Promise<void> } | null };
+  const state = { renders: 0, followers: 0, gate: null as { path: string; opened: Promise<void> } | null, lastCookie: undefined as string | undefined };
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     state.renders++;
+    state.lastCookie = req.headers.cookie;
     if (state.gate && req.url === state.gate.path) await state.gate.opened;
     if (req.url === "/feed.xml") {
       res.setHeader("set-cookie", "visitor=1");
@@ -129,10 +130,21 @@ describe("the anonymous page cache", () => {
     expect(results.filter((result) => result.cache === "HIT")).toHaveLength(49);
   });
 
-  it("signed-in visitors, client navigations, POSTs and account pages are rendered every time", async () => {
+  /** A session row as Auth.js writes it; its token is what the browser's cookie carries. */
+  async function sessionToken(expiresInSeconds: number): Promise<string> {
+    const token = `tok_${Math.random().toString(36).slice(2)}${Date.now()}`;
+    const userId = `u_${token}`;
+    await database.pool.query(`INSERT INTO app_user (id, email) VALUES ($1, $2)`, [userId, `${userId}@example.org`]);
+    await database.pool.query(`INSERT INTO auth_session (session_token, user_id, expires) VALUES ($1, $2, now() + make_interval(secs => $3))`, [token, userId, expiresInSeconds]);
+    return token;
+  }
+
+  it("signed-in visitors (a live session, whole or in chunks), client navigations, POSTs and account pages are rendered every time", async () => {
     await start();
+    const live = await sessionToken(3600);
     const cases: [string, Record<string, string>, string][] = [
-      ["/", { cookie: "authjs.session-token=someone" }, "GET"],
+      ["/", { cookie: `authjs.session-token=${live}` }, "GET"],
+      ["/", { cookie: `theme=dark; authjs.session-token.1=${live.slice(6)}; authjs.session-token.0=${live.slice(0, 6)}` }, "GET"],
       ["/", { rsc: "1" }, "GET"],
       ["/", {}, "POST"],
       ["/me", {}, "GET"],
@@ -145,6 +157,20 @@ describe("the anonymous page cache", () => {
       expect(second.cache).toBe("BYPASS");
       expect(page.state.renders - before).toBe(2);
     }
+  });
+
+  it("a session cookie that is no live session (empty, made up, expired) gets the anonymous page from the cache", async () => {
+    await start();
+    const expired = await sessionToken(-60);
+    await get("/"); // stored (start() may already have)
+    for (const cookie of ["authjs.session-token=", "authjs.session-token=made-up", `authjs.session-token=${expired}`, "authjs.session-token.0=x; authjs.session-token.1=y"]) {
+      expect((await get("/", { cookie })).cache, cookie).toBe("HIT");
+    }
+    // Rendered on a miss, the page never sees the dead cookie: it is the anonymous page, safe to keep.
+    const before = page.state.renders;
+    expect((await get("/digests/2025-04-30", { cookie: "theme=dark; authjs.session-token=made-up" })).cache).toBe("MISS");
+    expect(page.state.renders - before).toBe(1);
+    expect(page.state.lastCookie).toBe("theme=dark");
   });
 
   it("a response that sets a cookie or is not a 200 is never replayed to someone else", async () => {

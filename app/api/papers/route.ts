@@ -2,7 +2,7 @@
 import { paperListItemJson } from "@/lib/api/paper-json";
 import { parsePapersApiQuery } from "@/lib/api/papers-query";
 import { jsonError, jsonOk, withApiErrors } from "@/lib/api/responses";
-import { siteUrlForRequest } from "@/lib/api/site-url";
+import { siteOrigin } from "@/lib/site-origin";
 import { rankedPapers } from "@/lib/papers/ranked";
 import { searchPapers } from "@/lib/papers/search";
 
@@ -13,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
 
     const { request: query } = parsed;
     const result = query.kind === "ranked" ? await rankedPapers(query) : await searchPapers(query.query);
-    const siteUrl = siteUrlForRequest(request);
+    const siteUrl = siteOrigin();
     return jsonOk({
       papers: result.papers.map((paper) => paperListItemJson(paper, siteUrl)),
       page: result.page,

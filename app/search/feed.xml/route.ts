@@ -1,6 +1,6 @@
 // GET /search/feed.xml?q=…&from=…&to=…&hasCode=…: RSS 2.0 of a search's first page.
 import { searchParamsRecord } from "@/lib/api/query-params";
-import { siteUrlForRequest } from "@/lib/api/site-url";
+import { siteOrigin } from "@/lib/site-origin";
 import { FEED_CACHE_CONTROL, FEED_SIZE, RSS_CONTENT_TYPE, searchChannel } from "@/lib/feeds/paper-feed";
 import { renderRss } from "@/lib/feeds/rss";
 import { searchPapers } from "@/lib/papers/search";
@@ -15,6 +15,6 @@ export async function GET(request: Request): Promise<Response> {
   }
   const query = { ...parsed.query, page: 1, pageSize: FEED_SIZE };
   const result = await searchPapers(query);
-  const xml = renderRss(searchChannel(result.papers, siteUrlForRequest(request), query));
+  const xml = renderRss(searchChannel(result.papers, siteOrigin(), query));
   return new Response(xml, { headers: { "Content-Type": RSS_CONTENT_TYPE, "Cache-Control": FEED_CACHE_CONTROL } });
 }

@@ -66,6 +66,8 @@ export default async function setup(project: TestProject) {
       NODE_ENV: "production",
       PAPERPULSE_DATA_DIR: dataDir,
       ADMIN_EMAILS: E2E_ADMIN_EMAIL,
+      // The one public origin: links in mail and pages point here whatever Host a request names.
+      SITE_URL: `http://127.0.0.1:${port}`,
       // Two workers, each with its own page cache: a change one of them makes must reach the other.
       WEB_CONCURRENCY: "2",
       RESEND_API_KEY: "",

@@ -28,7 +28,8 @@ export function useApiCatalogue(): TestDatabase {
   const db = useTestDatabase();
   beforeAll(async () => {
     process.env.DATABASE_URL = db.url;
-    delete process.env.SITE_URL;
+    // The configured origin every absolute link uses (lib/site-origin.ts); never a request header.
+    process.env.SITE_URL = "http://localhost";
     const options = { today: NEWEST_DATE, importedBy: "cli:test" };
     await importDigest(db.pool, await fileSource(samplePath), options);
     const newest = await importDigest(db.pool, textSource("newest.txt", newestDigest), options);

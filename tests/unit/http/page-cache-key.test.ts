@@ -25,13 +25,6 @@ describe("which requests the page cache may answer", () => {
     expect(cacheKeyFor(request("/tags/video..llm"))).not.toBeNull();
   });
 
-  it("a signed-in visitor (Auth.js session cookie, plain or __Secure-) is always rendered for them", () => {
-    expect(cacheKeyFor(request("/", { cookie: "authjs.session-token=abc" }))).toBeNull();
-    expect(cacheKeyFor(request("/", { cookie: "theme=dark; __Secure-authjs.session-token=abc" }))).toBeNull();
-    // Other cookies (a CSRF cookie left by the sign-in page) do not change what a page shows.
-    expect(cacheKeyFor(request("/", { cookie: "authjs.csrf-token=abc" }))).not.toBeNull();
-  });
-
   it("client-side navigations, prefetches and server actions are not the cached HTML", () => {
     expect(cacheKeyFor(request("/", { rsc: "1" }))).toBeNull();
     expect(cacheKeyFor(request("/", { "next-router-prefetch": "1" }))).toBeNull();
@@ -40,15 +33,36 @@ describe("which requests the page cache may answer", () => {
     expect(cacheKeyFor(request("/", {}, "HEAD"))).toBeNull();
   });
 
-  it("the host, the forwarded origin and the accepted encoding are part of the key (links and compression differ)", () => {
+  it("the accepted encoding (as gzip or identity) and crawler class are part of the key; the host is not (the server pins it)", () => {
     const base = cacheKeyFor(request("/search?q=a"));
-    expect(cacheKeyFor(request("/search?q=a", { host: "other.example.org" }))).not.toBe(base);
-    expect(cacheKeyFor(request("/search?q=a", { "x-forwarded-proto": "https" }))).not.toBe(base);
+    expect(cacheKeyFor(request("/search?q=a", { host: "other.example.org" }))).toBe(base);
+    expect(cacheKeyFor(request("/search?q=a", { "x-forwarded-host": "evil.example" }))).toBe(base);
     expect(cacheKeyFor(request("/search?q=a", { "accept-encoding": "gzip" }))).not.toBe(base);
     expect(cacheKeyFor(request("/search?q=b"))).not.toBe(base);
     expect(cacheKeyFor(request("/search?q=a"))).toBe(base);
     // Next puts metadata in <head> for link-preview bots: their copy differs from a browser's.
     expect(cacheKeyFor(request("/search?q=a", { "user-agent": "facebookexternalhit/1.1" }))).not.toBe(base);
     expect(cacheKeyFor(request("/search?q=a", { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0" }))).toBe(base);
+  });
+
+  it("junk query parameters and their order do not make new entries; the ones a page reads do", () => {
+    const home = cacheKeyFor(request("/"));
+    expect(cacheKeyFor(request("/?utm_source=news&fbclid=x"))).toBe(home);
+    expect(cacheKeyFor(request("/?zzz=1"))).toBe(home);
+    expect(cacheKeyFor(request("/?sort=new&page=2"))).toBe(cacheKeyFor(request("/?page=2&junk=1&sort=new")));
+    expect(cacheKeyFor(request("/?sort=new"))).not.toBe(home);
+    expect(cacheKeyFor(request("/papers/x?ref=twitter"))).toBe(cacheKeyFor(request("/papers/x")));
+    expect(cacheKeyFor(request("/search?q=a&utm_campaign=y"))).toBe(cacheKeyFor(request("/search?q=a")));
+  });
+
+  it("every spelling of Accept-Encoding comes down to gzip or identity", () => {
+    const gzip = cacheKeyFor(request("/", { "accept-encoding": "gzip" }));
+    for (const header of ["gzip, deflate, br, zstd", "br;q=1, gzip;q=0.8, foo", "*", "GZIP"]) {
+      expect(cacheKeyFor(request("/", { "accept-encoding": header })), header).toBe(gzip);
+    }
+    const identity = cacheKeyFor(request("/"));
+    for (const header of ["br", "identity", "gzip;q=0", "foo, bar", "*;q=0"]) {
+      expect(cacheKeyFor(request("/", { "accept-encoding": header })), header).toBe(identity);
+    }
   });
 });

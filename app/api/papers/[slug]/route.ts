@@ -1,7 +1,7 @@
 // GET /api/papers/:slug: one paper as JSON, or 404.
 import { paperDetailJson } from "@/lib/api/paper-json";
 import { jsonError, jsonOk, withApiErrors } from "@/lib/api/responses";
-import { siteUrlForRequest } from "@/lib/api/site-url";
+import { siteOrigin } from "@/lib/site-origin";
 import { paperBySlug } from "@/lib/papers/paper";
 
 /** Slugs quoted back in a 404 are cut here: the message is for a person, not an echo service. */
@@ -19,6 +19,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       const quoted = printable.length > MAX_QUOTED_SLUG ? `${printable.slice(0, MAX_QUOTED_SLUG)}…` : printable;
       return jsonError(404, `no paper with slug "${quoted}"`);
     }
-    return jsonOk(paperDetailJson(paper, siteUrlForRequest(request)));
+    return jsonOk(paperDetailJson(paper, siteOrigin()));
   });
 }

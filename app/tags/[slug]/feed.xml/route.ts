@@ -1,5 +1,5 @@
 // GET /tags/SLUG/feed.xml: RSS 2.0 of the tag's newest papers.
-import { siteUrlForRequest } from "@/lib/api/site-url";
+import { siteOrigin } from "@/lib/site-origin";
 import { FEED_CACHE_CONTROL, FEED_SIZE, RSS_CONTENT_TYPE } from "@/lib/feeds/paper-feed";
 import { renderRss } from "@/lib/feeds/rss";
 import { newestPapersByTag } from "@/lib/tags/queries";
@@ -11,6 +11,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!found) {
     return new Response("no such tag\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
-  const xml = renderRss(tagChannel(found.tag, found.papers, siteUrlForRequest(request)));
+  const xml = renderRss(tagChannel(found.tag, found.papers, siteOrigin()));
   return new Response(xml, { headers: { "Content-Type": RSS_CONTENT_TYPE, "Cache-Control": FEED_CACHE_CONTROL } });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { jsonError, withApiErrors } from "@/lib/api/responses";
 import { guardAdminMutation, noStore } from "@/lib/admin-import/guard";
 import { cancelPreview, setPreviewDate } from "@/lib/admin-import/preview";
+import { BodyTooLargeError, bodyTooLargeResponse, readJsonBody } from "@/lib/http/read-body";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -12,7 +13,14 @@ export async function PATCH(request: Request, { params }: Params): Promise<Respo
   return withApiErrors("PATCH /api/admin/imports/[id]", async () => {
     const guard = await guardAdminMutation(request);
     if (!guard.ok) return guard.response;
-    const parsed = body.safeParse(await request.json().catch(() => undefined));
+    let raw: unknown;
+    try {
+      raw = await readJsonBody(request);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(error);
+      throw error;
+    }
+    const parsed = body.safeParse(raw);
     if (!parsed.success) return jsonError(400, 'send {"date": "YYYY-MM-DD"}', { date: "required, as YYYY-MM-DD" });
     const result = await setPreviewDate(guard.user, (await params).id, parsed.data.date);
     if (!result.ok) return jsonError(result.status, result.error);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { jsonError, withApiErrors } from "@/lib/api/responses";
 import { confirmPreview } from "@/lib/admin-import/confirm";
 import { guardAdminMutation, noStore } from "@/lib/admin-import/guard";
+import { BodyTooLargeError, bodyTooLargeResponse, readBodyText } from "@/lib/http/read-body";
 
 const body = z.strictObject({ date: z.string().optional() });
 
@@ -11,7 +12,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const guard = await guardAdminMutation(request);
     if (!guard.ok) return guard.response;
     // An empty body confirms with the previewed date.
-    const text = await request.text();
+    let text: string;
+    try {
+      text = await readBodyText(request);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(error);
+      throw error;
+    }
     let raw: unknown = {};
     try {
       raw = text.trim() === "" ? {} : JSON.parse(text);
