@@ -10,12 +10,15 @@ import { openDatabase } from "../lib/db/database-url";
 import { migrate } from "../lib/db/migrate";
 import { envOrExit } from "../lib/cli/env-or-exit";
 import { seedIfEmpty } from "../lib/ingest/seed";
+import { adoptLocalOrigin } from "../lib/site-origin";
 
 const log = (message: string) => console.log(`[paperpulse] ${message}`);
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 
 const config = envOrExit();
+// SITE_URL, or http://localhost:<PORT> recorded for the CLIs and the worker (so their links match this run).
+const origin = adoptLocalOrigin(config.PORT);
 
 const database = await openDatabase(log);
 log(database.kind === "embedded" ? `Using the embedded PostgreSQL (data in ${path.join(config.dataDir, "postgres")})` : "Using DATABASE_URL");
@@ -42,7 +45,7 @@ const [command, args] = dev
   : // node itself with tsx's loader (not the tsx wrapper), so SIGTERM reaches the server and we wait for it to finish.
     [process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(config.PORT)]];
 const next = spawn(command, args, { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url, PORT: String(config.PORT) } });
-log(`Serving on http://localhost:${config.PORT}`);
+log(`Serving on http://localhost:${config.PORT}${origin === `http://localhost:${config.PORT}` ? "" : ` (public origin ${origin})`}`);
 
 let stopping = false;
 async function stop(code: number) {

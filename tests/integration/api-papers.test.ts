@@ -243,7 +243,7 @@ describe("absolute URLs in API answers", () => {
 
   it("never come from the Host or X-Forwarded-* headers a client sent", async () => {
     process.env.SITE_URL = "https://papers.example.org";
-    for (const headers of [{ host: "pp.internal:8080", "x-forwarded-host": "papers.example.net", "x-forwarded-proto": "http" }, { "x-forwarded-host": `evil.example/"><script>` }]) {
+    for (const headers of <Record<string, string>[]>[{ host: "pp.internal:8080", "x-forwarded-host": "papers.example.net", "x-forwarded-proto": "http" }, { "x-forwarded-host": `evil.example/"><script>` }]) {
       const { body } = await get("?pageSize=1", headers);
       const [paper] = (body as PapersBody).papers;
       expect(paper!.url).toBe(`https://papers.example.org/papers/${paper!.slug}`);
