@@ -85,6 +85,7 @@ export async function withRetries<T>(
   call: (signal: AbortSignal) => Promise<SdkResponse<T>>,
   retry: Required<RetryOptions>,
   limiter?: RateLimiter,
+  wait: (ms: number) => Promise<void> = sleep,
 ): Promise<Attempted<T>> {
   for (let attempt = 1; ; attempt++) {
     await limiter?.acquire();
@@ -99,8 +100,8 @@ export async function withRetries<T>(
     const failure = classifyResendError(response.error ?? { message: "empty response" }, response.headers);
     if (!failure.retry) return { ok: false, failure };
     if (attempt >= retry.attempts) return { ok: false, failure: { ...failure, message: `${failure.message} (gave up after ${attempt} attempts)` } };
-    const wait = failure.retryAfterMs ?? backoffDelay(attempt, retry.baseDelayMs);
-    if (wait > retry.maxRetryAfterMs) return { ok: false, failure: { ...failure, message: `${failure.message} (asked to wait ${Math.ceil(wait / 1000)} s)` } };
-    await sleep(wait);
+    const delay = failure.retryAfterMs ?? backoffDelay(attempt, retry.baseDelayMs);
+    if (delay > retry.maxRetryAfterMs) return { ok: false, failure: { ...failure, message: `${failure.message} (asked to wait ${Math.ceil(delay / 1000)} s)` } };
+    await wait(delay);
   }
 }

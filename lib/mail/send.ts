@@ -26,7 +26,7 @@ export async function sendMail(message: MailMessage, options: MailOptions = {}):
   const resend = createClient(config.apiKey, config.baseUrl);
   // A key per call even when the caller gave none, so our own retries can never send twice.
   const idempotencyKey = message.idempotencyKey ?? randomUUID();
-  const sent = await withRetries((signal) => resend.emails.send(email, { idempotencyKey, signal }), { ...SINGLE_RETRY, ...pickRetry(options) });
+  const sent = await withRetries((signal) => resend.emails.send(email, { idempotencyKey, signal }), { ...SINGLE_RETRY, ...pickRetry(options) }, undefined, options.clock?.sleep);
   if (sent.ok) return { ok: true, id: sent.data.id, via: "resend" };
   return { ok: false, error: sent.failure.message, permanent: sent.failure.permanent };
 }
@@ -58,7 +58,8 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
 
   const resend = createClient(config.apiKey, config.baseUrl);
   const retry = { ...BATCH_RETRY, ...pickRetry(options) };
-  const limiter = createRateLimiter(options.ratePerSecond ?? RESEND_RATE_PER_SECOND);
+  const limiter = createRateLimiter(options.ratePerSecond ?? RESEND_RATE_PER_SECOND, options.clock);
+  const wait = options.clock?.sleep;
   const chunkSize = Math.min(options.chunkSize ?? RESEND_BATCH_LIMIT, RESEND_BATCH_LIMIT);
   // Stable across runs only if the caller names the batch; random still protects our own retries.
   const batchKey = options.batchKey ?? randomUUID();
@@ -78,6 +79,7 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
       (signal) => resend.batch.send(chunk.map((item) => item.email), { idempotencyKey: chunkKey, signal }),
       retry,
       limiter,
+      wait,
     );
     if (sent.ok) {
       chunk.forEach(({ index }, position) => {
@@ -91,7 +93,7 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
           continue;
         }
         const idempotencyKey = item.message.idempotencyKey ?? `${chunkKey}/${position}`;
-        const single = await withRetries((signal) => resend.emails.send(item.email, { idempotencyKey, signal }), retry, limiter);
+        const single = await withRetries((signal) => resend.emails.send(item.email, { idempotencyKey, signal }), retry, limiter, wait);
         if (single.ok) results[item.index] = { index: item.index, ok: true, id: single.data.id };
         else {
           if (single.failure.fatal) fatal = single.failure;

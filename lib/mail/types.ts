@@ -1,4 +1,5 @@
 // The shapes lib/mail takes and returns, shared by the sender, the outbox and their callers.
+import type { LimiterClock } from "./rate-limit";
 
 export type MailTag = { name: string; value: string };
 
@@ -42,6 +43,8 @@ export type MailOptions = RetryOptions & {
   baseUrl?: string;
   /** Where the outbox announces itself; default console.info. */
   log?: (line: string) => void;
+  /** The clock request spacing and retry waits run on; default real time (tests record the waits). */
+  clock?: LimiterClock;
 };
 
 export type BatchOptions = MailOptions & {

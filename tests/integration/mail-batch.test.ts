@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sendBatch } from "../../lib/mail/send";
 import type { BatchOptions, MailMessage } from "../../lib/mail/types";
 import { dropConnection, rateLimited, rejectAddress, serverError, start, type FakeResend } from "../support/fake-resend";
+import { virtualClock } from "../support/virtual-clock";
 
 let fake: FakeResend;
 let outboxDir: string;
@@ -39,14 +40,13 @@ const batchRequests = () => fake.requests.filter((request) => request.path === "
 describe("sending a batch through Resend", () => {
   it("splits 250 messages into calls of 100, 100 and 50, spaced at 5 per second, with ids in input order", async () => {
     const { ratePerSecond: _fast, ...defaultRate } = options;
-    const results = await sendBatch(messages(250), { ...defaultRate, batchKey: "digest/2025-05-01" });
+    const { clock, waits } = virtualClock();
+    const results = await sendBatch(messages(250), { ...defaultRate, batchKey: "digest/2025-05-01", clock });
 
     expect(batchRequests().map((request) => (request.body as unknown[]).length)).toEqual([100, 100, 50]);
     expect(batchRequests().map((request) => request.headers["idempotency-key"])).toEqual(["digest/2025-05-01/0", "digest/2025-05-01/1", "digest/2025-05-01/2"]);
-    // Three calls at 5 per second start 200 ms apart: 400 ms first to last. Arrival times jitter on a
-    // busy machine, so the check is "clearly spread out" (a burst arrives within a few ms), not exact.
-    const times = fake.requests.map((request) => request.receivedAt);
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(300);
+    // Three calls at 5 per second: the first at once, each of the others 200 ms after the one before.
+    expect(waits).toEqual([200, 200]);
 
     expect(results).toHaveLength(250);
     expect(results.every((result, i) => result.ok && result.index === i)).toBe(true);
@@ -56,10 +56,11 @@ describe("sending a batch through Resend", () => {
 
   it("waits out a 429's Retry-After and resends that chunk with the same key", async () => {
     fake.script((request) => (request.n === 2 ? rateLimited(1) : undefined));
-    const results = await sendBatch(messages(150), { ...options, batchKey: "b429" });
+    const { clock, waits } = virtualClock();
+    const results = await sendBatch(messages(150), { ...options, batchKey: "b429", clock });
     expect(results.every((result) => result.ok)).toBe(true);
-    const [, limited, retried] = fake.requests;
-    expect(retried!.receivedAt - limited!.receivedAt).toBeGreaterThanOrEqual(950);
+    // The pacer's 1 ms before the second chunk (1000 per second here), then the 429's full second.
+    expect(waits).toEqual([1, 1000]);
     expect(fake.requests.map((request) => request.headers["idempotency-key"])).toEqual(["b429/0", "b429/1", "b429/1"]);
     expect(fake.delivered).toHaveLength(150);
   });
