@@ -69,13 +69,14 @@ describe("symbolic links in the inbox", () => {
     await writeFile(secret, secretText);
     await utimes(secret, when, when);
 
-    const pending = run({ recheckMs: 400 });
-    await new Promise((resolve) => setTimeout(resolve, 100)); // inside the pause between the two looks
-    await unlink(file);
-    await symlink(secret, file);
-    const first = await pending;
-    // A later run (the link is old enough by then) files the link under rejected/.
-    const second = await run({ settleMs: 0 });
+    // Swapped between the inbox's two looks at the file.
+    const swap = async () => {
+      await unlink(file);
+      await symlink(secret, file);
+    };
+    const first = await run({ betweenLooks: swap });
+    // A later run (a second on, so the link made just now has settled) files the link under rejected/.
+    const second = await run({ settleMs: 0, now: new Date(Date.now() + 1_000) });
 
     expect([...first.files, ...second.files]).toEqual([]);
     expect(second.skipped.map((s) => [s.file, s.reason.split(":")[0]])).toEqual([["day.txt", "it is a symbolic link"]]);
