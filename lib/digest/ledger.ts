@@ -1,11 +1,14 @@
 // The delivery ledger's state changes: claim a whole batch before sending, mark each row after.
 import type pg from "pg";
+import { authSecret } from "../auth/secret";
+import { subscriberLinkToken } from "../subscribers/token";
 
 export type ClaimedDelivery = {
   /** digest_delivery.id (bigint, as text). */
   id: string;
   subscriberId: number;
   email: string;
+  /** The subscriber's link token, derived from its seed (lib/subscribers/token.ts). */
   token: string;
   paperList: number[];
 };
@@ -46,21 +49,22 @@ export async function claimBatch(
       await client.query("COMMIT");
       return null;
     }
-    const { rows } = await client.query<{ id: string; subscriber_id: number; email: string; token: string; paper_ids: number[]; status: string }>(
+    const { rows } = await client.query<{ id: string; subscriber_id: number; email: string; token_seed: string; paper_ids: number[]; status: string }>(
       `UPDATE digest_delivery d
        SET status = CASE WHEN s.status = 'CONFIRMED' THEN 'SENDING' ELSE 'FAILED' END::"DeliveryStatus",
            error = CASE WHEN s.status = 'CONFIRMED' THEN NULL ELSE 'skipped: the subscriber is ' || lower(s.status::text) || ' since this digest was planned' END,
            claimed_at = clock_timestamp(), claimed_by = $3, attempts = d.attempts + 1
        FROM subscriber s
        WHERE s.id = d.subscriber_id AND d.period = $1 AND d.batch = $4 AND ${CLAIMABLE}
-       RETURNING d.id::text AS id, d.subscriber_id, s.email, s.token, d.paper_ids, d.status::text AS status`,
+       RETURNING d.id::text AS id, d.subscriber_id, s.email, s.token_seed::text AS token_seed, d.paper_ids, d.status::text AS status`,
       [period, leaseMs, workerId, batch],
     );
     await client.query("COMMIT");
+    const secret = authSecret();
     const deliveries = rows
       .filter((row) => row.status === "SENDING")
       .sort((a, b) => a.subscriber_id - b.subscriber_id)
-      .map((row) => ({ id: row.id, subscriberId: row.subscriber_id, email: row.email, token: row.token, paperList: row.paper_ids }));
+      .map((row) => ({ id: row.id, subscriberId: row.subscriber_id, email: row.email, token: subscriberLinkToken(row.token_seed, secret), paperList: row.paper_ids }));
     return { batch, deliveries, skipped: rows.length - deliveries.length };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

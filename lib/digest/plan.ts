@@ -22,10 +22,10 @@ export type PlanOptions = {
   onPlanned?: (planned: PlannedDigest) => void;
 };
 
-export type PlannedDigest = { subscriberId: number; email: string; token: string; selection: DigestSelection };
+export type PlannedDigest = { subscriberId: number; email: string; selection: DigestSelection };
 export type PlanSummary = { planned: number; nothingNew: number; candidates: number };
 
-type SubscriberRow = { id: number; email: string; token: string; previous_ms: string | null; topics: number[]; sent: number[] };
+type SubscriberRow = { id: number; email: string; previous_ms: string | null; topics: number[]; sent: number[] };
 
 /**
  * Every confirmed subscriber due in the period (daily; or weekly on today's weekday) who has no ledger
@@ -51,7 +51,7 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
     let after = 0;
     for (;;) {
       const { rows } = await client.query<SubscriberRow>(
-        `SELECT s.id, s.email, s.token,
+        `SELECT s.id, s.email,
                 (extract(epoch FROM s.last_sent_at) * 1000)::bigint::text AS previous_ms,
                 coalesce((SELECT array_agg(t.tag_id ORDER BY tag.name, t.tag_id) FROM subscriber_topic t JOIN tag ON tag.id = t.tag_id
                           WHERE t.subscriber_id = s.id), '{}') AS topics,
@@ -85,7 +85,7 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
         lists.push(`{${encodePaperList(selection).join(",")}}`);
         batches.push(next + Math.floor(planned / BATCH_SIZE));
         planned += 1;
-        options.onPlanned?.({ subscriberId: row.id, email: row.email, token: row.token, selection });
+        options.onPlanned?.({ subscriberId: row.id, email: row.email, selection });
       }
       if (!options.dryRun && ids.length > 0) {
         await client.query(

@@ -2,6 +2,7 @@
 import type pg from "pg";
 import { sendBatch } from "../mail/send";
 import type { BatchOptions } from "../mail/types";
+import { subscriberLinkToken } from "../subscribers/token";
 import { loadCandidates, loadPapers, loadTagNames } from "./catalogue";
 import { createDigestComposer, type DigestPaper } from "./compose";
 import { papersIn } from "./paper-list";
@@ -20,8 +21,8 @@ export async function sendTestDigest(
   pool: pg.Pool,
   options: { period: DigestPeriod; email: string; topN?: number; perTopic?: number; siteUrl: string; mail?: Omit<BatchOptions, "batchKey"> },
 ): Promise<TestSendResult> {
-  const { rows } = await pool.query<{ id: number; email: string; token: string; status: string; topics: number[]; sent: number[]; previous_ms: string | null }>(
-    `SELECT s.id, s.email, s.token, s.status::text AS status,
+  const { rows } = await pool.query<{ id: number; email: string; token_seed: string; status: string; topics: number[]; sent: number[]; previous_ms: string | null }>(
+    `SELECT s.id, s.email, s.token_seed::text AS token_seed, s.status::text AS status,
             (extract(epoch FROM s.last_sent_at) * 1000)::bigint::text AS previous_ms,
             coalesce((SELECT array_agg(t.tag_id ORDER BY tag.name, t.tag_id) FROM subscriber_topic t JOIN tag ON tag.id = t.tag_id WHERE t.subscriber_id = s.id), '{}') AS topics,
             coalesce((SELECT array_agg(paper_id) FROM sent_paper WHERE subscriber_id = s.id), '{}') AS sent
@@ -51,7 +52,7 @@ export async function sendTestDigest(
       top: pick(selection.top),
       sections: selection.sections.map((section) => ({ topic: topics.get(section.tagId) ?? "a topic you follow", papers: pick(section.ids) })),
     },
-    subscriber,
+    { email: subscriber.email, token: subscriberLinkToken(subscriber.token_seed) },
   );
   const [result] = await sendBatch([message], options.mail);
   if (!result?.ok) return { ok: false, error: result?.error ?? "not sent" };

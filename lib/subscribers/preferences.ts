@@ -5,7 +5,7 @@ import { UNKNOWN_LINK } from "./confirm";
 import { describeSubscription } from "./describe";
 import { subscriptionByToken, type SubscriptionView } from "./queries";
 import { inputFailure, preferencesInput, type InputFailure } from "./subscribe-input";
-import { isSubscriberToken } from "./token";
+import { subscriberTokenWhere } from "./token";
 import { resolveTopics } from "./topics";
 import { replaceTopics, toFrequency } from "./write";
 
@@ -13,14 +13,15 @@ export type PreferencesResult = { ok: true; message: string; subscription: Subsc
 
 /** Never changes the status: saving preferences neither confirms nor revives a subscription. */
 export async function updatePreferences(token: string, raw: unknown): Promise<PreferencesResult> {
-  if (!isSubscriberToken(token)) return { ok: false, status: 404, error: UNKNOWN_LINK, fieldErrors: {} };
+  const where = subscriberTokenWhere(token);
+  if (!where) return { ok: false, status: 404, error: UNKNOWN_LINK, fieldErrors: {} };
   const parsed = preferencesInput.safeParse(raw);
   if (!parsed.success) return inputFailure(parsed.error);
   const topics = await resolveTopics(parsed.data.topics);
   if (!topics.ok) return topics;
 
   const found = await db().$transaction(async (tx) => {
-    const row = await tx.subscriber.findUnique({ where: { token }, select: { id: true } });
+    const row = await tx.subscriber.findUnique({ where, select: { id: true } });
     if (!row) return false;
     await tx.subscriber.update({ where: { id: row.id }, data: { frequency: toFrequency(parsed.data.frequency), weekday: parsed.data.weekday } });
     await replaceTopics(tx, row.id, topics.tags.map((tag) => tag.id));

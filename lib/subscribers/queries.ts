@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "../db/prisma";
 import type { Prisma } from "../db/generated/client";
-import { isSubscriberToken } from "./token";
+import { subscriberLinkToken, subscriberTokenWhere } from "./token";
 import type { TopicOption } from "./topics";
 
 export type SubscriberStatusName = "PENDING" | "CONFIRMED" | "UNSUBSCRIBED" | "SUPPRESSED";
@@ -35,8 +35,9 @@ function toView(row: ViewRow): SubscriptionView {
 
 /** The subscription a link's token names; null for an unknown or malformed token. */
 export async function subscriptionByToken(token: string): Promise<SubscriptionView | null> {
-  if (!isSubscriberToken(token)) return null;
-  const row = await db().subscriber.findUnique({ where: { token }, select: viewSelect });
+  const where = subscriberTokenWhere(token);
+  if (!where) return null;
+  const row = await db().subscriber.findUnique({ where, select: viewSelect });
   return row && toView(row);
 }
 
@@ -51,7 +52,8 @@ export async function subscriptionForUser(userId: string): Promise<SubscriptionV
 
 /** The same lookup for the /me actions, which need the token to act. */
 export async function subscriberTokenForUser(userId: string): Promise<string | null> {
-  return (await subscriberForUser(userId, { token: true }))?.token ?? null;
+  const row = await subscriberForUser(userId, { tokenSeed: true });
+  return row && subscriberLinkToken(row.tokenSeed);
 }
 
 async function subscriberForUser<S extends Prisma.SubscriberSelect>(userId: string, select: S) {

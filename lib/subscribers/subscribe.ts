@@ -9,7 +9,7 @@ import { inputFailure, subscribeInput, type InputFailure, type SubscribeInput } 
 import { alreadySubscribedEmail, confirmSubscriptionEmail } from "./subscription-emails";
 import { throttleSubscribeMail } from "./throttle";
 import { resolveTopics, type ResolvedTopic } from "./topics";
-import { lockSubscriberByEmail, replaceTopics, restartedSubscription, toFrequency, type Tx } from "./write";
+import { linkTokenOf, lockSubscriberByEmail, replaceTopics, restartedSubscription, toFrequency, type Tx } from "./write";
 
 export type SubscribeContext = {
   /** Who asked (lib/auth/throttle clientAddress): the per-client throttle key. */
@@ -72,15 +72,15 @@ export async function subscribe(raw: unknown, context: SubscribeContext): Promis
  */
 async function recordRequest(tx: Tx, input: SubscribeInput, tags: ResolvedTopic[]): Promise<{ kind: "confirm" | "already"; token: string }> {
   const row = await lockSubscriberByEmail(tx, input.email);
-  if (row.status === "CONFIRMED") return { kind: "already", token: row.token };
+  if (row.status === "CONFIRMED") return { kind: "already", token: linkTokenOf(row) };
   const restart = row.status === "UNSUBSCRIBED" || row.status === "SUPPRESSED" ? restartedSubscription() : {};
   const updated = await tx.subscriber.update({
     where: { id: row.id },
     data: { ...restart, frequency: toFrequency(input.frequency), weekday: input.weekday },
-    select: { token: true },
+    select: { tokenSeed: true },
   });
   if (!input.keepTopics) await replaceTopics(tx, row.id, tags.map((tag) => tag.id));
-  return { kind: "confirm", token: updated.token };
+  return { kind: "confirm", token: linkTokenOf(updated) };
 }
 
 async function subscribeOwnAddress(tx: Tx, userId: string, input: SubscribeInput, tags: ResolvedTopic[], now: Date): Promise<void> {

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "../db/prisma";
 import { UNKNOWN_LINK, type TokenMiss } from "./confirm";
-import { isSubscriberToken } from "./token";
+import { subscriberTokenWhere } from "./token";
 
 export type UnsubscribeResult = { ok: true; email: string } | TokenMiss;
 
@@ -11,12 +11,13 @@ export type UnsubscribeResult = { ok: true; email: string } | TokenMiss;
  * call keeps the first unsubscribed_at. A SUPPRESSED address stays suppressed, which already stops all mail.
  */
 export async function unsubscribe(token: string, now = new Date()): Promise<UnsubscribeResult> {
-  if (!isSubscriberToken(token)) return { ok: false, status: 404, error: UNKNOWN_LINK };
+  const where = subscriberTokenWhere(token);
+  if (!where) return { ok: false, status: 404, error: UNKNOWN_LINK };
   await db().subscriber.updateMany({
-    where: { token, status: { in: ["PENDING", "CONFIRMED"] } },
+    where: { ...where, status: { in: ["PENDING", "CONFIRMED"] } },
     data: { status: "UNSUBSCRIBED", unsubscribedAt: now },
   });
-  const row = await db().subscriber.findUnique({ where: { token }, select: { email: true } });
+  const row = await db().subscriber.findUnique({ where, select: { email: true } });
   if (!row) return { ok: false, status: 404, error: UNKNOWN_LINK };
   return { ok: true, email: row.email };
 }

@@ -2,10 +2,10 @@
 import "server-only";
 import type { Prisma } from "../db/generated/client";
 import type { SubscriberStatusName } from "./queries";
-import { newSubscriberToken } from "./token";
+import { newTokenSeed, subscriberLinkToken } from "./token";
 
 export type Tx = Prisma.TransactionClient;
-export type LockedSubscriber = { id: number; status: SubscriberStatusName; token: string; confirmedAt: Date | null };
+export type LockedSubscriber = { id: number; status: SubscriberStatusName; tokenSeed: string; confirmedAt: Date | null };
 
 /**
  * The subscriber row for an address, created PENDING if there is none, and locked until the
@@ -13,11 +13,11 @@ export type LockedSubscriber = { id: number; status: SubscriberStatusName; token
  * of failing on the unique email.
  */
 export async function lockSubscriberByEmail(tx: Tx, email: string): Promise<LockedSubscriber> {
-  await tx.subscriber.createMany({ data: [{ email, token: newSubscriberToken() }], skipDuplicates: true });
+  await tx.subscriber.createMany({ data: [{ email }], skipDuplicates: true });
   const rows = await tx.$queryRaw<LockedSubscriber[]>`
-    SELECT id, status::text AS status, token, confirmed_at AS "confirmedAt" FROM subscriber WHERE email = ${email} FOR UPDATE`;
+    SELECT id, status::text AS status, token_seed::text AS "tokenSeed", confirmed_at AS "confirmedAt" FROM subscriber WHERE email = ${email} FOR UPDATE`;
   const row = rows[0];
-  if (!row) throw new Error(`subscriber ${email} was neither created nor found (a token collision?)`);
+  if (!row) throw new Error(`subscriber ${email} was neither created nor found`);
   return row;
 }
 
@@ -27,9 +27,23 @@ export async function replaceTopics(tx: Tx, subscriberId: number, tagIds: number
   if (tagIds.length > 0) await tx.subscriberTopic.createMany({ data: tagIds.map((tagId) => ({ subscriberId, tagId })) });
 }
 
-/** The columns that put a subscriber back to PENDING after an unsubscribe or suppression: a fresh token, so old links die. */
+/**
+ * The columns that put a subscriber back to PENDING after an unsubscribe or suppression: a fresh seed and
+ * no legacy token, so every old link dies.
+ */
 export function restartedSubscription(): Prisma.SubscriberUpdateInput {
-  return { status: "PENDING", token: newSubscriberToken(), confirmedAt: null, unsubscribedAt: null, suppressedAt: null, suppressedWhy: null };
+  return {
+    status: "PENDING",
+    tokenSeed: newTokenSeed(),
+    legacyTokenHash: null,
+    confirmedAt: null,
+    unsubscribedAt: null,
+    suppressedAt: null,
+    suppressedWhy: null,
+  };
 }
+
+/** The link token of a row read with its seed. */
+export const linkTokenOf = (row: { tokenSeed: string }) => subscriberLinkToken(row.tokenSeed);
 
 export const toFrequency = (choice: "daily" | "weekly") => (choice === "daily" ? "DAILY" : "WEEKLY") as "DAILY" | "WEEKLY";

@@ -3,7 +3,9 @@ import path from "node:path";
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { authSecret } from "../../lib/auth/secret";
 import { findLatestOutboxMessage } from "../../lib/mail/outbox";
+import { subscriberLinkToken } from "../../lib/subscribers/token";
 import { launchBrowser, screenshotPath } from "./support/browser";
 import { seriousAxeViolations } from "./support/pages";
 
@@ -88,8 +90,10 @@ describe("subscribing to the digest", () => {
   });
 
   it("the unsubscribe link only asks; the button unsubscribes", async () => {
-    const { rows } = await pool.query<{ token: string }>(`SELECT token FROM subscriber WHERE email = $1`, [email]);
-    await page.goto(`${baseUrl}/unsubscribe/${rows[0]!.token}`);
+    const { rows } = await pool.query<{ seed: string }>(`SELECT token_seed::text AS seed FROM subscriber WHERE email = $1`, [email]);
+    // The link a digest would carry: derived from the seed with the test server's generated AUTH_SECRET.
+    const token = subscriberLinkToken(rows[0]!.seed, authSecret({ configured: "", dataDir: inject("e2eDataDir") }));
+    await page.goto(`${baseUrl}/unsubscribe/${token}`);
     expect(await status()).toBe("CONFIRMED");
     await page.getByRole("button", { name: "Unsubscribe" }).click();
     await page.getByRole("heading", { name: "You're unsubscribed" }).waitFor();

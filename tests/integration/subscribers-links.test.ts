@@ -1,10 +1,11 @@
 // The emailed links against the real database: RFC 8058 one-click unsubscribe, the unsubscribe page that only asks, preferences.
+import { randomBytes } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as oneClick } from "../../app/api/unsubscribe/[token]/route";
 import UnsubscribePage from "../../app/unsubscribe/[token]/page";
 import { updatePreferences } from "../../lib/subscribers/preferences";
-import { newSubscriberToken } from "../../lib/subscribers/token";
+import { subscriberLinkToken, subscriberTokenWhere } from "../../lib/subscribers/token";
 import { unsubscribe } from "../../lib/subscribers/unsubscribe";
 import { useTestDatabase } from "../support/database";
 
@@ -23,18 +24,25 @@ afterAll(async () => {
 
 /** A confirmed subscriber written straight to the table, as the confirm flow leaves it. */
 async function confirmedSubscriber(email: string): Promise<string> {
-  const token = newSubscriberToken();
-  await testDb.pool.query(`INSERT INTO subscriber (email, status, token, confirmed_at) VALUES ($1, 'CONFIRMED', $2, now())`, [email, token]);
-  return token;
+  const { rows } = await testDb.pool.query<{ seed: string }>(
+    `INSERT INTO subscriber (email, status, confirmed_at) VALUES ($1, 'CONFIRMED', now()) RETURNING token_seed::text AS seed`,
+    [email],
+  );
+  return subscriberLinkToken(rows[0]!.seed);
 }
 
+/** A token of the right shape that no subscriber was ever given. */
+const unknownToken = () => randomBytes(32).toString("base64url");
+
 async function subscriber(token: string) {
+  const where = subscriberTokenWhere(token);
+  if (!where || !("tokenSeed" in where)) throw new Error(`not a link token made here: ${token}`);
   const { rows } = await testDb.pool.query(
     `SELECT s.status, s.frequency, s.weekday, s.unsubscribed_at,
             coalesce(array_agg(t.slug ORDER BY t.slug) FILTER (WHERE t.id IS NOT NULL), '{}') AS topics
      FROM subscriber s LEFT JOIN subscriber_topic st ON st.subscriber_id = s.id LEFT JOIN tag t ON t.id = st.tag_id
-     WHERE s.token = $1 GROUP BY s.id`,
-    [token],
+     WHERE s.token_seed = $1::uuid GROUP BY s.id`,
+    [where.tokenSeed],
   );
   return rows[0];
 }
@@ -78,7 +86,7 @@ describe("one-click unsubscribe (RFC 8058)", () => {
   });
 
   it("an unknown token, and one that is not even token-shaped, get a 404 with a message", async () => {
-    for (const token of [newSubscriberToken(), "not-a-token"]) {
+    for (const token of [unknownToken(), "not-a-token"]) {
       const response = await oneClick(...providerPost(token));
       expect(response.status).toBe(404);
       expect((await response.json()).error).toMatch(/no subscription has this unsubscribe link/);
@@ -129,6 +137,6 @@ describe("preferences", () => {
   });
 
   it("an unknown token saves nothing and says the link is not valid", async () => {
-    expect(await updatePreferences(newSubscriberToken(), { frequency: "daily" })).toMatchObject({ ok: false, status: 404, error: expect.stringMatching(/not valid/) });
+    expect(await updatePreferences(unknownToken(), { frequency: "daily" })).toMatchObject({ ok: false, status: 404, error: expect.stringMatching(/not valid/) });
   });
 });

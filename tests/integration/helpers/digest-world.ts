@@ -49,9 +49,9 @@ export async function addSubscribers(pool: pg.Pool, count: number, make: (i: num
   for (let i = 0; i < count; i++) {
     const s = make(i);
     const { rows } = await pool.query<{ id: number }>(
-      `INSERT INTO subscriber (email, status, frequency, weekday, token, confirmed_at)
-       VALUES ($1, $2::"SubscriberStatus", $3::"DigestFrequency", $4, $5, now()) RETURNING id`,
-      [s.email ?? `reader${i}-${randomBytes(3).toString("hex")}@example.org`, s.status ?? "CONFIRMED", s.frequency ?? "DAILY", s.weekday ?? 1, randomBytes(16).toString("base64url")],
+      `INSERT INTO subscriber (email, status, frequency, weekday, confirmed_at)
+       VALUES ($1, $2::"SubscriberStatus", $3::"DigestFrequency", $4, now()) RETURNING id`,
+      [s.email ?? `reader${i}-${randomBytes(3).toString("hex")}@example.org`, s.status ?? "CONFIRMED", s.frequency ?? "DAILY", s.weekday ?? 1],
     );
     ids.push(rows[0]!.id);
     for (const tagId of s.topics ?? []) await pool.query(`INSERT INTO subscriber_topic (subscriber_id, tag_id) VALUES ($1, $2)`, [rows[0]!.id, tagId]);
