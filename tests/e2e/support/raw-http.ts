@@ -26,21 +26,36 @@ export function cookiesOf(response: RawResponse): string {
   return (response.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";", 1)[0]).join("; ");
 }
 
+export type LargeBodyAnswer = RawResponse & { bytesSent: number; /** Set when the connection was cut before any answer (status 0). */ reset?: string };
+
 /**
- * Sends `totalBytes` of body (with a Content-Length, or chunked without one) and stops as soon as the
- * server answers: a server that refuses early may close the connection under the upload (EPIPE,
- * ECONNRESET), which is fine once its answer is in. Rejects only when no answer came at all.
+ * Sends `totalBytes` of body (with a Content-Length, or chunked without one). The headers go first; a server
+ * that refuses on them answers within `earlyAnswerMs`, and then no body byte is sent (as curl waits after
+ * `Expect: 100-continue`). Otherwise the body streams until done or until the server answers. A server that
+ * refuses mid-upload may cut the connection (EPIPE, ECONNRESET): the answer is whatever arrived, or status 0
+ * with `reset` when nothing did.
  */
 export function sendLargeBody(
   baseUrl: string,
   path: string,
-  { method = "POST", headers = {}, totalBytes, chunked = false }: { method?: string; headers?: Record<string, string>; totalBytes: number; chunked?: boolean },
-): Promise<RawResponse & { bytesSent: number }> {
-  return new Promise((resolve, reject) => {
-    let answered: (RawResponse & { bytesSent: number }) | null = null;
+  {
+    method = "POST",
+    headers = {},
+    totalBytes,
+    chunked = false,
+    earlyAnswerMs = 1_000,
+  }: { method?: string; headers?: Record<string, string>; totalBytes: number; chunked?: boolean; earlyAnswerMs?: number },
+): Promise<LargeBodyAnswer> {
+  return new Promise((resolve) => {
     let responded = false;
+    let settled = false;
     let bytesSent = 0;
     let failure: Error | null = null;
+    const settle = (answer: LargeBodyAnswer) => {
+      if (settled) return;
+      settled = true;
+      resolve(answer);
+    };
     const outgoing = http.request(
       `${baseUrl}${path}`,
       { method, agent: false, headers: chunked ? headers : { ...headers, "content-length": String(totalBytes) } },
@@ -48,39 +63,41 @@ export function sendLargeBody(
         responded = true;
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        const finish = () => {
-          answered ??= { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), bytesSent };
-          resolve(answered);
-        };
+        const finish = () => settle({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), bytesSent });
         response.on("end", finish);
         // The server may reset the connection while we still upload: what arrived is the answer.
         response.on("error", finish);
         response.on("aborted", finish);
+        response.on("close", finish);
       },
     );
     outgoing.on("error", (error) => {
       failure = error;
-      // Without an answer yet, give it a moment: the 413 may be in flight when the reset is seen.
+      // Without an answer yet, give it a moment: the answer may be in flight when the reset is seen.
       setTimeout(() => {
-        if (!responded) reject(new Error(`no answer to the ${totalBytes}-byte ${method} ${path} after ${bytesSent} bytes: ${error.message}`));
+        if (!responded) settle({ status: 0, headers: {}, body: "", bytesSent, reset: error.message });
       }, 2_000);
     });
+    outgoing.flushHeaders();
     const chunk = Buffer.alloc(64 * 1024, "a");
     const pump = async () => {
+      const deadline = Date.now() + earlyAnswerMs;
+      while (!responded && !failure && Date.now() < deadline) await new Promise((next) => setTimeout(next, 20));
       while (bytesSent < totalBytes && !responded && !failure) {
         const piece = totalBytes - bytesSent >= chunk.length ? chunk : chunk.subarray(0, totalBytes - bytesSent);
         bytesSent += piece.length;
-        if (!outgoing.write(piece)) {
-          await new Promise<void>((next) => {
-            const done = () => {
-              outgoing.off("drain", done);
-              outgoing.off("close", done);
-              next();
-            };
-            outgoing.once("drain", done);
-            outgoing.once("close", done);
-          });
-        }
+        const flowing = outgoing.write(piece);
+        // Let the answer (if any) be read between chunks.
+        await new Promise<void>((next) => {
+          if (flowing) return setImmediate(next);
+          const done = () => {
+            outgoing.off("drain", done);
+            outgoing.off("close", done);
+            next();
+          };
+          outgoing.once("drain", done);
+          outgoing.once("close", done);
+        });
       }
       if (!failure && !outgoing.destroyed) outgoing.end();
     };
