@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    // Links are built from the configured origin (lib/site-origin.ts); without this a developer's
+    // .data/site-url from an `npm start` on another port would leak into the expected links.
+    env: { SITE_URL: "http://localhost" },
     testTimeout: 30_000,
     // next-auth imports "next/server" without an extension, which Node's own ESM resolver refuses (next has no
     // exports map); processed by Vite instead, it resolves as it does in Next's bundler.

@@ -27,10 +27,13 @@ export function refuseUnboundedBody(req: IncomingMessage, res: ServerResponse): 
 
 function refuse(req: IncomingMessage, res: ServerResponse, status: 411 | 413, error: string): void {
   const body = JSON.stringify({ error });
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store", connection: "close" });
+  // No `Connection: close`: Node would close the socket as soon as the answer is written, and bytes
+  // still arriving would make the kernel reset the connection, often before the client read the
+  // answer. Instead the rest of the body is read and discarded (never held), and the connection is
+  // cut only if the upload goes on past REFUSED_LINGER_MS.
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
   res.end(body);
-  // Closing at once could reset the connection before the client reads the answer; its bytes are
-  // discarded meanwhile, and the connection is cut if it keeps sending.
+  const cut = setTimeout(() => req.socket.destroy(), REFUSED_LINGER_MS).unref();
+  req.once("end", () => clearTimeout(cut));
   req.resume();
-  setTimeout(() => req.socket.destroy(), REFUSED_LINGER_MS).unref();
 }
