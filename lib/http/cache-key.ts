@@ -1,27 +1,9 @@
-// What the page cache may answer and under which key. Each cacheable route lists the query parameters
-// its page reads: the key (and the URL Next renders) keeps only those, sorted, so `?utm_source=` or
-// random junk cannot force renders or push real pages out of the cache. Keep the table in step with
-// the pages' searchParams (tests/unit/http/page-cache-key.test.ts checks a page of each).
+// The page cache's key: the canonical URL (only the parameters the route reads, sorted, so
+// `?utm_source=` or random junk cannot force renders or push real pages out), the encoding as the
+// one copy Next can produce, and whether the client is a crawler Next renders differently.
 import type { IncomingMessage } from "node:http";
-
-type CacheableRoute = { path: RegExp; params: readonly string[] | "all" };
-
-const SEARCH_PARAMS = ["q", "from", "to", "hasCode", "page", "pageSize"] as const;
-
-/** Public, anonymous pages and feeds; everything else (accounts, admin, auth, mutations) goes straight through. */
-const CACHEABLE_ROUTES: CacheableRoute[] = [
-  { path: /^\/$/, params: ["sort", "page", "window"] },
-  { path: /^\/digests\/[^/]+$/, params: ["sort", "page"] },
-  { path: /^\/papers\/[^/]+$/, params: [] },
-  { path: /^\/search$/, params: SEARCH_PARAMS },
-  { path: /^\/search\/feed\.xml$/, params: SEARCH_PARAMS },
-  { path: /^\/tags$/, params: [] },
-  { path: /^\/tags\/[^/]+$/, params: ["sort", "page"] },
-  { path: /^\/tags\/[^/]+\/feed\.xml$/, params: [] },
-  { path: /^\/feed\.xml$/, params: [] },
-  // The API rejects parameters it does not know (400, never stored), so its query is kept whole.
-  { path: /^\/api\/papers(?:\/[^/]+)?$/, params: "all" },
-];
+import { cacheableRouteFor } from "./cacheable-routes";
+import { crawlerClass } from "./crawlers";
 
 /** Dot segments (plain or encoded): Next normalizes them, so `/tags/../me` would be `/me`. */
 const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){2}(?:\/|$)/i;
@@ -34,7 +16,7 @@ export function canonicalCacheUrl(url: string): string | null {
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   if (DOT_SEGMENT.test(path)) return null;
-  const route = CACHEABLE_ROUTES.find((candidate) => candidate.path.test(path));
+  const route = cacheableRouteFor(path);
   if (!route) return null;
   if (queryAt === -1) return path;
   const params = new URLSearchParams(url.slice(queryAt + 1));
@@ -61,6 +43,19 @@ export function reducedEncoding(acceptEncoding: string | string[] | undefined): 
     else if (name === "*") star = accepted;
   }
   return (gzip ?? star) ? "gzip" : "identity";
+}
+
+/**
+ * The cache key of a request for a public page, or null when it must be rendered for its sender
+ * (not a GET, not a cacheable route, Next's router asking for something other than HTML). Session
+ * cookies are decided separately (they need the database): see lib/http/page-cache.ts. The host is
+ * not part of it: the web server pins it (lib/http/forwarded.ts).
+ */
+export function cacheKeyFor(req: IncomingMessage): string | null {
+  if (req.method !== "GET" || isClientRouterRequest(req)) return null;
+  const url = canonicalCacheUrl(req.url ?? "/");
+  if (url === null) return null;
+  return [reducedEncoding(req.headers["accept-encoding"]), crawlerClass(req.headers["user-agent"]), url].join("\n");
 }
 
 /** Headers of Next's client-side navigation, prefetch and server-action requests: their answers are not the HTML page. */

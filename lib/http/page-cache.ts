@@ -4,13 +4,12 @@
 // Correctness comes from invalidation, not from the time limit: every committed catalogue change
 // clears the cache of every web process (lib/http/catalogue-changes.ts), and while that channel is
 // down the cache is off. Signed-in visitors, client-side navigations and mutations never touch it.
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
-import { canonicalCacheUrl, isClientRouterRequest, reducedEncoding } from "./cache-key";
+import { cacheKeyFor, canonicalCacheUrl, reducedEncoding } from "./cache-key";
 import { createRenderBudget } from "./render-budget";
+import { CACHE_STATUS_HEADER, recordResponse, type RecordedResponse } from "./response-recorder";
 import { hasSessionCookie, sessionTokens, withoutSessionCookies } from "./session-cookie";
-// Next's own test for the crawlers it renders differently (metadata in <head> for HTML-limited bots).
-import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -33,33 +32,14 @@ export type PageCacheOptions = {
   missRendersPerSecond?: number;
 };
 
-type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number };
+type Entry = RecordedResponse;
 
 /** A visitor waiting for someone else's render of the same page gives up after this and renders for itself. */
 const FOLLOWER_WAIT_MS = 3_000;
-/** Larger responses are served but not kept (a huge digest page would crowd out everything else). */
-const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
-/** Per-connection headers of the original response that must not be replayed. */
-const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length"]);
 /** How long a miss may queue for the render budget before it is told to come back. */
 const MISS_QUEUE_SECONDS = 2;
 
-export const CACHE_STATUS_HEADER = "x-page-cache";
-
-/**
- * The cache key of a request for a public page, or null when it must be rendered for its sender
- * (not a GET, not a cacheable route, Next's router asking for something other than HTML). Session
- * cookies are decided separately (they need the database): see `handle`.
- */
-export function cacheKeyFor(req: IncomingMessage): string | null {
-  if (req.method !== "GET" || isClientRouterRequest(req)) return null;
-  const url = canonicalCacheUrl(req.url ?? "/");
-  if (url === null) return null;
-  // The body may be compressed for this client, and Next renders metadata differently for some crawlers
-  // (link previews need it in <head>). The host is not part of it: the web server pins it (lib/http/forwarded.ts).
-  const bot = getBotType(String(req.headers["user-agent"] ?? "")) ?? "";
-  return [reducedEncoding(req.headers["accept-encoding"]), bot, url].join("\n");
-}
+export { CACHE_STATUS_HEADER };
 
 export type PageCache = {
   /** Answers from the cache when it can, else lets `handler` render and keeps what it may. */
@@ -119,7 +99,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     res.setHeader(CACHE_STATUS_HEADER, "MISS");
     // Settled when the handler hands over its last byte, not when this visitor has downloaded it: a slow
     // reader must not hold up everyone waiting for the same page.
-    void captureResponse(res).then((entry) => {
+    void recordResponse(res).then((entry) => {
       const keep = entry && startedIn === generation && enabled ? entry : null;
       if (keep) entries.set(key, keep);
       settle(keep);
@@ -177,72 +157,4 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       enabled = next && options.ttlMs > 0;
     }
   };
-}
-
-/**
- * Records what a handler sends through `res` (status, headers, body bytes as written, so already
- * compressed when the handler compressed) while it still streams to the client. Resolves when the
- * handler ends the response: the entry when it may be replayed to anyone, else null.
- */
-function captureResponse(res: ServerResponse): Promise<Entry | null> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  let tooBig = false;
-  const headHeaders: OutgoingHttpHeaders = {};
-  const collect = (chunk: unknown, encoding?: unknown) => {
-    if (tooBig || chunk === undefined || chunk === null || typeof chunk === "function") return;
-    const buffer = Buffer.isBuffer(chunk)
-      ? chunk
-      : chunk instanceof Uint8Array
-        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-        : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-    bytes += buffer.length;
-    if (bytes > MAX_ENTRY_BYTES) {
-      tooBig = true;
-      chunks.length = 0;
-    } else {
-      // A copy: the writer may reuse its buffer after write() returns.
-      chunks.push(Buffer.from(buffer));
-    }
-  };
-
-  const originalWriteHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    // writeHead(status, headers) and writeHead(status, reason, headers): headers passed here are not
-    // visible through getHeaders() afterwards.
-    const headers = args.find((arg, index) => index > 0 && typeof arg === "object" && arg !== null);
-    if (headers && !Array.isArray(headers)) Object.assign(headHeaders, lowerCaseKeys(headers as OutgoingHttpHeaders));
-    return (originalWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as ServerResponse["writeHead"];
-  const originalWrite = res.write;
-  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    collect(chunk, rest[0]);
-    return (originalWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as ServerResponse["write"];
-  let done!: (entry: Entry | null) => void;
-  const captured = new Promise<Entry | null>((resolve) => (done = resolve));
-  const originalEnd = res.end;
-  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-    collect(chunk, rest[0]);
-    const result = (originalEnd as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
-    // Everything is written (compressed, when compression wraps us): the entry is complete now,
-    // however long this visitor takes to download it.
-    const headers = { ...lowerCaseKeys(res.getHeaders()), ...headHeaders };
-    const replayable = res.statusCode === 200 && !tooBig && headers["set-cookie"] === undefined && !res.destroyed;
-    if (!replayable) {
-      done(null);
-    } else {
-      for (const name of NOT_REPLAYED) delete headers[name];
-      delete headers[CACHE_STATUS_HEADER];
-      done({ status: res.statusCode, headers, body: Buffer.concat(chunks), storedAt: Date.now() });
-    }
-    return result;
-  } as ServerResponse["end"];
-  // A visitor who leaves before the response is written: nothing to keep.
-  res.once("close", () => done(null));
-  return captured;
-}
-
-function lowerCaseKeys(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

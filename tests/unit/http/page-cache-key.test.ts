@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { cacheKeyFor } from "../../../lib/http/page-cache";
+import { cacheKeyFor } from "../../../lib/http/cache-key";
 
 function request(url: string, headers: Record<string, string> = {}, method = "GET"): IncomingMessage {
   return { url, method, headers: { host: "papers.example.org", ...headers } } as unknown as IncomingMessage;

@@ -1,0 +1,69 @@
+// Which routes of app/ the anonymous page cache may answer, each with the query parameters its page
+// reads. Every page and route handler under app/ is declared here, cacheable or not, and a test
+// (tests/unit/http/cacheable-routes.test.ts) fails when a route is added to app/ without a decision
+// or removed from it, so this list cannot drift from the routes.
+
+/** A route as app/ names it (`/papers/[slug]`); `params`: what its page reads, or "all" to keep the query whole. */
+export type CacheableRoute = { route: string; params: readonly string[] | "all" };
+
+const SEARCH_PARAMS = ["q", "from", "to", "hasCode", "page", "pageSize"] as const;
+
+/** Public, anonymous pages and feeds: the same bytes for every signed-out reader. */
+export const CACHEABLE_ROUTES: readonly CacheableRoute[] = [
+  { route: "/", params: ["sort", "page", "window"] },
+  { route: "/digests/[date]", params: ["sort", "page"] },
+  { route: "/papers/[slug]", params: [] },
+  { route: "/search", params: SEARCH_PARAMS },
+  { route: "/search/feed.xml", params: SEARCH_PARAMS },
+  { route: "/tags", params: [] },
+  { route: "/tags/[slug]", params: ["sort", "page"] },
+  { route: "/tags/[slug]/feed.xml", params: [] },
+  { route: "/feed.xml", params: [] },
+  // The API rejects parameters it does not know (400, never stored), so its query is kept whole.
+  { route: "/api/papers", params: "all" },
+  { route: "/api/papers/[slug]", params: "all" },
+];
+
+/** Rendered for each request: personal, admin, sign-in, token pages and every mutation endpoint. */
+export const RENDERED_ROUTES: readonly string[] = [
+  "/admin",
+  "/admin/imports",
+  "/admin/imports/[id]",
+  "/admin/mail",
+  "/admin/outbox",
+  "/admin/outbox/[id]",
+  "/api/admin/imports",
+  "/api/admin/imports/[id]",
+  "/api/admin/imports/[id]/cancel",
+  "/api/admin/imports/[id]/confirm",
+  "/api/auth/[...nextauth]",
+  "/api/papers/[slug]/reactions",
+  "/api/papers/[slug]/tags",
+  "/api/papers/[slug]/tags/[tag]",
+  "/api/unsubscribe/[token]",
+  "/api/webhooks/resend",
+  "/me",
+  "/preferences/[token]",
+  "/signin",
+  "/signin/check-email",
+  "/signin/error",
+  "/subscribe",
+  "/subscribe/confirm/[token]",
+  "/unsubscribe/[token]",
+];
+
+/** `/papers/[slug]` -> /^\/papers\/[^/]+$/ (a dynamic segment is one path segment). */
+function routePattern(route: string): RegExp {
+  const source = route
+    .split("/")
+    .map((segment) => (/^\[.+\]$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("\\/");
+  return new RegExp(`^${source || "\\/"}$`);
+}
+
+const MATCHERS = CACHEABLE_ROUTES.map((route) => ({ ...route, pattern: routePattern(route.route) }));
+
+/** The cacheable route a request path belongs to, or undefined. */
+export function cacheableRouteFor(path: string): CacheableRoute | undefined {
+  return MATCHERS.find((candidate) => candidate.pattern.test(path));
+}
