@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Not found" };
 
@@ -15,12 +16,12 @@ export default function NotFound() {
       </p>
       <ul className="mt-6 flex flex-wrap gap-3 text-sm">
         <li>
-          <Link href="/" className="inline-block rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+          <Link href="/" className={buttonClass("strong", "sm", "inline-block")}>
             Latest digest
           </Link>
         </li>
         <li>
-          <Link href="/search" className="inline-block rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+          <Link href="/search" className={buttonClass("outline", "sm", "inline-block")}>
             Search papers
           </Link>
         </li>

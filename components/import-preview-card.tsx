@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FORMAT_LABELS, formatBytes, formatTimestamp, shortSha } from "@/lib/admin-import/format";
 import type { PreviewView } from "@/lib/admin-import/types";
 import { AbstractDiff } from "./import-diff";
+import { Button } from "./ui/button";
 
 export type PreviewAction = "date" | "import" | "cancel" | null;
 
@@ -181,25 +182,14 @@ export function ImportPreviewCard({ preview, busy, error, onDate, onImport, onCa
       )}
 
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          onClick={onImport}
-          disabled={busy !== null || summary.digestDate === null}
-          aria-busy={busy === "import"}
-          className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
-        >
+        <Button variant="strong" onClick={onImport} disabled={busy !== null || summary.digestDate === null} aria-busy={busy === "import"}>
           {busy === "import" ? "Importing…" : "Import"}
           <span className="sr-only"> {preview.fileName}</span>
-        </button>
-        <button
-          type="button"
-          onClick={onCancel}
-          disabled={busy !== null}
-          className="rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-900"
-        >
+        </Button>
+        <Button variant="outline" onClick={onCancel} disabled={busy !== null}>
           Cancel
           <span className="sr-only"> {preview.fileName}</span>
-        </button>
+        </Button>
         {busy === "import" && <progress aria-label={`Importing ${preview.fileName}`} className="h-2 w-32" />}
       </div>
     </section>

@@ -1,8 +1,10 @@
 // The search page's form: query, "has code", date range. A GET form, so every search is a shareable URL.
+import { Button } from "./ui/button";
+import { inputClass } from "./ui/field";
+
 export type SearchFormValues = { q: string; from?: string; to?: string; hasCode: boolean };
 
-const FIELD =
-  "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const FIELD = `${inputClass} px-3 py-2 text-sm`;
 
 export function SearchForm({ values }: { values: SearchFormValues }) {
   return (
@@ -21,12 +23,7 @@ export function SearchForm({ values }: { values: SearchFormValues }) {
           enterKeyHint="search"
           className={`${FIELD} min-w-0 flex-1 text-base placeholder:text-zinc-500 dark:placeholder:text-zinc-400`}
         />
-        <button
-          type="submit"
-          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-800 dark:bg-sky-700 dark:hover:bg-sky-800"
-        >
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </div>
       <fieldset className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm text-zinc-700 dark:text-zinc-300">
         <legend className="sr-only">Filters</legend>

@@ -1,5 +1,6 @@
 // The banner on every page: the name, the main sections and a search box (a plain GET form to /search).
 import Link from "next/link";
+import { Button } from "./ui/button";
 
 export const SEARCH_INPUT_ID = "site-search";
 
@@ -68,12 +69,9 @@ export function SiteHeader({ account }: { account: HeaderAccount }) {
             enterKeyHint="search"
             className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm placeholder:text-zinc-500 sm:w-56 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
           />
-          <button
-            type="submit"
-            className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
-          >
+          <Button type="submit" variant="strong" size="sm">
             Search
-          </button>
+          </Button>
         </form>
       </div>
     </header>

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { subscribeAction, type SubscribeFormState } from "@/app/subscribe/actions";
-import { FormMessage } from "@/app/subscribe/form-message";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** Works as a plain form POST without JavaScript; with it, the answer appears under the box. */
 export function SubscribeBox() {
@@ -31,7 +33,7 @@ export function SubscribeBox() {
           defaultValue={state.values?.email}
           aria-invalid={emailError ? true : undefined}
           aria-describedby="subscribe-box-message"
-          className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-500 sm:max-w-64 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400"
+          className={`${inputClass} min-w-0 flex-1 px-3 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-500 sm:max-w-64 dark:text-zinc-100 dark:placeholder:text-zinc-400`}
         />
         <label htmlFor="subscribe-box-frequency" className="sr-only">
           How often
@@ -40,18 +42,14 @@ export function SubscribeBox() {
           id="subscribe-box-frequency"
           name="frequency"
           defaultValue={state.values?.frequency ?? "daily"}
-          className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+          className={`${inputClass} px-2 py-1.5 text-sm text-zinc-900 dark:text-zinc-100`}
         >
           <option value="daily">Daily</option>
           <option value="weekly">Weekly (Mondays)</option>
         </select>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        >
+        <Button type="submit" size="sm" disabled={pending}>
           {pending ? "Subscribing…" : "Subscribe"}
-        </button>
+        </Button>
       </div>
       <FormMessage id="subscribe-box-message" ok={state.ok} message={state.message} error={state.error} />
       <p>

@@ -2,8 +2,9 @@
 // /me's digest subscription: the account's own address, subscribed or changed in place, no confirmation email needed.
 import { useActionState } from "react";
 import { saveMySubscriptionAction, unsubscribeMeAction, type AccountSubscriptionState } from "@/app/me/subscription-actions";
-import { FormMessage } from "@/app/subscribe/form-message";
 import { PreferenceFields } from "@/app/subscribe/preference-fields";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 import { describeSubscription } from "@/lib/subscribers/describe";
 import type { SubscriptionView } from "@/lib/subscribers/queries";
 import type { TopicOption } from "@/lib/subscribers/topics";
@@ -24,6 +25,11 @@ function statusLine(email: string, subscription: SubscriptionView | null): strin
   return `You don't get the digest. Choose how often and save to send it to ${email}.`;
 }
 
+function saveLabel(saving: boolean, active: boolean): string {
+  if (saving) return "Saving…";
+  return active ? "Save digest settings" : "Subscribe";
+}
+
 export function SubscriptionPanel({ email, subscription, topics }: SubscriptionPanelProps) {
   const [saved, save, saving] = useActionState<AccountSubscriptionState, FormData>(saveMySubscriptionAction, {});
   const [stopped, stop, stopping] = useActionState<AccountSubscriptionState, FormData>(unsubscribeMeAction, {});
@@ -39,25 +45,17 @@ export function SubscriptionPanel({ email, subscription, topics }: SubscriptionP
       <form key={JSON.stringify(saved)} action={save} className="space-y-6">
         <PreferenceFields idPrefix="me-subscription" topics={topics} values={current} fieldErrors={saved.fieldErrors} />
         <div className="space-y-3">
-          <button
-            type="submit"
-            disabled={saving}
-            className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-          >
-            {saving ? "Saving…" : active ? "Save digest settings" : "Subscribe"}
-          </button>
+          <Button type="submit" disabled={saving}>
+            {saveLabel(saving, active)}
+          </Button>
           <FormMessage id="me-subscription-message" ok={saved.ok} message={saved.message} error={saved.error} />
         </div>
       </form>
       {active && (
         <form action={stop} className="space-y-2">
-          <button
-            type="submit"
-            disabled={stopping}
-            className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-900"
-          >
+          <Button type="submit" variant="outline" size="sm" disabled={stopping}>
             Unsubscribe
-          </button>
+          </Button>
           <FormMessage id="me-unsubscribe-message" ok={stopped.ok} message={stopped.message} error={stopped.error} />
         </form>
       )}

@@ -2,6 +2,8 @@
 // Add your own tags to a paper and remove them; the server's message shows when a name is refused.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Button } from "./ui/button";
+import { inputClass } from "./ui/field";
 
 type Props = { slug: string; mine: { slug: string; name: string }[] };
 
@@ -49,11 +51,11 @@ export function TagEditor({ slug, mine }: Props) {
           placeholder="Add tags, comma-separated"
           maxLength={300}
           aria-describedby="tag-message"
-          className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          className={`${inputClass} min-w-0 flex-1 px-3 py-1.5 text-sm`}
         />
-        <button type="submit" disabled={pending} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900">
+        <Button type="submit" variant="strong" size="sm" disabled={pending}>
           Add tag
-        </button>
+        </Button>
       </form>
       <p id="tag-message" role="status" aria-live="polite" className="text-sm text-red-700 dark:text-red-400">
         {message}

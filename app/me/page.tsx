@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PaperList } from "@/components/paper-card";
 import { SubscriptionPanel } from "@/components/subscription-panel";
+import { Button } from "@/components/ui/button";
 import { requireUserPage } from "@/lib/auth/require";
 import { paperSummaries } from "@/lib/papers/paper";
 import { recommendationsFor } from "@/lib/recommendations/for-user";
@@ -50,9 +51,9 @@ export default async function MePage() {
           </p>
         </div>
         <form action={signOutAction}>
-          <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900">
+          <Button type="submit" variant="outline" size="sm">
             Sign out
-          </button>
+          </Button>
         </form>
       </div>
 

@@ -1,6 +1,7 @@
 // Sign in: an emailed magic link, or GitHub when the site has its keys.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Button } from "@/components/ui/button";
 import { githubSignInEnabled } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { currentUser } from "@/lib/auth/session";
@@ -26,9 +27,9 @@ export default async function SignInPage({ searchParams }: Props) {
       {githubSignInEnabled() && (
         <form action={signInWithGitHub}>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <button type="submit" className="w-full rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900">
+          <Button type="submit" variant="outline" className="w-full">
             Continue with GitHub
-          </button>
+          </Button>
         </form>
       )}
     </div>

@@ -68,7 +68,7 @@ describe("signing in and reacting to a paper", () => {
 
     await page.getByLabel("Email address").fill("not-an-email");
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-    await expect(page.locator("#signin-error").textContent()).resolves.toMatch(/email address like/);
+    await expect(page.locator("#signin-email-error").textContent()).resolves.toMatch(/email address like/);
 
     await page.getByLabel("Email address").fill(email);
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();

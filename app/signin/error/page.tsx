@@ -1,6 +1,7 @@
 // Auth.js's error page: says what went wrong and what to do, in words.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Sign-in problem", robots: { index: false } };
 
@@ -19,7 +20,7 @@ export default async function SignInErrorPage({ searchParams }: Props) {
     <div className="mx-auto max-w-sm space-y-3">
       <h1 className="text-2xl font-semibold tracking-tight">Could not sign you in</h1>
       <p>{message}</p>
-      <Link href="/signin" className="inline-block rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
+      <Link href="/signin" className={buttonClass("primary", "md", "inline-block")}>
         Get a new link
       </Link>
     </div>

@@ -1,6 +1,7 @@
 // GET /unsubscribe/:token: asks before unsubscribing (mail scanners follow GETs); the button does it.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Button } from "@/components/ui/button";
 import { subscriptionByToken } from "@/lib/subscribers/queries";
 import { tokenPageMetadata } from "../../subscribe/token-page";
 import { unsubscribeAction } from "../actions";
@@ -41,9 +42,9 @@ export default async function UnsubscribePage({ params }: Props) {
       <p className="text-zinc-700 dark:text-zinc-300">{subscription.email} will get no more PaperPulse digests.</p>
       <form action={unsubscribeAction}>
         <input type="hidden" name="token" value={token} />
-        <button type="submit" className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800">
+        <Button type="submit" variant="danger">
           Unsubscribe
-        </button>
+        </Button>
       </form>
       <p className="text-sm">
         Too many emails?{" "}

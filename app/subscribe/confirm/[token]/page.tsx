@@ -1,6 +1,7 @@
 // GET /subscribe/confirm/:token: a page with a Confirm button, never a confirmation by itself (mail scanners follow GETs).
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Button } from "@/components/ui/button";
 import { describeSubscription } from "@/lib/subscribers/describe";
 import { subscriptionByToken } from "@/lib/subscribers/queries";
 import { confirmAction } from "../../actions";
@@ -60,9 +61,7 @@ export default async function ConfirmPage({ params }: Props) {
       </p>
       <form action={confirmAction}>
         <input type="hidden" name="token" value={token} />
-        <button type="submit" className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
-          Confirm
-        </button>
+        <Button type="submit">Confirm</Button>
       </form>
     </section>
   );

@@ -1,5 +1,5 @@
-// The one line a subscription form answers with: a status for success, an alert for a problem.
-export function FormMessage({ id, ok, message, error }: { id: string; ok?: boolean; message?: string; error?: string }) {
+// The one line a form answers with after its action: a status for success, an alert for a problem.
+export function FormMessage({ id, ok, message, error }: { id?: string; ok?: boolean; message?: string; error?: string }) {
   if (error) {
     return (
       <p id={id} role="alert" className="text-sm text-red-700 dark:text-red-400">
