@@ -2,7 +2,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PaperList } from "@/components/paper-card";
-import { SubscriptionPanel } from "@/components/subscription-panel";
 import { Button } from "@/components/ui/button";
 import { requireUserPage } from "@/lib/auth/require";
 import { paperSummaries } from "@/lib/papers/paper";
@@ -11,6 +10,7 @@ import { subscriptionForUser } from "@/lib/subscribers/queries";
 import { topicTags } from "@/lib/subscribers/topics";
 import { tagsForUser } from "@/lib/tags/queries";
 import { papersWithReaction } from "@/lib/votes/reactions";
+import { SubscriptionPanel } from "./_components/subscription-panel";
 import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Me", robots: { index: false } };

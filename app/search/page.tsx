@@ -3,10 +3,10 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { PaperList } from "@/components/paper-card";
 import { Pagination } from "@/components/pagination";
-import { SearchForm } from "@/components/search-form";
-import { SearchTips } from "@/components/search-tips";
 import { parseSearchParams, type SearchQuery } from "@/lib/papers/search-params";
 import { searchPapers, TOTAL_CAP, type SearchResult } from "@/lib/papers/search";
+import { SearchForm } from "./_components/search-form";
+import { SearchTips } from "./_components/search-tips";
 
 type RawParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<RawParams> };

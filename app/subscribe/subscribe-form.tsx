@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { TopicOption } from "@/lib/subscribers/topics";
 import { subscribeAction, type SubscribeFormState } from "./actions";
-import { PreferenceFields } from "./preference-fields";
+import { PreferenceFields } from "@/components/preference-fields";
 
 export function SubscribeForm({ topics, email }: { topics: TopicOption[]; email?: string }) {
   const [state, action, pending] = useActionState<SubscribeFormState, FormData>(subscribeAction, {});

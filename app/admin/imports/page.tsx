@@ -1,13 +1,13 @@
 // /admin/imports: upload digests for a preview, import or cancel them, and the history of every import (admins only).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ImportDropzone } from "@/components/import-dropzone";
-import { ImportHistoryTable } from "@/components/import-history-table";
 import { Pagination } from "@/components/pagination";
 import { listImportRuns } from "@/lib/admin-import/history";
 import { importLimits } from "@/lib/admin-import/limits";
 import { pendingPreviews } from "@/lib/admin-import/preview";
 import { requireAdminPage } from "@/lib/auth/require";
+import { ImportDropzone } from "./_components/import-dropzone";
+import { ImportHistoryTable } from "./_components/import-history-table";
 
 export const metadata: Metadata = { title: "Imports", robots: { index: false } };
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { PreferenceFields, type PreferenceValues } from "@/app/subscribe/preference-fields";
+import { PreferenceFields, type PreferenceValues } from "@/components/preference-fields";
 import type { TopicOption } from "@/lib/subscribers/topics";
 import { savePreferencesAction, type PreferencesFormState } from "../actions";
 

@@ -5,10 +5,10 @@ import { connection } from "next/server";
 import { pageNumber } from "@/components/digest-view";
 import { Pagination } from "@/components/pagination";
 import { PaperList } from "@/components/paper-card";
-import { TagMonthChart } from "@/components/tag-month-chart";
 import { isTagSlug } from "@/lib/tags/slug";
 import { papersByTag, papersPerMonth, tagBySlug } from "@/lib/tags/queries";
 import { TAG_SORTS, type TagSort } from "@/lib/tags/types";
+import { TagMonthChart } from "./_components/tag-month-chart";
 
 type Props = {
   params: Promise<{ slug: string }>;

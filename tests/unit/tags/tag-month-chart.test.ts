@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { monthChartSummary, TagMonthChart } from "../../../components/tag-month-chart";
+import { monthChartSummary, TagMonthChart } from "../../../app/tags/[slug]/_components/tag-month-chart";
 
 function months(n: number) {
   return Array.from({ length: n }, (_, i) => ({ month: `${2017 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, count: i % 7 }));

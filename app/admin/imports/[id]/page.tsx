@@ -2,10 +2,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ImportStatusText } from "@/components/import-history-table";
 import { FORMAT_LABELS, formatBytes, formatTimestamp } from "@/lib/admin-import/format";
 import { importRunDetail } from "@/lib/admin-import/history";
 import { requireAdminPage } from "@/lib/auth/require";
+import { ImportStatusText } from "../_components/import-history-table";
 
 export const metadata: Metadata = { title: "Import", robots: { index: false } };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FORMAT_LABELS, formatBytes, formatTimestamp, shortSha } from "@/lib/admin-import/format";
 import type { PreviewView } from "@/lib/admin-import/types";
 import { AbstractDiff } from "./import-diff";
-import { Button } from "./ui/button";
+import { Button } from "@/components/ui/button";
 
 export type PreviewAction = "date" | "import" | "cancel" | null;
 

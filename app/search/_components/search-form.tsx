@@ -1,6 +1,6 @@
 // The search page's form: query, "has code", date range. A GET form, so every search is a shareable URL.
-import { Button } from "./ui/button";
-import { inputClass } from "./ui/field";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
 export type SearchFormValues = { q: string; from?: string; to?: string; hasCode: boolean };
 

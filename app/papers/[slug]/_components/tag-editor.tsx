@@ -2,8 +2,8 @@
 // Add your own tags to a paper and remove them; the server's message shows when a name is refused.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Button } from "./ui/button";
-import { inputClass } from "./ui/field";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
 type Props = { slug: string; mine: { slug: string; name: string }[] };
 

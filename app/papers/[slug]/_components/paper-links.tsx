@@ -1,6 +1,6 @@
 // A paper's links on its own page: the code repository first as a clear button, then project pages, datasets, others.
 import type { PaperLinkView } from "@/lib/papers/types";
-import { displayUrl, sortLinks } from "./link-badges";
+import { displayUrl, sortLinks } from "@/components/link-badges";
 
 const LABEL = { CODE: "Code", PROJECT: "Project page", DATASET: "Dataset", OTHER: "Link" } as const;
 

@@ -2,7 +2,7 @@
 // /me's digest subscription: the account's own address, subscribed or changed in place, no confirmation email needed.
 import { useActionState } from "react";
 import { saveMySubscriptionAction, unsubscribeMeAction, type AccountSubscriptionState } from "@/app/me/subscription-actions";
-import { PreferenceFields } from "@/app/subscribe/preference-fields";
+import { PreferenceFields } from "@/components/preference-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { describeSubscription } from "@/lib/subscribers/describe";

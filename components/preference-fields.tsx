@@ -2,11 +2,11 @@
 import { DEFAULT_WEEKDAY, WEEKDAYS } from "@/lib/subscribers/choices";
 import type { FieldErrors } from "@/lib/subscribers/subscribe-input";
 import type { TopicOption } from "@/lib/subscribers/topics";
+import { FieldError, inputClass } from "./ui/field";
 
 export type PreferenceValues = { frequency?: string; weekday?: string | number; topics?: string[] };
 
 const hint = "text-sm text-zinc-600 dark:text-zinc-400";
-const errorText = "mt-1 text-sm text-red-700 dark:text-red-400";
 
 /** `key` the surrounding form on the values: defaultChecked only applies on mount. */
 export function PreferenceFields({ idPrefix, topics, values, fieldErrors }: { idPrefix: string; topics: TopicOption[]; values: PreferenceValues; fieldErrors?: FieldErrors }) {
@@ -29,7 +29,7 @@ export function PreferenceFields({ idPrefix, topics, values, fieldErrors }: { id
               name="weekday"
               defaultValue={weekday}
               aria-label="Day of the weekly digest"
-              className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+              className={`${inputClass} px-2 py-1`}
             >
               {WEEKDAYS.map((day, index) => (
                 <option key={day} value={index}>
@@ -39,12 +39,8 @@ export function PreferenceFields({ idPrefix, topics, values, fieldErrors }: { id
             </select>
           </label>
         </div>
-        {fieldErrors?.frequency && (
-          <p id={`${idPrefix}-frequency-error`} className={errorText}>
-            {fieldErrors.frequency}
-          </p>
-        )}
-        {fieldErrors?.weekday && <p className={errorText}>{fieldErrors.weekday}</p>}
+        {fieldErrors?.frequency && <FieldError id={`${idPrefix}-frequency-error`}>{fieldErrors.frequency}</FieldError>}
+        {fieldErrors?.weekday && <FieldError>{fieldErrors.weekday}</FieldError>}
       </fieldset>
 
       {topics.length > 0 && (
@@ -63,11 +59,7 @@ export function PreferenceFields({ idPrefix, topics, values, fieldErrors }: { id
               </li>
             ))}
           </ul>
-          {fieldErrors?.topics && (
-            <p role="alert" className={errorText}>
-              {fieldErrors.topics}
-            </p>
-          )}
+          {fieldErrors?.topics && <FieldError announce>{fieldErrors.topics}</FieldError>}
         </fieldset>
       )}
     </>
