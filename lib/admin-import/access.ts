@@ -1,12 +1,16 @@
-// Owns who may use the web importer: signed-in admins only, checked by every lib function itself.
+// Owns who may use the web importer: the admin rule (lib/auth/admin-check.ts) in the importer's words,
+// checked by every lib function itself and, before a body is read, by the routes (withAdmin).
+import { checkAdmin } from "../auth/admin-check";
 import type { SessionUser } from "../auth/session";
 
 export type Refusal = { ok: false; status: number; error: string };
 
+/** What a non-admin is told they cannot do: "only admins can import digests". */
+export const IMPORT_DIGESTS = "import digests";
+
 export function refuseUnlessAdmin(user: SessionUser | null): Refusal | null {
-  if (!user) return { ok: false, status: 401, error: "sign in first: /signin" };
-  if (user.role !== "ADMIN") return { ok: false, status: 403, error: "only admins can import digests" };
-  return null;
+  const check = checkAdmin(user, IMPORT_DIGESTS);
+  return check.ok ? null : check;
 }
 
 /** What ImportRun.imported_by says for an import from the web page. */

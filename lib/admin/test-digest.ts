@@ -1,5 +1,6 @@
 // "Send a test digest to me": admins only, checked here on the server whatever the page or action checked before.
 import "server-only";
+import { checkAdmin } from "../auth/admin-check";
 import type { SessionUser } from "../auth/session";
 import { runDigest, type DigestRunSummary } from "../digest/run";
 import { env } from "../env";
@@ -19,10 +20,11 @@ const sendWithDigestPipeline: TestDigestSender = (email) =>
  * unsubscribe link: an admin who has not subscribed is told so.
  */
 export async function sendTestDigestAs(user: SessionUser | null, send: TestDigestSender = sendWithDigestPipeline): Promise<TestDigestOutcome> {
-  if (!user) return { ok: false, status: 401, error: "Sign in first." };
-  if (user.role !== "ADMIN") return { ok: false, status: 403, error: "Only admins can send a test digest." };
-  const summary = await send(user.email);
+  const check = checkAdmin(user);
+  // The admin rule is shared; the words are the /admin/mail page's.
+  if (!check.ok) return { ok: false, status: check.status, error: check.status === 401 ? "Sign in first." : "Only admins can send a test digest." };
+  const summary = await send(check.user.email);
   if (summary.period === null) return { ok: false, status: 422, error: "There is no digest in the catalogue yet: import one first." };
   if (summary.error) return { ok: false, status: 422, error: `Not sent: ${summary.error}.` };
-  return { ok: true, message: `A test digest for ${summary.period} is on its way to ${user.email}.` };
+  return { ok: true, message: `A test digest for ${summary.period} is on its way to ${check.user.email}.` };
 }

@@ -1,6 +1,7 @@
 // Page guards: signed-out visitors go to sign-in and come back; signed-in non-admins get a 403 page.
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { checkAdmin } from "./admin-check";
 import { currentUser, type SessionUser } from "./session";
 
 export async function requireUserPage(returnTo: string): Promise<SessionUser> {
@@ -11,6 +12,6 @@ export async function requireUserPage(returnTo: string): Promise<SessionUser> {
 
 export async function requireAdminPage(returnTo: string): Promise<SessionUser> {
   const user = await requireUserPage(returnTo);
-  if (user.role !== "ADMIN") forbidden();
+  if (!checkAdmin(user).ok) forbidden();
   return user;
 }
