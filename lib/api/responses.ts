@@ -10,6 +10,11 @@ export function jsonOk(body: unknown, cacheControl: string = API_CACHE_CONTROL):
   return Response.json(body, { status: 200, headers: { "Cache-Control": cacheControl } });
 }
 
+/** Answers private to one person (their vote, an admin's preview) are never cached. */
+export function jsonNoStore(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
 /** Errors are not cached: a 404 may become a 200 at the next import, and a 500 should be retried. */
 export function jsonError(status: number, error: string, fieldErrors?: Record<string, string>): Response {
   const body: ApiError = fieldErrors && Object.keys(fieldErrors).length ? { error, fieldErrors } : { error };

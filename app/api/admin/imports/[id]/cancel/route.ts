@@ -1,14 +1,14 @@
 // POST /api/admin/imports/:id/cancel: deletes the preview; nothing is written to the catalogue.
-import { jsonError, withApiErrors } from "@/lib/api/responses";
-import { guardAdminMutation, noStore } from "@/lib/admin-import/guard";
+import { IMPORT_DIGESTS } from "@/lib/admin-import/access";
 import { cancelPreview } from "@/lib/admin-import/preview";
+import { jsonError, jsonNoStore } from "@/lib/api/responses";
+import { withAdmin } from "@/lib/api/with-user";
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return withApiErrors("POST /api/admin/imports/[id]/cancel", async () => {
-    const guard = await guardAdminMutation(request);
-    if (!guard.ok) return guard.response;
-    const result = await cancelPreview(guard.user, (await params).id);
+export const POST = withAdmin(
+  async ({ user, params }) => {
+    const result = await cancelPreview(user, params.id);
     if (!result.ok) return jsonError(result.status, result.error);
-    return noStore(result);
-  });
-}
+    return jsonNoStore(result);
+  },
+  { params: ["id"], can: IMPORT_DIGESTS },
+);

@@ -1,34 +1,18 @@
 // POST /api/admin/imports/:id/confirm {"date"?: "YYYY-MM-DD"}: imports the previewed file (one transaction, as the command line does).
 import { z } from "zod";
-import { jsonError, withApiErrors } from "@/lib/api/responses";
+import { IMPORT_DIGESTS } from "@/lib/admin-import/access";
 import { confirmPreview } from "@/lib/admin-import/confirm";
-import { guardAdminMutation, noStore } from "@/lib/admin-import/guard";
-import { BodyTooLargeError, bodyTooLargeResponse, readBodyText } from "@/lib/http/read-body";
+import { jsonError, jsonNoStore } from "@/lib/api/responses";
+import { withAdmin } from "@/lib/api/with-user";
 
-const body = z.strictObject({ date: z.string().optional() });
+// An empty body confirms with the previewed date.
+const body = z.strictObject({ date: z.string({ error: "optional, as YYYY-MM-DD" }).optional() }).default({});
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return withApiErrors("POST /api/admin/imports/[id]/confirm", async () => {
-    const guard = await guardAdminMutation(request);
-    if (!guard.ok) return guard.response;
-    // An empty body confirms with the previewed date.
-    let text: string;
-    try {
-      text = await readBodyText(request);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(error);
-      throw error;
-    }
-    let raw: unknown = {};
-    try {
-      raw = text.trim() === "" ? {} : JSON.parse(text);
-    } catch {
-      return jsonError(400, "the request body is not JSON");
-    }
-    const parsed = body.safeParse(raw);
-    if (!parsed.success) return jsonError(400, 'send {} or {"date": "YYYY-MM-DD"}', { date: "optional, as YYYY-MM-DD" });
-    const result = await confirmPreview(guard.user, (await params).id, { date: parsed.data.date });
+export const POST = withAdmin(
+  async ({ user, body, params }) => {
+    const result = await confirmPreview(user, params.id, { date: body.date });
     if (!result.ok) return jsonError(result.status, result.error);
-    return noStore({ run: result.run });
-  });
-}
+    return jsonNoStore({ run: result.run });
+  },
+  { body, params: ["id"], can: IMPORT_DIGESTS },
+);

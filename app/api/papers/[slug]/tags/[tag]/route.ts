@@ -1,17 +1,14 @@
 // DELETE /api/papers/:slug/tags/:tag: the signed-in person removes their own application of a tag.
-import { guardMutation } from "@/lib/api/mutation";
-import { jsonError, withApiErrors } from "@/lib/api/responses";
+import { jsonError, jsonNoStore } from "@/lib/api/responses";
+import { withUser } from "@/lib/api/with-user";
 import { paperIdBySlug } from "@/lib/papers/paper-id";
 import { removeUserTag } from "@/lib/tags/user-tags";
 
-export async function DELETE(request: Request, { params }: { params: Promise<{ slug: string; tag: string }> }): Promise<Response> {
-  return withApiErrors("DELETE /api/papers/[slug]/tags/[tag]", async () => {
-    const guard = await guardMutation(request, null);
-    if (!guard.ok) return guard.response;
-    const { slug, tag } = await params;
-    const paperId = await paperIdBySlug(slug);
+export const DELETE = withUser(
+  async ({ user, params }) => {
+    const paperId = await paperIdBySlug(params.slug);
     if (paperId === null) return jsonError(404, "no such paper");
-    const result = await removeUserTag(guard.user.id, paperId, tag);
-    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
-  });
-}
+    return jsonNoStore(await removeUserTag(user.id, paperId, params.tag));
+  },
+  { params: ["slug", "tag"] },
+);
