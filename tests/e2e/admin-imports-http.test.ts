@@ -135,7 +135,6 @@ describe("confirm, cancel and the date", () => {
     const id = await newPreviewId();
     const routes: [string, string, unknown][] = [
       ["POST", `/api/admin/imports/${id}/confirm`, {}],
-      ["POST", `/api/admin/imports/${id}/cancel`, undefined],
       ["DELETE", `/api/admin/imports/${id}`, undefined],
       ["PATCH", `/api/admin/imports/${id}`, { date: "2025-04-30" }],
     ];
@@ -166,12 +165,16 @@ describe("confirm, cancel and the date", () => {
     expect((await call("POST", `/api/admin/imports/${id}/confirm`, { cookie: admin.cookie }, {})).status).toBe(404);
   });
 
-  it("an admin cancels by POST or DELETE; the preview is gone and a second cancel is a 404", async () => {
-    for (const [method, suffix] of [["POST", "/cancel"], ["DELETE", ""]] as const) {
-      const id = await newPreviewId();
-      expect((await call(method, `/api/admin/imports/${id}${suffix}`, { cookie: admin.cookie })).status).toBe(200);
-      expect((await pool.query(`SELECT 1 FROM import_preview WHERE id = $1`, [id])).rowCount).toBe(0);
-      expect((await call(method, `/api/admin/imports/${id}${suffix}`, { cookie: admin.cookie })).status).toBe(404);
-    }
+  it("an admin cancels with DELETE; the preview is gone and a second cancel is a 404", async () => {
+    const id = await newPreviewId();
+    expect((await call("DELETE", `/api/admin/imports/${id}`, { cookie: admin.cookie })).status).toBe(200);
+    expect((await pool.query(`SELECT 1 FROM import_preview WHERE id = $1`, [id])).rowCount).toBe(0);
+    expect((await call("DELETE", `/api/admin/imports/${id}`, { cookie: admin.cookie })).status).toBe(404);
+  });
+
+  it("the old POST .../cancel route is gone: it finds nothing and cancels nothing", async () => {
+    const id = await newPreviewId();
+    expect((await call("POST", `/api/admin/imports/${id}/cancel`, { cookie: admin.cookie })).status).toBe(404);
+    expect((await pool.query(`SELECT 1 FROM import_preview WHERE id = $1`, [id])).rowCount).toBe(1);
   });
 });
