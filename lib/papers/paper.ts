@@ -1,6 +1,7 @@
 // One paper by its slug, and the summary rows every paper list shows (title, abstract, links).
 import "server-only";
 import { db } from "../db/prisma";
+import { isPlausibleSlug } from "./paper-id";
 import type { CardTag, PaperDetail, PaperLinkView, PaperSummary } from "./types";
 
 type SummaryRow = { id: number; slug: string; title: string; abstract: string; firstSeen: string; links: PaperLinkView[]; tags?: CardTag[] };
@@ -26,8 +27,7 @@ export async function paperSummaries(ids: readonly number[]): Promise<PaperSumma
 }
 
 export async function paperBySlug(slug: string): Promise<PaperDetail | null> {
-  // Slugs are short ASCII; anything else cannot name a paper (and is not worth a query).
-  if (slug.length === 0 || slug.length > 300) return null;
+  if (!isPlausibleSlug(slug)) return null;
   const rows = await db().$queryRaw<
     (SummaryRow & { arxivId: string | null; authors: string[]; upstreamUpvotes: number; updatedAt: string; digests: string[] })[]
   >`

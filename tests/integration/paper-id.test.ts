@@ -35,6 +35,7 @@ describe("finding a paper by its slug", () => {
     ["an empty slug", ""],
     ["a slug longer than any real one", "a".repeat(301)],
     ["control characters", "a-paper\u0000"],
+    ["a DEL character, refused as the paper API always did", "a-paper\u007f"],
   ] as [string, string | (() => string)][])("%s gives null", async (_, slug) => {
     expect(await paperIdBySlug(typeof slug === "function" ? slug() : slug)).toBeNull();
   });
