@@ -1,15 +1,15 @@
 // One uploaded file's preview: date, counts, new / changed (with abstract diffs) / known papers, problems, Import and Cancel.
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { FORMAT_LABELS, formatBytes, formatTimestamp, shortSha } from "@/lib/admin-import/format";
 import type { PreviewView } from "@/lib/admin-import/types";
+import type { PreviewAction } from "./dropzone-state";
 import { AbstractDiff } from "./import-diff";
-import { Button } from "@/components/ui/button";
 
-export type PreviewAction = "date" | "import" | "cancel" | null;
 
 type Props = {
   preview: PreviewView;
-  busy: PreviewAction;
+  busy: PreviewAction | null;
   error: string | null;
   onDate: (date: string) => void;
   onImport: () => void;

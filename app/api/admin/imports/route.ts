@@ -1,6 +1,7 @@
 // POST /api/admin/imports (multipart, field "files"): admins upload digest files; each becomes a stored preview
 // or is refused with its name and the reason. Nothing reaches the catalogue until a preview is confirmed.
 import { IMPORT_DIGESTS } from "@/lib/admin-import/access";
+import type { UploadAnswer } from "@/lib/admin-import/api-answers";
 import { importLimits } from "@/lib/admin-import/limits";
 import { createPreview } from "@/lib/admin-import/preview";
 import type { PreviewView, RejectedUpload } from "@/lib/admin-import/types";
@@ -20,9 +21,9 @@ export const POST = withAdmin(
       if (result.ok) previews.push(result.preview);
       else rejected.push({ file: file.name, error: result.error });
     }
-    if (rejected.length === 0) return jsonNoStore({ previews, rejected });
+    if (rejected.length === 0) return jsonNoStore({ previews, rejected } satisfies UploadAnswer);
     // The error shape of every API answer, plus what did get through.
-    return jsonNoStore({ error: rejected.map((item) => item.error).join("\n"), previews, rejected }, previews.length > 0 ? 200 : 422);
+    return jsonNoStore({ error: rejected.map((item) => item.error).join("\n"), previews, rejected } satisfies UploadAnswer, previews.length > 0 ? 200 : 422);
   },
   { can: IMPORT_DIGESTS },
 );

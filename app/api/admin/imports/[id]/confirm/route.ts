@@ -1,6 +1,7 @@
 // POST /api/admin/imports/:id/confirm {"date"?: "YYYY-MM-DD"}: imports the previewed file (one transaction, as the command line does).
 import { z } from "zod";
 import { IMPORT_DIGESTS } from "@/lib/admin-import/access";
+import type { ConfirmAnswer } from "@/lib/admin-import/api-answers";
 import { confirmPreview } from "@/lib/admin-import/confirm";
 import { jsonError, jsonNoStore } from "@/lib/api/responses";
 import { withAdmin } from "@/lib/api/with-user";
@@ -12,7 +13,7 @@ export const POST = withAdmin(
   async ({ user, body, params }) => {
     const result = await confirmPreview(user, params.id, { date: body.date });
     if (!result.ok) return jsonError(result.status, result.error);
-    return jsonNoStore({ run: result.run });
+    return jsonNoStore({ run: result.run } satisfies ConfirmAnswer);
   },
   { body, params: ["id"], can: IMPORT_DIGESTS },
 );
