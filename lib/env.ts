@@ -70,6 +70,15 @@ const schema = z.object({
   DIGEST_INBOX: z.string().optional(),
   ADMIN_IMPORT_MAX_MB: z.coerce.number().positive().default(20),
 
+  // The scheduled fetch from Hugging Face's daily-papers API (lib/fetch). HF_TOKEN is sent as a bearer token, never logged.
+  HF_API_URL: z.string().trim().url("must be an http(s) URL, e.g. https://huggingface.co").refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL, e.g. https://huggingface.co").default("https://huggingface.co"),
+  HF_TOKEN: z.string().trim().optional(),
+  HF_FETCH: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+  /** Read in DIGEST_TIMEZONE; minute 17, not 0, so we are not one of everyone's top-of-the-hour requests. */
+  HF_FETCH_CRON: cron.default("17 * * * *"),
+  /** Days before today each scheduled fetch looks at again (late additions, upvote counts). */
+  HF_FETCH_LOOKBACK_DAYS: z.coerce.number().int().min(0, "must be 0 (today only) or more").max(31, "must be at most 31").default(3),
+
   // The anonymous page cache of each web process (lib/http/page-cache.ts). 0 seconds turns it off.
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0, "must be 0 (off) or more").max(3600, "must be at most 3600").default(60),
   /** Renders a web process may start per second for pages not in its cache; more wait briefly, then get 503. */

@@ -28,6 +28,8 @@ export type ImportOptions = ParseOptions & {
   strict?: boolean;
   /** Where the digest came from, stored on the Digest; by default named after the format (DIGEST_SOURCES). */
   source?: string;
+  /** The request a fetched digest came from (lib/fetch), kept on the ImportRun. */
+  sourceUrl?: string;
   onProgress?: (bytesRead: number) => void;
 };
 
@@ -157,9 +159,9 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     problems.total += duplicates.total - duplicates.first.length;
 
     const { rows: [run] } = await client.query<{ id: number }>(
-      `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, status, digest_date, format)
-       VALUES ($1, $2, $3, $4, $5, 'IMPORTED', $6, $7::"DigestFormat") RETURNING id`,
-      [source.name, source.size, sha256, options.importedBy, started, digestDate, format],
+      `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, status, digest_date, format, source_url)
+       VALUES ($1, $2, $3, $4, $5, 'IMPORTED', $6, $7::"DigestFormat", $8) RETURNING id`,
+      [source.name, source.size, sha256, options.importedBy, started, digestDate, format, options.sourceUrl ?? null],
     );
     const merged = await mergeStage(
       client,
@@ -204,6 +206,15 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
   }
 }
 
+/**
+ * A source that never arrived whole (a fetch that failed: HTTP error, reset, redirect, oversize) is
+ * recorded like a rejected file, so the import history shows every attempt in one place.
+ */
+export function recordUnreadableSource(pool: pg.Pool, source: DigestSource, options: ImportOptions, message: string): Promise<ImportSummary> {
+  const digestDate = options.date ?? null;
+  return recordRejection(pool, source, options, new Date(), new DigestRejectedError(message), new ProblemLog(), digestDate, "HF_JSON");
+}
+
 /** A rejected file leaves the catalogue untouched; only the history records that it was tried. */
 async function recordRejection(
   pool: pg.Pool,
@@ -218,9 +229,9 @@ async function recordRejection(
   const sha256 = await sha256Of(source);
   const message = error.message;
   const { rows: [run] } = await pool.query<{ id: number }>(
-    `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, finished_at, status, digest_date, problems, error, format)
-     VALUES ($1, $2, $3, $4, $5, now(), 'REJECTED', $6, $7, $8, $9::"DigestFormat") RETURNING id`,
-    [source.name, source.size, sha256, options.importedBy, started, digestDate, JSON.stringify(problems.kept), message, format],
+    `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, finished_at, status, digest_date, problems, error, format, source_url)
+     VALUES ($1, $2, $3, $4, $5, now(), 'REJECTED', $6, $7, $8, $9::"DigestFormat", $10) RETURNING id`,
+    [source.name, source.size, sha256, options.importedBy, started, digestDate, JSON.stringify(problems.kept), message, format, options.sourceUrl ?? null],
   );
   return {
     importRunId: run!.id,
