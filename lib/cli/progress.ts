@@ -29,3 +29,24 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
     },
   };
 }
+
+/**
+ * A bar over a count of items (the days of a fetch range), drawn on every step; silent for one item or
+ * when stderr is not a terminal. `clear()` wipes it before a line is printed, the next step redraws it.
+ */
+export function countBar(label: string, total: number, unit: string, stream: NodeJS.WriteStream = process.stderr): Progress & { clear(): void } {
+  if (!stream.isTTY || total < 2) return { update: () => undefined, finish: () => undefined, clear: () => undefined };
+  const width = 30;
+  const draw = (done: number) => {
+    const filled = Math.round(Math.min(1, done / total) * width);
+    stream.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done} / ${total} ${unit}`);
+  };
+  return {
+    update: draw,
+    finish() {
+      draw(total);
+      stream.write("\n");
+    },
+    clear: () => stream.write("\r\x1b[2K"),
+  };
+}
