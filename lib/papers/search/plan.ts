@@ -13,7 +13,8 @@
 //           and there are at most exactLimit (the estimate was high), they are `ranked` after all;
 // - window: more than exactLimit matches: the newest rankedWindow are ranked, older ones follow
 //           newest first, and the total is the planner's estimate (within exactLimit + 1..totalCap);
-// - fuzzy:  nothing matched the words (a typo, a half-remembered title): similar titles.
+// - fuzzy:  nothing matched the words (a typo, a half-remembered title): similar titles; with only
+//           stop words or punctuation there is nothing to be similar to, so an empty result.
 // `ranked` is the step after exact or newest when every match is in hand: one page of them.
 // A new strategy is a new member of SearchPlan, a rule here that returns it, and a case in the entry.
 import type { SearchTuning } from "./tuning";
@@ -166,7 +167,10 @@ function planRanked(input: PlanInput, rows: ScoredRow[]): SearchPlan {
   return { strategy: "ranked", rows: rows.slice(page.offset, page.offset + pageSize), total: rows.length, page };
 }
 
-/** The window over more than exactLimit matches; `window` is its rows when already read. */
+/**
+ * The window over more than exactLimit matches; `window` is its rows when already read. The total is
+ * not counted: when the estimate is high, the last pages are empty rather than the clamped last page.
+ */
 function planWindow(input: PlanInput, window: ScoredRow[] | null): SearchPlan {
   const { tuning } = input;
   const { requested, pageSize } = input.page;
