@@ -4,6 +4,7 @@ import { migrate } from "../lib/db/migrate";
 import { useDatabaseUrl } from "../lib/db/prisma";
 import { runDigest } from "../lib/digest/run";
 import { envOrExit } from "../lib/cli/env-or-exit";
+import { FETCH_JOB_NAME, fetchJob } from "../lib/worker/fetch-job";
 import { inboxJob } from "../lib/worker/inbox-job";
 import { scheduledJobs } from "../lib/worker/jobs";
 import { similarBackfillJob } from "../lib/worker/similar-job";
@@ -27,8 +28,13 @@ async function main(): Promise<number> {
       ),
       inboxJob({ inboxDir: settings.DIGEST_INBOX, timeZone: settings.DIGEST_TIMEZONE }),
       similarBackfillJob({ timeZone: settings.DIGEST_TIMEZONE }),
+      ...(settings.HF_FETCH === "on"
+        ? [fetchJob({ cron: settings.HF_FETCH_CRON, timeZone: settings.DIGEST_TIMEZONE, apiUrl: settings.HF_API_URL, token: settings.HF_TOKEN, lookbackDays: settings.HF_FETCH_LOOKBACK_DAYS, log })]
+        : []),
     ];
     const worker = await startWorker({ databaseUrl: database.url, jobs, log });
+    // pg-boss keeps schedules in the database: turning the fetch off must also drop its earlier schedule.
+    if (settings.HF_FETCH === "off") await worker.boss.unschedule(FETCH_JOB_NAME);
     const signal = await stop;
     log(`[worker] ${signal}: finishing running jobs, then stopping`);
     await worker.stop();

@@ -27,9 +27,10 @@ function spawnWorker(extraEnv: Record<string, string> = {}) {
 describe("npm run worker", () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`starts with the configured schedules and stops cleanly on ${signal} with exit code 0`, async () => {
-      const worker = spawnWorker({ DIGEST_DAILY_CRON: "15 6 * * *", DIGEST_TIMEZONE: "Europe/Berlin" });
+      // The fetch's cron never fires during the test (once a year), so nothing is asked of huggingface.co.
+      const worker = spawnWorker({ DIGEST_DAILY_CRON: "15 6 * * *", DIGEST_TIMEZONE: "Europe/Berlin", HF_FETCH_CRON: "0 5 1 1 *" });
       await worker.started;
-      expect(worker.output()).toContain('digest-daily at "15 6 * * *" (Europe/Berlin), digest-weekly at "0 7 * * *" (Europe/Berlin), digest-inbox at "* * * * *" (Europe/Berlin), similar-backfill at "* * * * *" (Europe/Berlin)');
+      expect(worker.output()).toContain('digest-daily at "15 6 * * *" (Europe/Berlin), digest-weekly at "0 7 * * *" (Europe/Berlin), digest-inbox at "* * * * *" (Europe/Berlin), similar-backfill at "* * * * *" (Europe/Berlin), hf-fetch at "0 5 1 1 *" (Europe/Berlin)');
       worker.child.kill(signal);
       expect(await worker.exited).toBe(0);
       expect(worker.output()).toMatch(new RegExp(`${signal}: finishing running jobs, then stopping[\\s\\S]*stopped`));
@@ -38,6 +39,7 @@ describe("npm run worker", () => {
         { name: "digest-daily", cron: "15 6 * * *", timezone: "Europe/Berlin" },
         { name: "digest-inbox", cron: "* * * * *", timezone: "Europe/Berlin" },
         { name: "digest-weekly", cron: "0 7 * * *", timezone: "Europe/Berlin" },
+        { name: "hf-fetch", cron: "0 5 1 1 *", timezone: "Europe/Berlin" },
         { name: "similar-backfill", cron: "* * * * *", timezone: "Europe/Berlin" },
       ]);
     });
