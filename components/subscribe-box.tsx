@@ -2,14 +2,16 @@
 // The compact subscribe box in every page's footer: email and how often; topics are on /subscribe.
 import Link from "next/link";
 import { useActionState } from "react";
-import { subscribeAction, type SubscribeFormState } from "@/app/subscribe/actions";
+import { subscribeAction } from "@/app/subscribe/actions";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import type { FormState } from "@/lib/actions/result";
+import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
 
 /** Works as a plain form POST without JavaScript; with it, the answer appears under the box. */
 export function SubscribeBox() {
-  const [state, action, pending] = useActionState<SubscribeFormState, FormData>(subscribeAction, {});
+  const [state, action, pending] = useActionState<FormState<SubscribeFields>, FormData>(subscribeAction, {});
   const emailError = state.fieldErrors?.email;
   return (
     <form key={JSON.stringify(state)} action={action} aria-labelledby="subscribe-box-heading" className="space-y-2" noValidate>

@@ -1,13 +1,20 @@
 "use server";
 // The preferences page's form: the token from the emailed link is the only credential.
-import { subscribeFields, type FieldErrors, type SubscribeFields } from "@/lib/subscribers/subscribe-input";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { updatePreferences } from "@/lib/subscribers/preferences";
+import { preferencesInput, subscribeFields } from "@/lib/subscribers/subscribe-input";
 
-export type PreferencesFormState = { ok?: boolean; message?: string; error?: string; fieldErrors?: FieldErrors; values?: SubscribeFields };
-
-export async function savePreferencesAction(_previous: PreferencesFormState, form: FormData): Promise<PreferencesFormState> {
-  const { email: _ignored, ...values } = subscribeFields(form);
-  const result = await updatePreferences(String(form.get("token") ?? ""), values);
-  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors, values };
-  return { ok: true, message: result.message, values };
-}
+export const savePreferencesAction = defineAction({
+  auth: "none",
+  fields: (form) => {
+    const { email: _ignored, ...fields } = subscribeFields(form);
+    return { ...fields, token: String(form.get("token") ?? "") };
+  },
+  input: preferencesInput.extend({ token: z.string() }),
+  values: ({ token: _secret, ...values }) => values,
+  run: async ({ token, ...input }) => {
+    const result = await updatePreferences(token, input);
+    return result.ok ? { ok: true, message: result.message } : result;
+  },
+});

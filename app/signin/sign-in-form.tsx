@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { requestSignInLink, type SignInState } from "./actions";
+import type { FormState } from "@/lib/actions/result";
+import { requestSignInLink } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, {});
+  const [state, action, pending] = useActionState<FormState<{ email: string }>, FormData>(requestSignInLink, {});
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -18,7 +19,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         required
         autoComplete="email"
-        defaultValue={state.email}
+        defaultValue={state.values?.email}
         hint="We email you a link that signs you in. No password."
         error={state.error}
         announceError

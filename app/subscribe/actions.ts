@@ -2,33 +2,24 @@
 // The subscribe forms' actions (the box on every page and /subscribe) and the confirm page's button.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/actions/define-action";
 import { clientAddress } from "@/lib/auth/throttle";
-import { currentUser } from "@/lib/auth/session";
 import { confirmSubscription } from "@/lib/subscribers/confirm";
 import { subscribe } from "@/lib/subscribers/subscribe";
-import { subscribeFields, type FieldErrors, type SubscribeFields } from "@/lib/subscribers/subscribe-input";
+import { subscribeFields, subscribeInput } from "@/lib/subscribers/subscribe-input";
 import { isSubscriberToken } from "@/lib/subscribers/token";
 
-export type SubscribeFormState = {
-  ok?: boolean;
-  message?: string;
-  error?: string;
-  fieldErrors?: FieldErrors;
-  /** What was posted, so the form comes back filled in (React resets a form after its action). */
-  values?: SubscribeFields;
-};
-
-export async function subscribeAction(_previous: SubscribeFormState, form: FormData): Promise<SubscribeFormState> {
-  const fields = subscribeFields(form);
-  const values = { ...fields, email: fields.email?.slice(0, 254) };
-  const requestHeaders = await headers();
-  const result = await subscribe(fields, {
-    clientAddress: clientAddress(requestHeaders),
-    viewer: await currentUser(),
-  });
-  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors, values };
-  return { ok: true, message: result.message, values };
-}
+/** Signed in or not: a signed-in person's own address needs no confirmation email. */
+export const subscribeAction = defineAction({
+  auth: "optional",
+  fields: subscribeFields,
+  input: subscribeInput,
+  values: (fields) => ({ ...fields, email: fields.email?.slice(0, 254) }),
+  run: async (input, { user }) => {
+    const result = await subscribe(input, { clientAddress: clientAddress(await headers()), viewer: user });
+    return result.ok ? { ok: true, message: result.message } : result;
+  },
+});
 
 /** The confirm page's button. Back to the same page afterwards, which then shows the confirmed state (and survives a reload). */
 export async function confirmAction(form: FormData): Promise<void> {

@@ -4,12 +4,14 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import type { FormState } from "@/lib/actions/result";
+import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
 import type { TopicOption } from "@/lib/subscribers/topics";
-import { subscribeAction, type SubscribeFormState } from "./actions";
+import { subscribeAction } from "./actions";
 import { PreferenceFields } from "@/components/preference-fields";
 
 export function SubscribeForm({ topics, email }: { topics: TopicOption[]; email?: string }) {
-  const [state, action, pending] = useActionState<SubscribeFormState, FormData>(subscribeAction, {});
+  const [state, action, pending] = useActionState<FormState<SubscribeFields>, FormData>(subscribeAction, {});
   const values = state.values ?? { email };
   return (
     // Keyed on the answer: a remount applies the posted values as defaults after React resets the form.

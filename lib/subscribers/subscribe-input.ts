@@ -53,16 +53,5 @@ export function subscribeFields(form: FormData): SubscribeFields {
   };
 }
 
-export type FieldErrors = Record<string, string>;
-export type InputFailure = { ok: false; error: string; fieldErrors: FieldErrors };
-
-/** The first problem of each field, keyed by field name, plus one sentence for the top of the form. */
-export function inputFailure(error: z.ZodError): InputFailure {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    fieldErrors[field] ??= issue.message;
-  }
-  const first = Object.values(fieldErrors)[0] ?? "Check the form and try again.";
-  return { ok: false, error: first, fieldErrors };
-}
+// The one failure shape of every form (lib/actions/result.ts); lib/subscribers answers in it too.
+export { inputFailure, type ActionFailure as InputFailure, type FieldErrors } from "../actions/result";

@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { sendTestDigestAction, type TestDigestState } from "./actions";
+import type { FormState } from "@/lib/actions/result";
+import { sendTestDigestAction } from "./actions";
 
 export function TestDigestButton() {
-  const [state, action, pending] = useActionState<TestDigestState>(sendTestDigestAction, {});
+  const [state, action, pending] = useActionState<FormState>(sendTestDigestAction, {});
   return (
     <form action={action} className="space-y-2">
       <Button type="submit" disabled={pending}>

@@ -1,12 +1,14 @@
 "use client";
 // /me's digest subscription: the account's own address, subscribed or changed in place, no confirmation email needed.
 import { useActionState } from "react";
-import { saveMySubscriptionAction, unsubscribeMeAction, type AccountSubscriptionState } from "@/app/me/subscription-actions";
+import { saveMySubscriptionAction, unsubscribeMeAction } from "@/app/me/subscription-actions";
 import { PreferenceFields } from "@/components/preference-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import type { FormState } from "@/lib/actions/result";
 import { describeSubscription } from "@/lib/subscribers/describe";
 import type { SubscriptionView } from "@/lib/subscribers/queries";
+import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
 import type { TopicOption } from "@/lib/subscribers/topics";
 
 export type SubscriptionPanelProps = {
@@ -31,8 +33,8 @@ function saveLabel(saving: boolean, active: boolean): string {
 }
 
 export function SubscriptionPanel({ email, subscription, topics }: SubscriptionPanelProps) {
-  const [saved, save, saving] = useActionState<AccountSubscriptionState, FormData>(saveMySubscriptionAction, {});
-  const [stopped, stop, stopping] = useActionState<AccountSubscriptionState, FormData>(unsubscribeMeAction, {});
+  const [saved, save, saving] = useActionState<FormState<SubscribeFields>, FormData>(saveMySubscriptionAction, {});
+  const [stopped, stop, stopping] = useActionState<FormState, FormData>(unsubscribeMeAction, {});
   const active = subscription?.status === "CONFIRMED" || subscription?.status === "PENDING";
   const current = saved.values ?? {
     frequency: subscription?.frequency === "WEEKLY" ? "weekly" : "daily",

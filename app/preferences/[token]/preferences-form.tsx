@@ -4,11 +4,13 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { PreferenceFields, type PreferenceValues } from "@/components/preference-fields";
+import type { FormState } from "@/lib/actions/result";
+import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
 import type { TopicOption } from "@/lib/subscribers/topics";
-import { savePreferencesAction, type PreferencesFormState } from "../actions";
+import { savePreferencesAction } from "../actions";
 
 export function PreferencesForm({ token, topics, current }: { token: string; topics: TopicOption[]; current: PreferenceValues }) {
-  const [state, action, pending] = useActionState<PreferencesFormState, FormData>(savePreferencesAction, {});
+  const [state, action, pending] = useActionState<FormState<SubscribeFields>, FormData>(savePreferencesAction, {});
   return (
     <form key={JSON.stringify(state)} action={action} className="space-y-6">
       <input type="hidden" name="token" value={token} />
