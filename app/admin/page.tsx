@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/require";
+import { FetchStatus } from "./_components/fetch-status";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 
@@ -29,6 +30,7 @@ export default async function AdminPage() {
           </li>
         ))}
       </ul>
+      <FetchStatus />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 // The fetch's settings in lib/env.ts and its command-line arguments: defaults that need no configuration, mistakes named.
 import { describe, expect, it } from "vitest";
 import { parseFetchArgs } from "../../../lib/cli/fetch-args";
-import { parseEnv } from "../../../lib/env";
+import { parseEnv as parseProcessEnv } from "../../../lib/env";
 import { dayRange, recentDays } from "../../../lib/fetch/run";
+
+const parseEnv = (values: Record<string, string>) => parseProcessEnv(values as NodeJS.ProcessEnv);
 
 describe("HF_* settings", () => {
   it("default to Hugging Face, hourly at minute 17, on, three days back, no token", () => {
