@@ -8,13 +8,13 @@ import { currentUser, type SessionUser } from "../auth/session";
 import { actionFailure, inputFailure, type ActionFailure, type ActionResult, type FormState } from "./result";
 
 /** "none": the form carries its own credential (a link token) or needs none; no session is read. */
-export type ActionAuth = "none" | "optional" | "required" | "admin";
+type ActionAuth = "none" | "optional" | "required" | "admin";
 type UserFor<A extends ActionAuth> = A extends "none" ? null : A extends "optional" ? SessionUser | null : SessionUser;
 
 /** Each text field by name: what most forms post. */
-export type TextFields = Record<string, string | undefined>;
+type TextFields = Record<string, string | undefined>;
 
-export type ActionSpec<A extends ActionAuth, S extends z.ZodType, R extends ActionResult, Fields, Values> = {
+type ActionSpec<A extends ActionAuth, S extends z.ZodType, R extends ActionResult, Fields, Values> = {
   auth: A;
   /** Validates what `fields` read; a failure answers `{ ok: false, error, fieldErrors }` without running. */
   input: S;
@@ -33,9 +33,9 @@ export type ActionSpec<A extends ActionAuth, S extends z.ZodType, R extends Acti
  * useActionState's signature. The previous state is not read, so any form state fits; the FormData is
  * optional so a form with no fields (one button) fits too.
  */
-export type FormAction<R extends ActionResult, Values> = (previous: FormState<unknown>, form?: FormData) => Promise<(R | ActionFailure) & { values?: Values }>;
+type FormAction<R extends ActionResult, Values> = (previous: FormState<unknown>, form?: FormData) => Promise<(R | ActionFailure) & { values?: Values }>;
 
-export function textFields(form: FormData): TextFields {
+function textFields(form: FormData): TextFields {
   const fields: TextFields = {};
   for (const [name, value] of form) if (typeof value === "string") fields[name] ??= value;
   return fields;

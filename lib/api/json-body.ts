@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { BodyTooLargeError, bodyTooLargeResponse, readBodyText } from "../http/read-body";
 import { jsonError } from "./responses";
 
-export type ParsedBody<T> = { ok: true; body: T } | { ok: false; response: Response };
+type ParsedBody<T> = { ok: true; body: T } | { ok: false; response: Response };
 
 /**
  * An empty body reaches the schema as undefined, so a route whose body is optional says so with

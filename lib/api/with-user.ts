@@ -12,7 +12,7 @@ import { isSameOrigin } from "./same-origin";
 type BodySchema = z.ZodType | undefined;
 type BodyOf<S extends BodySchema> = S extends z.ZodType ? z.output<S> : undefined;
 
-export type Guarded<S extends BodySchema, K extends string> = {
+type Guarded<S extends BodySchema, K extends string> = {
   request: Request;
   user: SessionUser;
   /** Parsed by `options.body`; undefined (and the body unread) when the route declares no schema. */
@@ -20,20 +20,20 @@ export type Guarded<S extends BodySchema, K extends string> = {
   params: Record<K, string>;
 };
 
-export type UserRouteOptions<S extends BodySchema, K extends string> = {
+type UserRouteOptions<S extends BodySchema, K extends string> = {
   /** The JSON body's schema. Routes with another body (the multipart upload) read `request` themselves. */
   body?: S;
   /** The route's dynamic segments, e.g. ["slug"] for app/api/papers/[slug]/. */
   params?: readonly K[];
 };
 
-export type AdminRouteOptions<S extends BodySchema, K extends string> = UserRouteOptions<S, K> & {
+type AdminRouteOptions<S extends BodySchema, K extends string> = UserRouteOptions<S, K> & {
   /** Ends the 403's sentence: "only admins can <can>". */
   can?: string;
 };
 
 /** What Next calls: a route's exported POST, PATCH, DELETE... */
-export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
+type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 

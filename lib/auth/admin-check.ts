@@ -3,8 +3,8 @@
 // admin lib function (the importer, the test digest) before it touches anything.
 import type { SessionUser } from "./session";
 
-export type AdminRefusal = { ok: false; status: 401 | 403; error: string };
-export type AdminCheck = { ok: true; user: SessionUser } | AdminRefusal;
+type AdminRefusal = { ok: false; status: 401 | 403; error: string };
+type AdminCheck = { ok: true; user: SessionUser } | AdminRefusal;
 
 /** The role comes from the session (granted by ADMIN_EMAILS or `npm run admin`), never from the request. */
 export function checkAdmin(user: SessionUser | null, can = "do this"): AdminCheck {
