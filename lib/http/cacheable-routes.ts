@@ -34,7 +34,6 @@ export const RENDERED_ROUTES: readonly string[] = [
   "/admin/outbox/[id]",
   "/api/admin/imports",
   "/api/admin/imports/[id]",
-  "/api/admin/imports/[id]/cancel",
   "/api/admin/imports/[id]/confirm",
   "/api/auth/[...nextauth]",
   "/api/papers/[slug]/reactions",
