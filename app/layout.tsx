@@ -5,6 +5,7 @@ import { SEARCH_INPUT_ID, SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
 import { currentUser } from "@/lib/auth/session";
 import { siteUrl } from "./_lib/site-url";
+import { subscribeAction } from "./subscribe/actions";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter subscribe={subscribeAction} />
         <KeyboardShortcuts searchInputId={SEARCH_INPUT_ID} />
       </body>
     </html>

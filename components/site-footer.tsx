@@ -1,13 +1,13 @@
 // The footer on every page: the subscribe box, what this is, the feed, the source, and the keyboard shortcuts.
 import Link from "next/link";
-import { SubscribeBox } from "./subscribe-box";
+import { SubscribeBox, type SubscribeBoxAction } from "./subscribe-box";
 
-export function SiteFooter() {
+export function SiteFooter({ subscribe }: { subscribe: SubscribeBoxAction }) {
   return (
     <footer className="mt-12 border-t border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto flex max-w-3xl flex-col gap-2 px-4 py-6 text-sm text-zinc-600 dark:text-zinc-400">
         <div className="mb-4">
-          <SubscribeBox />
+          <SubscribeBox subscribe={subscribe} />
         </div>
         <p>
           PaperPulse tracks the daily multimodal LLM papers curators collect. ·{" "}

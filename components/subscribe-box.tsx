@@ -2,16 +2,18 @@
 // The compact subscribe box in every page's footer: email and how often; topics are on /subscribe.
 import Link from "next/link";
 import { useActionState } from "react";
-import { subscribeAction } from "@/app/subscribe/actions";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormState } from "@/lib/actions/result";
 import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
 
+/** The subscribe action (app/subscribe/actions.ts), passed in by the layout: components never import app/. */
+export type SubscribeBoxAction = (previous: FormState<SubscribeFields>, form: FormData) => Promise<FormState<SubscribeFields>>;
+
 /** Works as a plain form POST without JavaScript; with it, the answer appears under the box. */
-export function SubscribeBox() {
-  const [state, action, pending] = useActionState<FormState<SubscribeFields>, FormData>(subscribeAction, {});
+export function SubscribeBox({ subscribe }: { subscribe: SubscribeBoxAction }) {
+  const [state, action, pending] = useActionState<FormState<SubscribeFields>, FormData>(subscribe, {});
   const emailError = state.fieldErrors?.email;
   return (
     <form key={JSON.stringify(state)} action={action} aria-labelledby="subscribe-box-heading" className="space-y-2" noValidate>

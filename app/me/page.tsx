@@ -12,6 +12,7 @@ import { tagsForUser } from "@/lib/tags/queries";
 import { papersWithReaction } from "@/lib/votes/reactions";
 import { SubscriptionPanel } from "./_components/subscription-panel";
 import { signOutAction } from "./actions";
+import { saveMySubscriptionAction, unsubscribeMeAction } from "./subscription-actions";
 
 export const metadata: Metadata = { title: "Me", robots: { index: false } };
 
@@ -83,7 +84,13 @@ export default async function MePage() {
       </Section>
 
       <Section id="subscription-heading" title="Email digest">
-        <SubscriptionPanel email={user.email} subscription={subscription} topics={topics} />
+        <SubscriptionPanel
+          email={user.email}
+          subscription={subscription}
+          topics={topics}
+          save={saveMySubscriptionAction}
+          unsubscribe={unsubscribeMeAction}
+        />
       </Section>
 
       <Section id="tags-heading" title="Your tags">

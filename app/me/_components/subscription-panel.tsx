@@ -1,7 +1,6 @@
 "use client";
 // /me's digest subscription: the account's own address, subscribed or changed in place, no confirmation email needed.
 import { useActionState } from "react";
-import { saveMySubscriptionAction, unsubscribeMeAction } from "@/app/me/subscription-actions";
 import { PreferenceFields } from "@/components/preference-fields";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -11,6 +10,9 @@ import type { SubscriptionView } from "@/lib/subscribers/queries";
 import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
 import type { TopicOption } from "@/lib/subscribers/topics";
 
+/** A form action as useActionState calls it. */
+type PanelAction<Values = never> = (previous: FormState<Values>, form: FormData) => Promise<FormState<Values>>;
+
 export type SubscriptionPanelProps = {
   /** The account's address: the one the digest goes to. */
   email: string;
@@ -18,6 +20,9 @@ export type SubscriptionPanelProps = {
   subscription: SubscriptionView | null;
   /** topicTags() */
   topics: TopicOption[];
+  /** The page's server actions (app/me/subscription-actions.ts): save these choices, and stop the digest. */
+  save: PanelAction<SubscribeFields>;
+  unsubscribe: PanelAction;
 };
 
 function statusLine(email: string, subscription: SubscriptionView | null): string {
@@ -32,9 +37,9 @@ function saveLabel(saving: boolean, active: boolean): string {
   return active ? "Save digest settings" : "Subscribe";
 }
 
-export function SubscriptionPanel({ email, subscription, topics }: SubscriptionPanelProps) {
-  const [saved, save, saving] = useActionState<FormState<SubscribeFields>, FormData>(saveMySubscriptionAction, {});
-  const [stopped, stop, stopping] = useActionState<FormState, FormData>(unsubscribeMeAction, {});
+export function SubscriptionPanel({ email, subscription, topics, save: saveAction, unsubscribe }: SubscriptionPanelProps) {
+  const [saved, save, saving] = useActionState<FormState<SubscribeFields>, FormData>(saveAction, {});
+  const [stopped, stop, stopping] = useActionState<FormState, FormData>(unsubscribe, {});
   const active = subscription?.status === "CONFIRMED" || subscription?.status === "PENDING";
   const current = saved.values ?? {
     frequency: subscription?.frequency === "WEEKLY" ? "weekly" : "daily",
