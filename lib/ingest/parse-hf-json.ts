@@ -218,7 +218,9 @@ export function parseHfJson(bytes: Uint8Array, options: ParseOptions): DigestEve
   });
 
   if (papers.length === 0) throw new DigestRejectedError("no papers found: no entry has both a title and a summary");
-  events.unshift({ type: "date", date: options.date ?? digestDay(days, problem), line: null });
+  const fallback = options.date === undefined && days.size === 0 ? options.fallbackDate : undefined;
+  if (fallback !== undefined) events.unshift({ type: "date", date: fallback, line: null, fallback: true });
+  else events.unshift({ type: "date", date: options.date ?? digestDay(days, problem), line: null });
   for (const paper of papers) events.push({ type: "paper", paper });
   return events;
 }

@@ -4,6 +4,7 @@ import { isIsoDate } from "../iso-date";
 import { parseDigestDateLine } from "./dates";
 import { arxivIdFromLinks, extractLinks } from "./links";
 import { hashTitleKey, normalizeTitleKey, slugFromHash } from "./title-key";
+import { LineSplitter } from "./lines";
 import { invalidUtf8OffsetInStream } from "./utf8";
 import type { DigestEvent, ParsedPaper, ParseOptions, Problem } from "./types";
 
@@ -83,12 +84,7 @@ class DigestParser {
   readonly events: DigestEvent[] = [];
   private readonly decoder = new TextDecoder("utf-8", { fatal: true });
   private readonly options: ParseOptions;
-  /** Lines completed so far; the line being assembled is lineCount + 1. */
-  private lineCount = 0;
-  private partialLine = "";
-  private started = false;
-  /** The previous chunk ended in "\r"; a "\n" opening the next one belongs to it. */
-  private skipLeadingLineFeed = false;
+  private readonly lines = new LineSplitter();
   private sawText = false;
   /** Bytes decoded so far and the last (up to 3) of them: an invalid byte's offset is reported from these. */
   private bytesRead = 0;
@@ -123,39 +119,20 @@ class DigestParser {
   }
 
   pushText(chunk: string): void {
-    let text = chunk;
+    const text = this.lines.normalize(chunk);
     if (text.length === 0) return;
-    if (!this.started) {
-      this.started = true;
-      // TextDecoder drops a BOM from bytes itself; string input still carries it.
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    if (this.skipLeadingLineFeed && text.charCodeAt(0) === 10) text = text.slice(1);
-    this.skipLeadingLineFeed = text.charCodeAt(text.length - 1) === 13;
-    // CRLF and lone CR become LF; a CR ending the chunk already ends its line, whatever follows.
-    if (text.indexOf("\r") !== -1) text = text.replace(/\r\n?/g, "\n");
     const control = CONTROL_CHAR.exec(text);
     if (control) {
-      const line = this.lineCount + 1 + countNewlines(text, control.index);
+      const line = this.lines.count + 1 + countNewlines(text, control.index);
       const code = control[0].charCodeAt(0).toString(16).padStart(2, "0");
       throw new DigestRejectedError(
         `the file looks like a binary file, not a text digest (byte 0x${code} on line ${line})`,
         line,
       );
     }
-    let start = 0;
-    for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", start)) {
-      let line = text.slice(start, newline);
-      if (start === 0 && this.partialLine.length > 0) {
-        line = this.partialLine + line;
-        this.partialLine = "";
-      }
-      this.handleLine(line);
-      start = newline + 1;
-    }
-    this.partialLine += text.slice(start);
-    if (this.partialLine.length > MAX_LINE_LENGTH) {
-      const line = this.lineCount + 1;
+    this.lines.split(text, this.handleLine);
+    if (this.lines.pendingLength > MAX_LINE_LENGTH) {
+      const line = this.lines.count + 1;
       throw new DigestRejectedError(
         `line ${line} is longer than ${MAX_LINE_LENGTH.toLocaleString("en")} characters; a digest has one title or abstract per line`,
         line,
@@ -168,11 +145,9 @@ class DigestParser {
       this.pushText(this.decoder.decode());
     } catch (error) {
       if (error instanceof DigestRejectedError) throw error;
-      throw this.invalidUtf8Near(this.lineCount + 1, invalidUtf8OffsetInStream(this.tail, new Uint8Array(0), this.bytesRead, true));
+      throw this.invalidUtf8Near(this.lines.count + 1, invalidUtf8OffsetInStream(this.tail, new Uint8Array(0), this.bytesRead, true));
     }
-    // A last line without a line break still counts.
-    if (this.partialLine.length > 0) this.handleLine(this.partialLine);
-    this.partialLine = "";
+    this.lines.end(this.handleLine);
     this.closeBlock();
     this.finishPaper();
     if (!this.sawText) throw new DigestRejectedError("the file is empty");
@@ -186,7 +161,7 @@ class DigestParser {
     const lenient = new TextDecoder("utf-8").decode(chunk).replace(/\r\n?/g, "\n");
     const bad = lenient.indexOf("\uFFFD");
     const offset = invalidUtf8OffsetInStream(this.tail, chunk, this.bytesRead, false);
-    return this.invalidUtf8Near(this.lineCount + 1 + countNewlines(lenient, bad === -1 ? 0 : bad), offset);
+    return this.invalidUtf8Near(this.lines.count + 1 + countNewlines(lenient, bad === -1 ? 0 : bad), offset);
   }
 
   private invalidUtf8Near(line: number, offset: number): DigestRejectedError {
@@ -196,8 +171,7 @@ class DigestParser {
     );
   }
 
-  private handleLine(raw: string): void {
-    const lineNumber = ++this.lineCount;
+  private readonly handleLine = (raw: string, lineNumber: number): void => {
     const text = raw.trim();
     if (text.length === 0) {
       this.closeBlock();
@@ -206,7 +180,7 @@ class DigestParser {
     this.sawText = true;
     if (this.block) this.block.lines.push(text);
     else this.block = { lines: [text], line: lineNumber };
-  }
+  };
 
   private closeBlock(): void {
     const block = this.block;
@@ -260,7 +234,7 @@ class DigestParser {
 
   private emitDate(firstTitleLine: number): void {
     if (this.dateEmitted) return;
-    const date = this.options.date ?? this.fileDate?.date;
+    const date = this.options.date ?? this.fileDate?.date ?? this.options.fallbackDate;
     if (date === undefined) {
       throw new DigestRejectedError(
         `no digest date found before the first paper (line ${firstTitleLine}); ` +
@@ -269,7 +243,9 @@ class DigestParser {
       );
     }
     this.dateEmitted = true;
-    this.events.push({ type: "date", date, line: this.fileDate?.line ?? null });
+    const line = this.fileDate?.line ?? null;
+    const fallback = this.options.date === undefined && this.fileDate === null;
+    this.events.push(fallback ? { type: "date", date, line, fallback: true } : { type: "date", date, line });
   }
 
   private startPaper(block: Block): void {

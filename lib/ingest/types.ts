@@ -31,8 +31,11 @@ export type Problem = { line: number; message: string };
 export type DigestEvent =
   /** First event of parseAnyDigest's stream: which parser read the file. */
   | { type: "format"; format: DigestFormat }
-  /** line is null when the date came from options.date and the file has no date line. */
-  | { type: "date"; date: string; line: number | null }
+  /**
+   * line is null when the date came from options.date and the file has no date line; fallback is true
+   * when the file gave no date at all and options.fallbackDate stands in for it.
+   */
+  | { type: "date"; date: string; line: number | null; fallback?: true }
   | { type: "paper"; paper: ParsedPaper }
   /** skipsPaper: the problem cost a paper (no abstract, duplicate); otherwise a warning. */
   | { type: "problem"; problem: Problem; skipsPaper: boolean };
@@ -42,6 +45,11 @@ export type ParseOptions = {
   today: string;
   /** YYYY-MM-DD override (--date); wins over the file's date line. */
   date?: string;
+  /**
+   * YYYY-MM-DD used when neither `date` nor the file gives one, instead of refusing the file: the admin
+   * preview shows such a file's papers and lets the admin choose its date afterwards.
+   */
+  fallbackDate?: string;
   /**
    * Report repeated titles (default true). Remembering every title costs memory that grows
    * with the file; the importer turns this off and finds repeats in its staging table.
