@@ -7,7 +7,12 @@ export type KnownPaper = PreviewPaper & { slug: string };
 export type ChangedPaper = KnownPaper & {
   /** The catalogue's title when the file spells it differently (same paper by normalized title), else null. */
   titleBefore: string | null;
+  /** Empty when the paper's text stays (only `adds` changes, or a newer digest already has its text). */
   abstractDiff: DiffPart[];
+  /** The catalogue's title when the paper was found by its arXiv id under another title: that title and its URL stay. */
+  knownAs: string | null;
+  /** What the file brings besides text. */
+  adds: ("authors" | "upstream upvotes")[];
 };
 export type PreviewProblem = { line: number; message: string; /** The file's text on that line (text digests), cut short. */ text: string | null };
 

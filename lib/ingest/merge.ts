@@ -2,6 +2,7 @@
 // Runs inside the import's transaction; every statement is set-based.
 import type pg from "pg";
 import { applyTopicTags } from "../tags/apply-topics";
+import { classifyStage } from "./classify";
 import type { Problem } from "./types";
 
 export type MergeCounts = { new: number; updated: number; unchanged: number; entriesAdded: number };
@@ -27,7 +28,6 @@ export async function mergeStage(
   digest: { date: string; source: string; importRunId: number; papers: number },
   problems: (problem: Problem) => void,
 ): Promise<MergeResult> {
-  const map = `${stage}_map`;
   // PAPERPULSE_TRACE_IMPORT=1 prints each statement's duration: where a slow import spends its time.
   const trace = process.env.PAPERPULSE_TRACE_IMPORT === "1";
   const q = async (sql: string, params: unknown[] = []) => {
@@ -37,53 +37,13 @@ export async function mergeStage(
     return result;
   };
 
+  // Which staged papers are new, changed or known and unchanged: one rule, shared with the admin preview.
+  const { map, base, counts } = await classifyStage(q, stage, digest.date);
   // New papers get ids base + their position in the file, reserved up front, so links and digest entries need no
   // join back to paper by title. Safe because only imports insert papers, one at a time (lock).
-  const { rows: [{ base }] } = await q(`SELECT coalesce(max(id), 0) AS base FROM paper`);
   await q(`SELECT setval(pg_get_serial_sequence('paper', 'id'), $1::int + $2::int + 1, false)`, [base, digest.papers]);
-
-  // Which staged papers the catalogue already knows (by normalized title, else by arXiv id), and
-  // whether they changed. The newest digest's text wins: importing an older digest late does not
-  // roll back a title or abstract that a later digest already updated. A paper found by its arXiv id
-  // under another title (Hugging Face's title with a different subtitle) keeps its title and slug:
-  // its identity is the title it was first imported with, and its URL must not move.
-  // enriched: the file brings authors or an upstream count the paper does not have yet.
-  await q(`
-    CREATE UNLOGGED TABLE ${map} AS
-    SELECT s.line, row_number() OVER (ORDER BY s.line)::int AS position,
-           coalesce(k.id, $2::int + s.position) AS paper_id, k.id IS NULL AS is_new, a.id IS NOT NULL AS by_arxiv,
-           (p.id IS NOT NULL AND (p.title, p.abstract) IS DISTINCT FROM (s.title, s.abstract)
-            AND NOT EXISTS (SELECT 1 FROM digest_entry e JOIN digest d ON d.id = e.digest_id
-                            WHERE e.paper_id = p.id AND d.date > $1::date)) AS changed,
-           (k.id IS NOT NULL AND ((s.authors IS NOT NULL AND s.authors IS DISTINCT FROM k.authors)
-                                 OR (s.upstream_upvotes IS NOT NULL AND s.upstream_upvotes <> k.upstream_upvotes))) AS enriched,
-           CASE WHEN k.id IS NULL THEN coalesce(s.upstream_upvotes, 0) > 0
-                ELSE s.upstream_upvotes IS NOT NULL AND s.upstream_upvotes <> k.upstream_upvotes END AS upstream_changed
-    FROM ${stage} s
-    LEFT JOIN paper p ON p.title_key = s.title_key
-    LEFT JOIN paper a ON p.id IS NULL AND a.arxiv_id = s.arxiv_id
-    CROSS JOIN LATERAL (SELECT coalesce(p.id, a.id) AS id,
-                               CASE WHEN p.id IS NULL THEN a.authors ELSE p.authors END AS authors,
-                               coalesce(p.upstream_upvotes, a.upstream_upvotes) AS upstream_upvotes) k`, [digest.date, base]);
-  await q(`CREATE UNIQUE INDEX ON ${map} (line)`);
-  // One paper, one staged row: a paper the file also lists under its own title, or under a second
-  // title with the same arXiv id, is not matched by arXiv id again; that row becomes a new paper
-  // (and dropArxivClashes below takes the id it cannot have).
-  await q(`
-    UPDATE ${map} m SET paper_id = $1::int + s.position, is_new = true, by_arxiv = false, enriched = false,
-                        upstream_changed = coalesce(s.upstream_upvotes, 0) > 0
-    FROM ${stage} s, (SELECT line, row_number() OVER (PARTITION BY paper_id ORDER BY by_arxiv, line) AS n
-                      FROM ${map} WHERE NOT is_new AND paper_id IN (SELECT paper_id FROM ${map} WHERE by_arxiv)) d
-    WHERE m.by_arxiv AND d.line = m.line AND d.n > 1 AND s.line = m.line`, [base]);
-  await q(`ANALYZE ${map}`);
-
-  const { rows: [counts] } = await q(`
-    SELECT count(*) FILTER (WHERE is_new)::int AS new,
-           count(*) FILTER (WHERE changed OR enriched)::int AS updated,
-           count(*) FILTER (WHERE NOT is_new AND NOT changed AND NOT enriched)::int AS unchanged
-    FROM ${map}`);
   // The highest id stands in for the catalogue's size: free, and never smaller than it.
-  const bulk = shouldBulkLoad(counts.new, Number(base));
+  const bulk = shouldBulkLoad(counts.new, base);
 
   await resolveSlugClashes(client, stage, map);
   await dropArxivClashes(client, stage, map, problems);
@@ -97,7 +57,7 @@ export async function mergeStage(
     const { rows } = await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1)`, [SEARCH_INDEXES]);
     indexDefinitions = rows.map((row) => row.indexdef as string);
     for (const name of SEARCH_INDEXES) await q(`DROP INDEX IF EXISTS ${name}`);
-    if (Number(base) === 0) {
+    if (base === 0) {
       // An empty catalogue: truncating it (and, by CASCADE, the tables that point at papers:
       // all empty too) is a no-op for data but gives the tables new files in
       // this transaction, which PostgreSQL with wal_level=minimal fills without WAL and
