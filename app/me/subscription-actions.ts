@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { actionFailure } from "@/lib/actions/result";
-import { clientAddress } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/throttle/client-address";
 import { saveAccountSubscription, unsubscribeAccount } from "@/lib/subscribers/account";
 import { preferencesInput, subscribeFields } from "@/lib/subscribers/subscribe-input";
 

@@ -8,7 +8,8 @@ import { actionFailure } from "@/lib/actions/result";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { signInInput } from "@/lib/auth/sign-in-input";
-import { clientAddress, throttleSignIn } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/throttle/client-address";
+import { throttleSignIn } from "@/lib/throttle/sign-in";
 import { siteUrl } from "../_lib/site-url";
 
 const FAILED = "We could not send the sign-in email. Try again in a minute; if it keeps failing, tell the site's admin.";

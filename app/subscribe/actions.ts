@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
-import { clientAddress } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/throttle/client-address";
 import { confirmSubscription } from "@/lib/subscribers/confirm";
 import { subscribe } from "@/lib/subscribers/subscribe";
 import { subscribeFields, subscribeInput } from "@/lib/subscribers/subscribe-input";

@@ -1,7 +1,7 @@
 // Owns talking to Hugging Face's API politely: one request a second, timeouts, retries with backoff,
 // conditional requests, no redirects to other hosts, a cap on what we read. It returns bytes; the
 // importer decides whether they are a digest.
-import { createRateLimiter, type LimiterClock } from "../mail/rate-limit";
+import { createPacer, type PacerClock } from "../pacer";
 import { backoffDelay, parseRetryAfter, sleep } from "../mail/retry";
 
 /** What a server said about a page, sent back next time as If-None-Match / If-Modified-Since. */
@@ -21,7 +21,7 @@ export type HfClientSettings = {
   maxRetryAfterMs?: number;
   maxBodyBytes?: number;
   /** Where pacing and retry waits read the time and sleep (tests pass a virtual clock). */
-  clock?: LimiterClock;
+  clock?: PacerClock;
   random?: () => number;
 };
 
@@ -51,7 +51,7 @@ class Transient extends Error {
 
 const DEFAULTS = { timeoutMs: 30_000, attempts: 4, baseDelayMs: 2_000, maxRetryAfterMs: 120_000, maxBodyBytes: 16 * 1024 * 1024 };
 const MAX_SAME_HOST_REDIRECTS = 3;
-const realClock: LimiterClock = { now: () => performance.now(), sleep };
+const realClock: PacerClock = { now: () => performance.now(), sleep };
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -90,7 +90,7 @@ export function createHfClient(settings: HfClientSettings): HfClient {
   const options = { ...DEFAULTS, ...Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) } as typeof DEFAULTS &
     HfClientSettings;
   const clock = settings.clock ?? realClock;
-  const pacer = createRateLimiter(1, clock);
+  const pacer = createPacer(1, clock);
   let requests = 0;
 
   async function once(url: string, validators: Validators | undefined): Promise<PageAnswer> {

@@ -1,5 +1,5 @@
 // What to do after Resend answers with an error: retry (when, how soon), give up on the message, or stop the run.
-import type { RateLimiter } from "./rate-limit";
+import type { Pacer } from "../pacer";
 import type { RetryOptions } from "./types";
 
 /** The SDK's error object: it returns `{ data, error, headers }` and never throws for HTTP errors. */
@@ -84,7 +84,7 @@ export function pickRetry(options: RetryOptions): RetryOptions {
 export async function withRetries<T>(
   call: (signal: AbortSignal) => Promise<SdkResponse<T>>,
   retry: Required<RetryOptions>,
-  limiter?: RateLimiter,
+  limiter?: Pacer,
   wait: (ms: number) => Promise<void> = sleep,
 ): Promise<Attempted<T>> {
   for (let attempt = 1; ; attempt++) {

@@ -4,7 +4,7 @@ import { Resend, type CreateBatchEmailOptions } from "resend";
 import { resolveMailConfig, type MailConfig } from "./config";
 import { recipientProblem, sanitizeHeaders, sanitizeHeaderValue } from "./headers";
 import { writeOutboxMessage } from "./outbox";
-import { createRateLimiter } from "./rate-limit";
+import { createPacer } from "../pacer";
 import { pickRetry, withRetries, type Failure } from "./retry";
 import type { BatchItemResult, BatchOptions, MailMessage, MailOptions, RetryOptions, SendResult } from "./types";
 
@@ -58,7 +58,7 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
 
   const resend = createClient(config.apiKey, config.baseUrl);
   const retry = { ...BATCH_RETRY, ...pickRetry(options) };
-  const limiter = createRateLimiter(options.ratePerSecond ?? RESEND_RATE_PER_SECOND, options.clock);
+  const limiter = createPacer(options.ratePerSecond ?? RESEND_RATE_PER_SECOND, options.clock);
   const wait = options.clock?.sleep;
   const chunkSize = Math.min(options.chunkSize ?? RESEND_BATCH_LIMIT, RESEND_BATCH_LIMIT);
   // Stable across runs only if the caller names the batch; random still protects our own retries.

@@ -1,5 +1,5 @@
 // The shapes lib/mail takes and returns, shared by the sender, the outbox and their callers.
-import type { LimiterClock } from "./rate-limit";
+import type { PacerClock } from "../pacer";
 
 export type MailTag = { name: string; value: string };
 
@@ -44,7 +44,7 @@ export type MailOptions = RetryOptions & {
   /** Where the outbox announces itself; default console.info. */
   log?: (line: string) => void;
   /** The clock request spacing and retry waits run on; default real time (tests record the waits). */
-  clock?: LimiterClock;
+  clock?: PacerClock;
 };
 
 export type BatchOptions = MailOptions & {

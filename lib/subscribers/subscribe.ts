@@ -7,12 +7,12 @@ import { describeSubscription } from "./describe";
 import { emailSiteUrl } from "./links";
 import { inputFailure, subscribeInput, type InputFailure, type SubscribeInput } from "./subscribe-input";
 import { alreadySubscribedEmail, confirmSubscriptionEmail } from "./subscription-emails";
-import { throttleSubscribeMail } from "./throttle";
+import { throttleSubscribeMail } from "../throttle/subscribe";
 import { resolveTopics, type ResolvedTopic } from "./topics";
 import { linkTokenOf, lockSubscriberByEmail, replaceTopics, restartedSubscription, toFrequency, type Tx } from "./write";
 
 export type SubscribeContext = {
-  /** Who asked (lib/auth/throttle clientAddress): the per-client throttle key. */
+  /** Who asked (lib/throttle/client-address.ts): the per-client throttle key. */
   clientAddress: string;
   /** The signed-in person, if any: their own account address needs no confirmation email. */
   viewer?: { id: string; email: string } | null;

@@ -6,7 +6,7 @@
 // - The server-action attacks are replayed from a script without an Origin header: Next refuses an action whose
 //   Origin differs from its (X-Forwarded-)Host, but lets an Origin-less one through, which is what an attacker sends.
 //   (A browser with an extra X-Forwarded-Host header would be refused by that check and prove nothing.)
-// - Throttle counters live in rate_limit_event (lib/rate-limit.ts); the throttle tests empty it first so each
+// - Throttle counters live in rate_limit_event (lib/throttle/store.ts); the throttle tests empty it first so each
 //   starts from a clean hour.
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";

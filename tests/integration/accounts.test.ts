@@ -2,10 +2,10 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { grantAdmin, listAdmins, promoteConfiguredAdmin, revokeAdmin } from "../../lib/auth/roles";
-import { SIGN_IN_PER_EMAIL, throttleSignIn } from "../../lib/auth/throttle";
+import { SIGN_IN_PER_EMAIL, throttleSignIn } from "../../lib/throttle/sign-in";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
-import { takeThrottle } from "../../lib/rate-limit";
+import { takeThrottle } from "../../lib/throttle/store";
 import { recommendationsFor } from "../../lib/recommendations/for-user";
 import { setReaction } from "../../lib/votes/reactions";
 import { useTestDatabase } from "../support/database";

@@ -8,7 +8,7 @@ import { saveAccountSubscription, unsubscribeAccount } from "../../lib/subscribe
 import { confirmSubscription } from "../../lib/subscribers/confirm";
 import { subscriptionForUser } from "../../lib/subscribers/queries";
 import { subscribe, type SubscribeContext } from "../../lib/subscribers/subscribe";
-import { SUBSCRIBE_MAILS_PER_EMAIL, SUBSCRIBE_PER_CLIENT } from "../../lib/subscribers/throttle";
+import { SUBSCRIBE_MAILS_PER_EMAIL, SUBSCRIBE_PER_CLIENT } from "../../lib/throttle/subscribe";
 import { subscriberLinkToken } from "../../lib/subscribers/token";
 import { unsubscribe } from "../../lib/subscribers/unsubscribe";
 import { useTestDatabase } from "../support/database";

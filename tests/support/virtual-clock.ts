@@ -1,8 +1,8 @@
 // A clock for lib/mail's request spacing and retry waits that runs on virtual time: each wait is recorded
 // and passes at once, so tests check exact spacing without depending on how busy the machine is.
-import type { LimiterClock } from "../../lib/mail/rate-limit";
+import type { PacerClock } from "../../lib/pacer";
 
-export function virtualClock(start = 1_000): { clock: LimiterClock; waits: number[] } {
+export function virtualClock(start = 1_000): { clock: PacerClock; waits: number[] } {
   let now = start;
   const waits: number[] = [];
   return {

@@ -4,7 +4,8 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { signInInput } from "@/lib/auth/sign-in-input";
-import { clientAddress, throttleSignIn } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/throttle/client-address";
+import { throttleSignIn } from "@/lib/throttle/sign-in";
 import { BodyTooLargeError, bodyTooLargeResponse, readBodyBytes } from "@/lib/http/read-body";
 
 /** Auth.js accepts the sign-in form as urlencoded or JSON. */

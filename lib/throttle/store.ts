@@ -1,7 +1,7 @@
 // Sliding-window throttles shared by every web process: the events live in PostgreSQL.
 import "server-only";
-import { db } from "./db/prisma";
-import { env } from "./env";
+import { db } from "../db/prisma";
+import { env } from "../env";
 
 export type ThrottleRule = { bucket: string; limit: number; windowMs: number };
 /** `buckets`: the rules that refused, so the caller can say which limit was reached. */

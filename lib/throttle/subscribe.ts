@@ -1,6 +1,6 @@
 // How many subscribe requests a client may make and how many subscription emails one address may get.
 import "server-only";
-import { describeWait, mailboxKey, SITE_MAIL_KEY, siteMailRule, takeThrottle, type ThrottleRule } from "../rate-limit";
+import { describeWait, mailboxKey, SITE_MAIL_KEY, siteMailRule, takeThrottle, type ThrottleRule } from "./store";
 
 /** Confirmation (or "already subscribed") emails per address per day: a repeated form never floods an inbox. */
 export const SUBSCRIBE_MAILS_PER_EMAIL: ThrottleRule = { bucket: "subscribe:email", limit: 3, windowMs: 86_400_000 };

@@ -1,7 +1,7 @@
 // The key sign-in and subscription throttles count an address under: one per mailbox, so "+tags" and
 // capital letters cannot buy an attacker a fresh allowance to flood one inbox (issue 11).
 import { describe, expect, it } from "vitest";
-import { mailboxKey } from "../../../lib/rate-limit";
+import { mailboxKey } from "../../lib/throttle/store";
 
 describe("one throttle key per mailbox", () => {
   it.each([

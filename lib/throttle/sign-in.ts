@@ -1,6 +1,6 @@
-// How often one address or one client may ask for a sign-in link.
+// How often one address or one client may ask for a sign-in link (rules over lib/throttle/store.ts).
 import "server-only";
-import { describeWait, mailboxKey, SITE_MAIL_KEY, siteMailRule, takeThrottle, type ThrottleRule } from "../rate-limit";
+import { describeWait, mailboxKey, SITE_MAIL_KEY, siteMailRule, takeThrottle, type ThrottleRule } from "./store";
 
 export const SIGN_IN_PER_EMAIL: ThrottleRule = { bucket: "sign-in:email", limit: 5, windowMs: 3_600_000 };
 export const SIGN_IN_PER_CLIENT: ThrottleRule = { bucket: "sign-in:client", limit: 20, windowMs: 3_600_000 };
@@ -26,13 +26,4 @@ export async function throttleSignIn(email: string, clientAddress: string): Prom
     retryAfterSeconds: result.retryAfterSeconds,
     message: `Too many sign-in links requested. Check your inbox for the last one, or try again in ${describeWait(result.retryAfterSeconds)}.`,
   };
-}
-
-/**
- * The client's address. The web server (lib/http/forwarded.ts) replaces X-Forwarded-For on every request
- * with the one address it trusts (the socket's, or the right-most trusted hop's with TRUST_PROXY), so a
- * client cannot choose its own throttle key by sending the header.
- */
-export function clientAddress(headers: { get(name: string): string | null }): string {
-  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
 }

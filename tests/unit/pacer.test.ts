@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter, type LimiterClock } from "../../../lib/mail/rate-limit";
+import { createPacer, type PacerClock } from "../../lib/pacer";
 
 /** A clock that moves only when told: sleepers wake when it reaches their time. */
 function manualClock(start = 1_000) {
   let now = start;
   const sleepers: { at: number; wake: () => void }[] = [];
   const settle = () => new Promise((resolve) => setImmediate(resolve));
-  const clock: LimiterClock & { advanceTo(at: number): Promise<void>; runAll(): Promise<void> } = {
+  const clock: PacerClock & { advanceTo(at: number): Promise<void>; runAll(): Promise<void> } = {
     now: () => now,
     sleep: (ms) => new Promise<void>((wake) => sleepers.push({ at: now + ms, wake })),
     async advanceTo(at) {
@@ -29,7 +29,7 @@ function manualClock(start = 1_000) {
 describe("request spacing", () => {
   it("spaces requests 1000/rate ms apart, the first one immediately", async () => {
     const clock = manualClock(1_000);
-    const limiter = createRateLimiter(20, clock); // 50 ms apart
+    const limiter = createPacer(20, clock); // 50 ms apart
     const granted: number[] = [];
     const all = Promise.all([1, 2, 3, 4].map(async () => {
       await limiter.acquire();
@@ -42,7 +42,7 @@ describe("request spacing", () => {
 
   it("a request waits for its turn and not a moment longer", async () => {
     const clock = manualClock(1_000);
-    const limiter = createRateLimiter(20, clock);
+    const limiter = createPacer(20, clock);
     await limiter.acquire();
     let second = false;
     const pending = limiter.acquire().then(() => (second = true));
@@ -55,7 +55,7 @@ describe("request spacing", () => {
 
   it("after a quiet spell the next request goes at once, and spacing counts from the previous start", async () => {
     const clock = manualClock(1_000);
-    const limiter = createRateLimiter(20, clock);
+    const limiter = createPacer(20, clock);
     await limiter.acquire();
     await clock.advanceTo(5_000);
     await limiter.acquire(); // no sleep needed: resolves without the clock moving
@@ -67,6 +67,6 @@ describe("request spacing", () => {
   });
 
   it("refuses a rate that is not positive", () => {
-    expect(() => createRateLimiter(0)).toThrow(/must be positive/);
+    expect(() => createPacer(0)).toThrow(/must be positive/);
   });
 });
