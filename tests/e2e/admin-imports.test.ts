@@ -118,6 +118,14 @@ describe("importing digests in the browser", () => {
     await expect(page.locator('[data-imported="sample-digest-2025-04-30.txt"]').textContent()).resolves.toMatch(/already imported, nothing changed.*0 new, 0 updated/);
   });
 
+  it("Cancel drops a file's preview and says nothing was imported", async () => {
+    await page.getByLabel("Digest files").setInputFiles([TEXT_FILE]);
+    await preview("admin-upload-small.txt").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Cancel admin-upload-small.txt" }).click();
+    await page.getByRole("status").filter({ hasText: "admin-upload-small.txt: cancelled; nothing was imported." }).waitFor();
+    await expect(preview("admin-upload-small.txt").count()).resolves.toBe(0);
+  });
+
   it("the history lists the new imports by the admin, and a run's page links its papers", async () => {
     await page.reload();
     const row = page.locator('tr[data-run-file="admin-upload-small.json"]').first();
