@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { classifyStage, KIND } from "../ingest/classify";
-import { DigestRejectedError } from "../ingest/parse";
+import { DigestRejectedError } from "../ingest/rejected";
 import { parseAnyDigest } from "../ingest/parse-any";
 import { createStage, openStageWriter } from "../ingest/stage";
 import type { DigestFormat, ParseOptions } from "../ingest/types";

@@ -1,5 +1,5 @@
 // `import --dry-run`: parse a file and report what an import would take, without a database.
-import { DigestRejectedError } from "./parse";
+import { DigestRejectedError } from "./rejected";
 import { parseAnyDigest } from "./parse-any";
 import type { DigestSource } from "./import";
 import type { DigestFormat, ParseOptions, Problem } from "./types";

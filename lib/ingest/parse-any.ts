@@ -1,5 +1,6 @@
 // Owns choosing a digest parser from the file's first bytes (text digest or Hugging Face JSON).
-import { DigestRejectedError, parseDigest } from "./parse";
+import { parseDigest } from "./parse";
+import { DigestRejectedError } from "./rejected";
 import { MAX_JSON_BYTES, parseHfJson } from "./parse-hf-json";
 import type { DigestEvent, DigestFormat, ParseOptions } from "./types";
 

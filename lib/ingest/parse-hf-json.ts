@@ -8,7 +8,7 @@
 // think; an entry with no title or no summary only costs that paper, like a title without abstract in a text digest.
 import { z } from "zod";
 import { isIsoDate } from "../iso-date";
-import { DigestRejectedError } from "./parse";
+import { DigestRejectedError } from "./rejected";
 import { arxivIdFromLinks, extractLinks } from "./links";
 import { hashTitleKey, normalizeTitleKey, slugFromHash } from "./title-key";
 import { invalidUtf8Offset } from "./utf8";

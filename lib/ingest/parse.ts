@@ -4,8 +4,9 @@ import { isIsoDate } from "../iso-date";
 import { parseDigestDateLine } from "./dates";
 import { arxivIdFromLinks, extractLinks } from "./links";
 import { hashTitleKey, normalizeTitleKey, slugFromHash } from "./title-key";
-import { LineSplitter } from "./lines";
-import { invalidUtf8OffsetInStream } from "./utf8";
+import { DigestRejectedError } from "./rejected";
+import { TextReader } from "./text-reader";
+import { isTitleLike, tidyText, truncate } from "./text-shape";
 import type { DigestEvent, ParsedPaper, ParseOptions, Problem } from "./types";
 
 /** Page chrome copied along with a digest; skipped before the first title, compared case-insensitively. */
@@ -24,26 +25,9 @@ export const BOILERPLATE_LINES: readonly string[] = [
 ];
 const BOILERPLATE = new Set(BOILERPLATE_LINES);
 
-const TITLE_MAX_LENGTH = 300;
-// Limits that keep memory flat on files that are not digests (one endless line, no titles).
-const MAX_LINE_LENGTH = 1_000_000;
+// Keeps memory flat on a file that is not a digest (no titles).
 const MAX_ABSTRACT_LENGTH = 200_000;
 const PROBLEM_TITLE_LENGTH = 80;
-// C0 controls other than \t \n \f \r never occur in text; one of them means a binary file.
-const CONTROL_CHAR = /[\x00-\x08\x0B\x0E-\x1F]/;
-const HAS_URL = /https?:\/\//i;
-// Plain printable ASCII needs no Unicode normalization and holds no whitespace but " ".
-const NOT_PLAIN_ASCII = /[^ -~]/;
-
-export class DigestRejectedError extends Error {
-  constructor(
-    message: string,
-    readonly line: number | null = null,
-  ) {
-    super(message);
-    this.name = "DigestRejectedError";
-  }
-}
 
 type Block = { lines: string[]; line: number };
 type PendingTitle = { title: string; line: number; paragraphs: string[]; length: number };
@@ -53,42 +37,16 @@ export function duplicateMessage(firstLine: number, title: string): string {
   return `duplicate of the paper on line ${firstLine}, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** NFC with single spaces; the cheap checks first because this runs on every byte of every abstract. */
-function tidyText(text: string): string {
-  if (NOT_PLAIN_ASCII.test(text)) return text.replace(/\s+/g, " ").normalize("NFC");
-  return text.indexOf("  ") === -1 ? text : text.replace(/ {2,}/g, " ");
-}
-
-/** A short single line that does not read as a sentence; "?" and "!" endings and colons are fine. */
-function isTitleLike(block: Block): boolean {
-  if (block.lines.length !== 1) return false;
-  const text = block.lines[0]!;
-  return text.length <= TITLE_MAX_LENGTH && !text.endsWith(".") && !HAS_URL.test(text);
-}
-
-function countNewlines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
 /**
  * The synchronous state machine behind parseDigest: text goes in, events queue up.
  * Kept synchronous so the hot path (lines and blocks) has no await or generator overhead.
  */
 class DigestParser {
   readonly events: DigestEvent[] = [];
-  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
   private readonly options: ParseOptions;
-  private readonly lines = new LineSplitter();
+  /** parseDigest feeds the bytes or text straight to the reader, which hands each line to handleLine. */
+  readonly reader = new TextReader((line, number) => this.handleLine(line, number));
   private sawText = false;
-  /** Bytes decoded so far and the last (up to 3) of them: an invalid byte's offset is reported from these. */
-  private bytesRead = 0;
-  private tail: Uint8Array = new Uint8Array(0);
 
   private block: Block | null = null;
   private fileDate: { date: string; line: number } | null = null;
@@ -106,48 +64,8 @@ class DigestParser {
     this.options = options;
   }
 
-  pushBytes(chunk: Uint8Array): void {
-    let text: string;
-    try {
-      text = this.decoder.decode(chunk, { stream: true });
-    } catch {
-      throw this.invalidUtf8(chunk);
-    }
-    this.bytesRead += chunk.length;
-    this.tail = chunk.length >= 3 ? chunk.slice(-3) : new Uint8Array([...this.tail, ...chunk].slice(-3));
-    this.pushText(text);
-  }
-
-  pushText(chunk: string): void {
-    const text = this.lines.normalize(chunk);
-    if (text.length === 0) return;
-    const control = CONTROL_CHAR.exec(text);
-    if (control) {
-      const line = this.lines.count + 1 + countNewlines(text, control.index);
-      const code = control[0].charCodeAt(0).toString(16).padStart(2, "0");
-      throw new DigestRejectedError(
-        `the file looks like a binary file, not a text digest (byte 0x${code} on line ${line})`,
-        line,
-      );
-    }
-    this.lines.split(text, this.handleLine);
-    if (this.lines.pendingLength > MAX_LINE_LENGTH) {
-      const line = this.lines.count + 1;
-      throw new DigestRejectedError(
-        `line ${line} is longer than ${MAX_LINE_LENGTH.toLocaleString("en")} characters; a digest has one title or abstract per line`,
-        line,
-      );
-    }
-  }
-
   end(): void {
-    try {
-      this.pushText(this.decoder.decode());
-    } catch (error) {
-      if (error instanceof DigestRejectedError) throw error;
-      throw this.invalidUtf8Near(this.lines.count + 1, invalidUtf8OffsetInStream(this.tail, new Uint8Array(0), this.bytesRead, true));
-    }
-    this.lines.end(this.handleLine);
+    this.reader.end();
     this.closeBlock();
     this.finishPaper();
     if (!this.sawText) throw new DigestRejectedError("the file is empty");
@@ -156,22 +74,7 @@ class DigestParser {
     }
   }
 
-  private invalidUtf8(chunk: Uint8Array): DigestRejectedError {
-    // Only on the error path: decode leniently to find roughly where the bad bytes sit.
-    const lenient = new TextDecoder("utf-8").decode(chunk).replace(/\r\n?/g, "\n");
-    const bad = lenient.indexOf("\uFFFD");
-    const offset = invalidUtf8OffsetInStream(this.tail, chunk, this.bytesRead, false);
-    return this.invalidUtf8Near(this.lines.count + 1 + countNewlines(lenient, bad === -1 ? 0 : bad), offset);
-  }
-
-  private invalidUtf8Near(line: number, offset: number): DigestRejectedError {
-    return new DigestRejectedError(
-      `the file is not valid UTF-8 (byte offset ${offset}, near line ${line}); save it as UTF-8 text and retry`,
-      line,
-    );
-  }
-
-  private readonly handleLine = (raw: string, lineNumber: number): void => {
+  private handleLine(raw: string, lineNumber: number): void {
     const text = raw.trim();
     if (text.length === 0) {
       this.closeBlock();
@@ -180,14 +83,14 @@ class DigestParser {
     this.sawText = true;
     if (this.block) this.block.lines.push(text);
     else this.block = { lines: [text], line: lineNumber };
-  };
+  }
 
   private closeBlock(): void {
     const block = this.block;
     if (!block) return;
     this.block = null;
     if (this.current === null) this.handlePreambleBlock(block);
-    else if (isTitleLike(block)) this.startPaper(block);
+    else if (isTitleLike(block.lines)) this.startPaper(block);
     else this.addParagraphLines(this.current, block.lines);
   }
 
@@ -216,7 +119,7 @@ class DigestParser {
     }
     if (skip === block.lines.length) return;
     const rest: Block = skip === 0 ? block : { lines: block.lines.slice(skip), line: block.line + skip };
-    if (isTitleLike(rest)) {
+    if (isTitleLike(rest.lines)) {
       this.emitDate(rest.line);
       this.startPaper(rest);
       return;
@@ -305,8 +208,8 @@ export async function* parseDigest(
 ): AsyncGenerator<DigestEvent> {
   const parser = new DigestParser(options);
   for await (const chunk of source) {
-    if (typeof chunk === "string") parser.pushText(chunk);
-    else parser.pushBytes(chunk);
+    if (typeof chunk === "string") parser.reader.pushText(chunk);
+    else parser.reader.pushBytes(chunk);
     if (parser.events.length > 0) yield* parser.events.splice(0);
   }
   parser.end();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DigestRejectedError } from "../../../lib/ingest/parse";
+import { DigestRejectedError } from "../../../lib/ingest/rejected";
 import { detectDigestFormat, parseAnyDigest } from "../../../lib/ingest/parse-any";
 import type { DigestEvent, ParseOptions } from "../../../lib/ingest/types";
 

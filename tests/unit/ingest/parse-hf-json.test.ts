@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DigestRejectedError } from "../../../lib/ingest/parse";
+import { DigestRejectedError } from "../../../lib/ingest/rejected";
 import { arxivIdFromHfId, MAX_AUTHORS, MAX_AUTHOR_LENGTH, parseHfJson } from "../../../lib/ingest/parse-hf-json";
 import type { DigestEvent, ParsedPaper, ParseOptions, Problem } from "../../../lib/ingest/types";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DigestRejectedError, parseDigest, parseDigestText } from "../../../lib/ingest/parse";
+import { parseDigest, parseDigestText } from "../../../lib/ingest/parse";
+import { DigestRejectedError } from "../../../lib/ingest/rejected";
 import type { DigestEvent, ParseOptions } from "../../../lib/ingest/types";
 
 const options: ParseOptions = { today: "2025-05-01" };
