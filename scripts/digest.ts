@@ -2,7 +2,7 @@
 import pg from "pg";
 import { openDatabase } from "../lib/db/database-url";
 import { migrate } from "../lib/db/migrate";
-import { DIGEST_USAGE, parseDigestArgs } from "../lib/digest/args";
+import { DIGEST_USAGE, parseDigestArgs } from "../lib/cli/digest-args";
 import { runDigest } from "../lib/digest/run";
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,8 @@
 // Parses and validates `npm run fetch` arguments.
-import { parseArgs } from "node:util";
+import { z } from "zod";
 import { isIsoDate } from "../iso-date";
 import { dayRange, MAX_RANGE_DAYS } from "../fetch/run";
+import { parseCommandLine, type Parsed } from "./command-line";
 
 export const FETCH_USAGE = `Usage: npm run fetch -- [--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD] [--dry-run] [--json]
 
@@ -25,32 +26,26 @@ function day(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
+const schema = z.object({ days: z.array(z.string()).nullable(), dryRun: z.boolean(), json: z.boolean() });
+
 /** days is null when none was named: the caller fetches the recent days, as a scheduled run does. */
-export function parseFetchArgs(argv: string[]): { ok: true; args: FetchArgs } | { ok: false; message: string } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        date: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        "dry-run": { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-    if (values.help) return { ok: false, message: "" };
+export function parseFetchArgs(argv: string[]): Parsed<FetchArgs> {
+  const options = {
+    date: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  } as const;
+  return parseCommandLine(argv, options, schema, (values, positionals) => {
     if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"; name days with --date or --from/--to`);
-    const [date, from, to] = [day("date", values.date), day("from", values.from), day("to", values.to)];
+    const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+    const [date, from, to] = [day("date", text("date")), day("from", text("from")), day("to", text("to"))];
     if (date && (from || to)) throw new Error("give either --date or --from/--to, not both");
     if ((from === undefined) !== (to === undefined)) throw new Error("--from and --to go together");
     if (from && to && from > to) throw new Error(`--from ${from} is after --to ${to}`);
     const days = date ? [date] : from && to ? dayRange(from, to) : null;
     if (days && days.length > MAX_RANGE_DAYS) throw new Error(`the range has ${days.length} days; fetch at most ${MAX_RANGE_DAYS} at a time`);
-    return { ok: true, args: { days, dryRun: values["dry-run"], json: values.json } };
-  } catch (error) {
-    return { ok: false, message: (error as Error).message };
-  }
+    return { days, dryRun: values["dry-run"], json: values.json };
+  });
 }

@@ -1,7 +1,7 @@
 // Parses and validates `npm run import` arguments.
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isIsoDate } from "../iso-date";
+import { parseCommandLine, type Parsed } from "./command-line";
 
 export const IMPORT_USAGE = `Usage: npm run import -- [--dry-run] [--json] [--date YYYY-MM-DD] [--strict] FILE...
 
@@ -32,32 +32,18 @@ const schema = z.object({
 
 export type ImportArgs = z.infer<typeof schema>;
 
-export function parseImportArgs(argv: string[]): { ok: true; args: ImportArgs } | { ok: false; message: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        "dry-run": { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        strict: { type: "boolean", default: false },
-        date: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    return { ok: false, message: (error as Error).message };
-  }
-  if (parsed.values.help) return { ok: false, message: "" };
-  const result = schema.safeParse({
-    dryRun: parsed.values["dry-run"],
-    json: parsed.values.json,
-    strict: parsed.values.strict,
-    date: parsed.values.date,
-    files: parsed.positionals,
-  });
-  if (!result.success) return { ok: false, message: result.error.issues.map((issue) => issue.message).join("; ") };
-  return { ok: true, args: result.data };
+export function parseImportArgs(argv: string[]): Parsed<ImportArgs> {
+  const options = {
+    "dry-run": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    strict: { type: "boolean", default: false },
+    date: { type: "string" },
+  } as const;
+  return parseCommandLine(argv, options, schema, (values, positionals) => ({
+    dryRun: values["dry-run"],
+    json: values.json,
+    strict: values.strict,
+    date: values.date,
+    files: positionals,
+  }));
 }

@@ -1,6 +1,6 @@
 // Parses and validates `npm run digest` arguments.
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { parseCommandLine, type Parsed } from "./command-line";
 
 export const DIGEST_USAGE = `Usage: npm run digest -- send [--frequency daily|weekly] [--dry-run] [--to EMAIL] [--now ISO] [--top N]
 
@@ -31,36 +31,18 @@ const schema = z.object({
 
 export type DigestArgs = z.infer<typeof schema>;
 
-export function parseDigestArgs(argv: string[]): { ok: true; args: DigestArgs } | { ok: false; message: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        frequency: { type: "string", default: "daily" },
-        "dry-run": { type: "boolean", default: false },
-        to: { type: "string" },
-        now: { type: "string" },
-        top: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    return { ok: false, message: (error as Error).message };
-  }
-  if (parsed.values.help) return { ok: false, message: "" };
-  if (parsed.positionals.length !== 1) return { ok: false, message: parsed.positionals.length === 0 ? "no command given" : `unexpected "${parsed.positionals.slice(1).join(" ")}"` };
-  const result = schema.safeParse({
-    command: parsed.positionals[0],
-    frequency: parsed.values.frequency,
-    dryRun: parsed.values["dry-run"],
-    to: parsed.values.to,
-    now: parsed.values.now,
-    top: parsed.values.top,
+export function parseDigestArgs(argv: string[]): Parsed<DigestArgs> {
+  const options = {
+    frequency: { type: "string", default: "daily" },
+    "dry-run": { type: "boolean", default: false },
+    to: { type: "string" },
+    now: { type: "string" },
+    top: { type: "string" },
+  } as const;
+  const parsed = parseCommandLine(argv, options, schema, (values, positionals) => {
+    if (positionals.length !== 1) throw new Error(positionals.length === 0 ? "no command given" : `unexpected "${positionals.slice(1).join(" ")}"`);
+    return { command: positionals[0], frequency: values.frequency, dryRun: values["dry-run"], to: values.to, now: values.now, top: values.top };
   });
-  if (!result.success) return { ok: false, message: result.error.issues.map((issue) => issue.message).join("; ") };
-  if (result.data.dryRun && result.data.to) return { ok: false, message: "--dry-run and --to cannot be combined" };
-  return { ok: true, args: result.data };
+  if (parsed.ok && parsed.args.dryRun && parsed.args.to) return { ok: false, message: "--dry-run and --to cannot be combined" };
+  return parsed;
 }
