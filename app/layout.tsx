@@ -4,13 +4,13 @@ import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { SEARCH_INPUT_ID, SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
 import { currentUser } from "@/lib/auth/session";
-import { siteUrl } from "./_lib/site-url";
+import { siteOrigin } from "@/lib/site-origin";
 import { subscribeAction } from "./subscribe/actions";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   return {
-    metadataBase: new URL(await siteUrl()),
+    metadataBase: new URL(siteOrigin()),
     title: { default: "PaperPulse", template: "%s · PaperPulse" },
     description: "Daily multimodal LLM papers: browse, search and follow what is new.",
     applicationName: "PaperPulse",

@@ -1,7 +1,7 @@
 // The digest choices every subscription form shares: daily or weekly, the weekday, and the topics to follow.
 import { DEFAULT_WEEKDAY, WEEKDAYS } from "@/lib/subscribers/choices";
 import type { FieldErrors } from "@/lib/subscribers/subscribe-input";
-import type { TopicOption } from "@/lib/subscribers/topics";
+import type { TopicOption } from "@/lib/subscribers/followed-topics";
 import { FieldError, inputClass } from "./ui/field";
 
 export type PreferenceValues = { frequency?: string; weekday?: string | number; topics?: string[] };

@@ -3,8 +3,26 @@
 // never comes from a request header: a forged Host or X-Forwarded-Host must not reach a link or an email.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { configuredSiteUrl } from "./api/site-url";
 import { env } from "./env";
+
+/**
+ * SITE_URL normalized to `https://example.org` or `https://example.org/base` (no trailing slash), or null
+ * when unset. A malformed value throws: publishing feeds with broken links is worse than failing loudly.
+ */
+export function configuredSiteUrl(value: string | undefined = process.env.SITE_URL): string | null {
+  const configured = value?.trim();
+  if (!configured) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(configured);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute http(s) URL such as https://papers.example.org (got "${configured}")`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new Error(`SITE_URL must start with http:// or https:// (got "${configured}")`);
+  }
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
+}
 
 /** Where `npm start` / `npm run serve` record the origin they serve on, for the CLIs and the worker. */
 export function recordedOriginFile(dataDir = env().dataDir): string {
@@ -48,4 +66,9 @@ export function adoptLocalOrigin(port: number): string {
 /** The origin's scheme decides HSTS and Secure cookies. */
 export function siteIsHttps(origin = siteOrigin()): boolean {
   return origin.startsWith("https:");
+}
+
+/** The absolute URL of a paper's page. */
+export function paperUrl(siteUrl: string, slug: string): string {
+  return `${siteUrl}/papers/${encodeURIComponent(slug)}`;
 }

@@ -7,7 +7,7 @@ import { requireUserPage } from "@/lib/auth/require";
 import { paperSummaries } from "@/lib/papers/paper";
 import { recommendationsFor } from "@/lib/recommendations/for-user";
 import { subscriptionForUser } from "@/lib/subscribers/queries";
-import { topicTags } from "@/lib/subscribers/topics";
+import { topicTags } from "@/lib/subscribers/followed-topics";
 import { tagsForUser } from "@/lib/tags/queries";
 import { papersWithReaction } from "@/lib/votes/reactions";
 import { SubscriptionPanel } from "./_components/subscription-panel";

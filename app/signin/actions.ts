@@ -10,7 +10,7 @@ import { safeCallbackPath } from "@/lib/auth/redirect";
 import { signInInput } from "@/lib/auth/sign-in-input";
 import { clientAddress } from "@/lib/throttle/client-address";
 import { throttleSignIn } from "@/lib/throttle/sign-in";
-import { siteUrl } from "../_lib/site-url";
+import { siteOrigin } from "@/lib/site-origin";
 
 const FAILED = "We could not send the sign-in email. Try again in a minute; if it keeps failing, tell the site's admin.";
 
@@ -27,7 +27,7 @@ export const requestSignInLink = defineAction({
     try {
       // redirect: false returns Auth.js's next URL instead of navigating to its /api/auth/verify-request
       // hop; the page to show is ours either way.
-      next = await signIn("email", { email, redirectTo: safeCallbackPath(callbackUrl, await siteUrl()), redirect: false });
+      next = await signIn("email", { email, redirectTo: safeCallbackPath(callbackUrl, siteOrigin()), redirect: false });
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       console.error("sign-in link failed:", error);
@@ -39,5 +39,5 @@ export const requestSignInLink = defineAction({
 });
 
 export async function signInWithGitHub(form: FormData): Promise<void> {
-  await signIn("github", { redirectTo: safeCallbackPath(form.get("callbackUrl"), await siteUrl()) });
+  await signIn("github", { redirectTo: safeCallbackPath(form.get("callbackUrl"), siteOrigin()) });
 }

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { githubSignInEnabled } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { currentUser } from "@/lib/auth/session";
-import { siteUrl } from "../_lib/site-url";
+import { siteOrigin } from "@/lib/site-origin";
 import { signInWithGitHub } from "./actions";
 import { SignInForm } from "./sign-in-form";
 
@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : "/", await siteUrl());
+  const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : "/", siteOrigin());
   if (await currentUser()) redirect(callbackUrl);
   return (
     <div className="mx-auto max-w-sm space-y-6">

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { currentUser } from "@/lib/auth/session";
-import { topicTags } from "@/lib/subscribers/topics";
+import { topicTags } from "@/lib/subscribers/followed-topics";
 import { SubscribeForm } from "./subscribe-form";
 
 export const metadata: Metadata = {

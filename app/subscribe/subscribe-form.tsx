@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormState } from "@/lib/actions/result";
 import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
-import type { TopicOption } from "@/lib/subscribers/topics";
+import type { TopicOption } from "@/lib/subscribers/followed-topics";
 import { subscribeAction } from "./actions";
 import { PreferenceFields } from "@/components/preference-fields";
 

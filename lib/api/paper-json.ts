@@ -1,7 +1,7 @@
 // What the JSON API publishes about a paper: the catalogue's views plus the paper page's absolute URL,
 // and nothing internal (row ids, search ranks).
 import type { PaperDetail, PaperLinkView, PaperSummary } from "../papers/types";
-import { paperUrl } from "./site-url";
+import { paperUrl } from "../site-origin";
 
 export type PaperListItemJson = {
   slug: string;

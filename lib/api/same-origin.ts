@@ -1,5 +1,8 @@
 // Cross-site request forgery guard for every mutation route: the browser's Origin must be this site.
-import { configuredSiteUrl, type HeaderSource } from "./site-url";
+import { configuredSiteUrl } from "../site-origin";
+
+/** Anything with `get(name)`: a Request's Headers, or `await headers()` from next/headers. */
+type HeaderSource = { get(name: string): string | null };
 
 /**
  * Browsers send Origin on every POST/DELETE (and Sec-Fetch-Site on modern ones), so a form or

@@ -1,6 +1,6 @@
 // The site's two feeds as plain data: papers become RSS items linking to their pages, and each feed gets
 // its channel. Pure, so the escaping and the links are unit-tested without a database.
-import { paperUrl } from "../api/site-url";
+import { paperUrl } from "../site-origin";
 import type { PaperLinkView, PaperSummary } from "../papers/types";
 import type { RssChannel, RssItem } from "./rss";
 import { escapeXml } from "./xml";

@@ -6,7 +6,7 @@ import { describeSubscription } from "./describe";
 import { subscriptionByToken, type SubscriptionView } from "./queries";
 import { inputFailure, preferencesInput, type InputFailure } from "./subscribe-input";
 import { subscriberTokenWhere } from "./token";
-import { resolveTopics } from "./topics";
+import { resolveTopics } from "./followed-topics";
 import { replaceTopics, toFrequency } from "./write";
 
 export type PreferencesResult = { ok: true; message: string; subscription: SubscriptionView } | (InputFailure & { status?: 404 });

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "../db/prisma";
 import type { Prisma } from "../db/generated/client";
 import { subscriberLinkToken, subscriberTokenWhere } from "./token";
-import type { TopicOption } from "./topics";
+import type { TopicOption } from "./followed-topics";
 
 export type SubscriberStatusName = "PENDING" | "CONFIRMED" | "UNSUBSCRIBED" | "SUPPRESSED";
 

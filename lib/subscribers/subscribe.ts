@@ -8,7 +8,7 @@ import { emailSiteUrl } from "./links";
 import { inputFailure, subscribeInput, type InputFailure, type SubscribeInput } from "./subscribe-input";
 import { alreadySubscribedEmail, confirmSubscriptionEmail } from "./subscription-emails";
 import { throttleSubscribeMail } from "../throttle/subscribe";
-import { resolveTopics, type ResolvedTopic } from "./topics";
+import { resolveTopics, type ResolvedTopic } from "./followed-topics";
 import { linkTokenOf, lockSubscriberByEmail, replaceTopics, restartedSubscription, toFrequency, type Tx } from "./write";
 
 export type SubscribeContext = {

@@ -3,7 +3,7 @@
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { compileTopics, matchTopics } from "./topic-matcher";
-import { TOPICS, type Topic } from "./topics";
+import { TOPICS, type Topic } from "./topic-taxonomy";
 
 /**
  * Which papers to (re)tag: every paper, these ids, or a query with a `paper_id` column (trusted SQL

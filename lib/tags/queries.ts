@@ -5,7 +5,7 @@ import { Prisma } from "../db/generated/client";
 import { paperSummaries } from "../papers/paper";
 import type { PaperSummary } from "../papers/types";
 import { isTagSlug } from "./slug";
-import { TOPICS } from "./topics";
+import { TOPICS } from "./topic-taxonomy";
 import type { PaperTagView, TagSort, TagSummary } from "./types";
 
 /** Papers per tag page. */

@@ -1,7 +1,7 @@
 // Re-tags the whole catalogue after the taxonomy changed (`npm run tags -- retag`), in one transaction.
 import type pg from "pg";
 import { applyTopicTags, type TopicTagSummary } from "./apply-topics";
-import { TOPICS, type Topic } from "./topics";
+import { TOPICS, type Topic } from "./topic-taxonomy";
 
 export type RetagSummary = TopicTagSummary & {
   /** Tags that were topics and are no longer in the taxonomy: now people's tags (their automatic tags are gone). */

@@ -3,7 +3,7 @@
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { compileTopics, matchTopics, type TopicMatcher } from "./topic-matcher";
-import { TOPICS } from "./topics";
+import { TOPICS } from "./topic-taxonomy";
 
 /** Collects (file line -> topic positions in TOPICS) for the papers that have topics. */
 export class StagedTopics {

@@ -4,7 +4,7 @@
 // dictionary lookup per word costs a few microseconds per paper. PostgreSQL's regular expressions
 // read about 70 MB/s per pattern (one pass per topic over 1.6 GB of abstracts for a million papers),
 // and tsqueries against search_vector cost about 130 us per paper for this taxonomy: minutes, not seconds.
-import type { Topic } from "./topics";
+import type { Topic } from "./topic-taxonomy";
 
 /** A term's word: lowercase letters and digits; a trailing `*` (after at least 3 of them) makes it a prefix. */
 const TERM_WORD = /^[a-z0-9]+$|^[a-z0-9]{3,}\*$/;

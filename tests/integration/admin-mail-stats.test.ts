@@ -1,6 +1,6 @@
 // /admin/mail's numbers, read from a real ledger: subscribers by status, periods' sent / failed / pending, the latest failures.
 import { beforeAll, describe, expect, it } from "vitest";
-import { recentFailures, recentPeriods, subscriberCounts } from "../../lib/admin/mail-stats";
+import { recentFailures, recentPeriods, subscriberCounts } from "../../lib/admin-mail/delivery-stats";
 import { useTestDatabase } from "../support/database";
 
 const testDb = useTestDatabase();

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeServerPool } from "../../lib/db/pool";
-import { sendTestDigestAs } from "../../lib/admin/test-digest";
+import { sendTestDigestAs } from "../../lib/admin-mail/test-digest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 import { listOutbox } from "../../lib/mail/outbox";

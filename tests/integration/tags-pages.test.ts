@@ -4,7 +4,7 @@ import * as feedRoute from "../../app/tags/[slug]/feed.xml/route";
 import { importDigest } from "../../lib/ingest/import";
 import { listTags, papersByTag, papersPerMonth, TAG_PAGE_SIZE, tagBySlug } from "../../lib/tags/queries";
 import { addUserTags } from "../../lib/tags/user-tags";
-import { TOPICS } from "../../lib/tags/topics";
+import { TOPICS } from "../../lib/tags/topic-taxonomy";
 import { elementTexts, rssItems, xmlProblems } from "../unit/feeds/well-formed-xml";
 import { useTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
 import { retagCatalogue, topicCounts } from "../../lib/tags/retag";
-import { TOPICS, type Topic } from "../../lib/tags/topics";
+import { TOPICS, type Topic } from "../../lib/tags/topic-taxonomy";
 import { useTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
-import { TOPICS } from "../../lib/tags/topics";
+import { TOPICS } from "../../lib/tags/topic-taxonomy";
 import { useTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 

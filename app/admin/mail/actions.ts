@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { actionFailure } from "@/lib/actions/result";
-import { sendTestDigestAs } from "@/lib/admin/test-digest";
+import { sendTestDigestAs } from "@/lib/admin-mail/test-digest";
 
 export const sendTestDigestAction = defineAction({
   auth: "admin",

@@ -1,6 +1,6 @@
 // /admin/mail: subscribers by status, recent digest periods' delivery counts, the latest failures, and a test send (admins only).
 import type { Metadata } from "next";
-import { recentFailures, recentPeriods, subscriberCounts, SUBSCRIBER_STATUSES } from "@/lib/admin/mail-stats";
+import { recentFailures, recentPeriods, subscriberCounts, SUBSCRIBER_STATUSES } from "@/lib/admin-mail/delivery-stats";
 import { requireAdminPage } from "@/lib/auth/require";
 import { env } from "@/lib/env";
 import { AdminTable, cell } from "../admin-table";

@@ -8,7 +8,7 @@ import type { FormState } from "@/lib/actions/result";
 import { describeSubscription } from "@/lib/subscribers/describe";
 import type { SubscriptionView } from "@/lib/subscribers/queries";
 import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
-import type { TopicOption } from "@/lib/subscribers/topics";
+import type { TopicOption } from "@/lib/subscribers/followed-topics";
 
 /** A form action as useActionState calls it. */
 type PanelAction<Values = never> = (previous: FormState<Values>, form: FormData) => Promise<FormState<Values>>;

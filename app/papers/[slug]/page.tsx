@@ -17,7 +17,7 @@ import { CiteBox } from "./_components/cite-box";
 import { PaperLinks } from "./_components/paper-links";
 import { ReactionButtons } from "./_components/reaction-buttons";
 import { TagEditor } from "./_components/tag-editor";
-import { siteUrl } from "../../_lib/site-url";
+import { siteOrigin } from "@/lib/site-origin";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const paper = await loadPaper(slug);
   if (!paper) return { title: "Paper not found" };
-  const url = `${await siteUrl()}/papers/${paper.slug}`;
+  const url = `${siteOrigin()}/papers/${paper.slug}`;
   const description = excerpt(paper.abstract, 200);
   return {
     title: paper.title,
@@ -47,9 +47,9 @@ export default async function PaperPage({ params }: Props) {
   const paper = await loadPaper(slug);
   if (!paper) notFound();
   const viewer = await currentUser();
-  const [similar, origin, reactions, tags] = await Promise.all([
+  const origin = siteOrigin();
+  const [similar, reactions, tags] = await Promise.all([
     similarPapers(paper.id, SIMILAR_COUNT),
-    siteUrl(),
     paperReactions(viewer?.id ?? null, paper.id),
     tagsForPaper(paper.id, viewer?.id),
   ]);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { describeSubscription } from "@/lib/subscribers/describe";
 import { subscriptionByToken } from "@/lib/subscribers/queries";
-import { topicTags } from "@/lib/subscribers/topics";
+import { topicTags } from "@/lib/subscribers/followed-topics";
 import { tokenPageMetadata } from "../../subscribe/token-page";
 import { PreferencesForm } from "./preferences-form";
 

@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { PreferenceFields, type PreferenceValues } from "@/components/preference-fields";
 import type { FormState } from "@/lib/actions/result";
 import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
-import type { TopicOption } from "@/lib/subscribers/topics";
+import type { TopicOption } from "@/lib/subscribers/followed-topics";
 import { savePreferencesAction } from "../actions";
 
 export function PreferencesForm({ token, topics, current }: { token: string; topics: TopicOption[]; current: PreferenceValues }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileTopics, taxonomyProblems, topicSlugsFor, topicWords } from "../../../lib/tags/topic-matcher";
-import { TOPICS, type Topic } from "../../../lib/tags/topics";
+import { TOPICS, type Topic } from "../../../lib/tags/topic-taxonomy";
 
 const topic = (slug: string, title: string[], abstract: string[] = []): Topic => ({ slug, name: slug, description: "", title, abstract });
 
