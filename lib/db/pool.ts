@@ -1,13 +1,13 @@
-// The web process's one pg Pool, for the lib modules built on pg rather than Prisma (the importer, the digest mailer):
-// built on first use from DATABASE_URL, cached on globalThis. Pages keep using Prisma's own pool.
+// The web process's one pg Pool, which its lib adapters hand to the batch modules (the importer, the digest mailer):
+// built on first use from DATABASE_URL or the URL given to useServerPoolUrl, cached on globalThis. Pages use db().
 import "server-only";
 import pg from "pg";
 import { env } from "../env";
 
-const holder = globalThis as unknown as { serverPool?: pg.Pool };
+const holder = globalThis as unknown as { serverPool?: pg.Pool; serverPoolUrl?: string };
 
 function databaseUrl(): string {
-  const url = env().DATABASE_URL;
+  const url = holder.serverPoolUrl ?? env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded database, or set DATABASE_URL.");
   return url;
 }
@@ -32,7 +32,16 @@ export async function connectOutsidePool(): Promise<pg.Client> {
   return client;
 }
 
-/** For tests: end the pool before their database is dropped. */
+/**
+ * Points serverPool() and connectOutsidePool() at `url` instead of DATABASE_URL (tests inject their
+ * database this way); a pool already built for another database is ended first.
+ */
+export async function useServerPoolUrl(url: string): Promise<void> {
+  await closeServerPool();
+  holder.serverPoolUrl = url;
+}
+
+/** For tests: end the pool before their database is dropped; the next serverPool() builds a new one. */
 export async function closeServerPool(): Promise<void> {
   const pool = holder.serverPool;
   delete holder.serverPool;

@@ -15,7 +15,6 @@ const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-0
 const testDb = useTestDatabase();
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
 });
 

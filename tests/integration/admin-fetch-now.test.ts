@@ -1,6 +1,5 @@
 // /admin's "Fetch now": only an admin's request fetches; it runs what a scheduled tick runs, and the admin page reads the result.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeServerPool } from "../../lib/db/pool";
 import { fetchNowAs } from "../../lib/fetch/fetch-now";
 import { fetchOverview, nextFetchRun } from "../../lib/fetch/overview";
 import { useTestDatabase } from "../support/database";
@@ -15,10 +14,9 @@ beforeAll(async () => {
   hf = await startFakeHf();
   hf.setDay(today, fixtureEntries("hf-daily-papers-2025-05-02.json"));
   // env() is parsed on first use, after this: today only, from the fake server.
-  Object.assign(process.env, { DATABASE_URL: testDb.url, HF_API_URL: hf.url, HF_FETCH_LOOKBACK_DAYS: "0", HF_FETCH_CRON: "17 * * * *", DIGEST_TIMEZONE: "UTC" });
+  Object.assign(process.env, { HF_API_URL: hf.url, HF_FETCH_LOOKBACK_DAYS: "0", HF_FETCH_CRON: "17 * * * *", DIGEST_TIMEZONE: "UTC" });
 });
 afterAll(async () => {
-  await closeServerPool();
   await hf?.close();
 });
 

@@ -1,7 +1,6 @@
 // The import history the admin pages show: every run newest first, paginated, and one run's papers and problems.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importRunDetail, listImportRuns } from "../../lib/admin-import/history";
-import { closeServerPool } from "../../lib/db/pool";
 import { importDigest } from "../../lib/ingest/import";
 import { useTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
@@ -10,7 +9,6 @@ const testDb = useTestDatabase();
 const runIds: number[] = [];
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   const files = [
     textSource("one.txt", digestText("May 1, 2025", [{ title: "First Paper", abstract: "One." }, { title: "Lonely Title" }])),
     textSource("bad.txt", new Uint8Array([0x00, 0x01, 0x02])),
@@ -21,7 +19,6 @@ beforeAll(async () => {
     runIds.push(run.importRunId);
   }
 });
-afterAll(() => closeServerPool());
 
 describe("import history", () => {
   it("lists every run newest first with who, file, size, hash, format, status, counts and problem count", async () => {

@@ -1,9 +1,8 @@
 // Admin imports from the browser, below the HTTP layer: preview, Import, Cancel, dates, expiry, against a real database.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { confirmPreview } from "../../lib/admin-import/confirm";
-import { closeServerPool } from "../../lib/db/pool";
 import { cancelPreview, createPreview, pendingPreviews, setPreviewDate } from "../../lib/admin-import/preview";
 import type { SessionUser } from "../../lib/auth/session";
 import { fileSource } from "../../lib/ingest/file-source";
@@ -23,12 +22,10 @@ const file = (name: string, content: string | Uint8Array) => ({ name, bytes: typ
 const previewRows = async () => (await testDb.pool.query(`SELECT id FROM import_preview`)).rowCount;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", date: "2025-04-30", importedBy: "cli:curator" });
   admin = await createUser(testDb.pool, "admin@example.org", "ADMIN");
   reader = await createUser(testDb.pool, "reader@example.org", "USER");
 });
-afterAll(() => closeServerPool());
 
 describe("only admins", () => {
   it("signed out gets 401 and a reader gets 403 from upload, date, Import and Cancel, and nothing is stored", async () => {

@@ -23,7 +23,6 @@ async function delivery(period: string, email: string, status: string, createdAt
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   for (const [email, status] of [
     ["a@example.org", "CONFIRMED"],
     ["b@example.org", "CONFIRMED"],

@@ -1,16 +1,12 @@
 // ADMIN_EMAILS promotes an address only once it is proven: a magic-link sign-in (Auth.js sets
 // email_verified), never an OAuth sign-in that merely names the address.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { promoteConfiguredAdmin } from "../../lib/auth/roles";
 import { useTestDatabase } from "../support/database";
 import { createUser } from "./helpers/users";
 
 const testDb = useTestDatabase();
 const ADMINS = ["boss@example.org", "chief@example.org"];
-
-beforeAll(() => {
-  process.env.DATABASE_URL = testDb.url;
-});
 
 const roleOf = async (email: string) =>
   (await testDb.pool.query<{ role: string }>(`SELECT role FROM app_user WHERE email = $1`, [email])).rows[0]?.role;

@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeServerPool } from "../../lib/db/pool";
 import { sendTestDigestAs } from "../../lib/admin-mail/test-digest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
@@ -21,11 +20,9 @@ const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-0
 const testDb = useTestDatabase();
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
 });
 afterAll(async () => {
-  await closeServerPool();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

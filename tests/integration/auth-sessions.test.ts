@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/database";
 import { createSession, createUser } from "./helpers/users";
 
@@ -28,14 +28,7 @@ const testDb = useTestDatabase();
 const { handlers } = await import("../../lib/auth/auth");
 const { findLatestOutboxMessage } = await import("../../lib/mail/outbox");
 
-beforeAll(() => {
-  process.env.DATABASE_URL = testDb.url;
-});
-
 afterAll(async () => {
-  const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-  await holder.prisma?.$disconnect();
-  delete holder.prisma;
   rmSync(dataDir, { recursive: true, force: true });
 });
 

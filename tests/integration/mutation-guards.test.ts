@@ -26,7 +26,6 @@ let adminCookie: string;
 let readerId: string;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   const reader = await createUser(testDb.pool, `reader-${randomBytes(4).toString("hex")}@example.org`);
   const admin = await createUser(testDb.pool, `admin-${randomBytes(4).toString("hex")}@example.org`, "ADMIN");
   readerId = reader.id;

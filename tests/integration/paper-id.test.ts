@@ -1,5 +1,5 @@
 // A paper's id from its slug (lib/papers/paper-id.ts), the lookup every per-paper mutation starts with.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
 import { paperIdBySlug } from "../../lib/papers/paper-id";
 import { useTestDatabase } from "../support/database";
@@ -9,18 +9,11 @@ const testDb = useTestDatabase();
 let known: { id: number; slug: string };
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   const text = digestText("May 2, 2025", [{ title: "A Paper To Look Up By Its Slug", abstract: "Found by slug." }]);
   const summary = await importDigest(testDb.pool, textSource("lookup.txt", text), { today: "2025-05-02", importedBy: "cli:test" });
   expect(summary.status).toBe("IMPORTED");
   const { rows } = await testDb.pool.query<{ id: number; slug: string }>(`SELECT id, slug FROM paper WHERE title = 'A Paper To Look Up By Its Slug'`);
   known = rows[0]!;
-});
-
-afterAll(async () => {
-  const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-  await holder.prisma?.$disconnect();
-  delete holder.prisma;
 });
 
 describe("finding a paper by its slug", () => {

@@ -29,7 +29,6 @@ async function slugOf(title: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await importDigest(testDb.pool, await fileSource(samplePath), { ...options, today: "2025-05-01" });
   // May 2: a new paper, then Uni-MoE again (seen before). May 5: one more new paper.
   await importDigest(

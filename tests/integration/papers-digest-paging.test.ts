@@ -1,5 +1,5 @@
 // A digest bigger than one page: the home and digest pages show it 100 papers at a time.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
 import { digestByDate } from "../../lib/papers/digests";
 import { useTestDatabase } from "../support/database";
@@ -7,10 +7,6 @@ import { digestText, textSource } from "./helpers/text-source";
 
 const testDb = useTestDatabase();
 const options = { today: "2025-05-10", importedBy: "cli:test" };
-
-beforeAll(() => {
-  process.env.DATABASE_URL = testDb.url;
-});
 
 describe("a large digest", () => {
   it("pages a large digest 100 papers at a time, in digest order, clamping pages past the end", async () => {

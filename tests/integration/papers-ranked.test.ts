@@ -1,6 +1,6 @@
 // Catalogue-wide lists (lib/papers/ranked.ts): trending, newest, top of a window, and their pages.
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/prisma";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
@@ -34,20 +34,12 @@ async function signal(title: string, delta: SignalDelta): Promise<void> {
 const titles = (page: { papers: { title: string }[] }) => page.papers.map((paper) => paper.title);
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await importDigest(testDb.pool, await fileSource(samplePath), { ...options, today: "2025-05-01" });
   await importDigest(testDb.pool, textSource("may-2.txt", digestText("2025-05-02", [{ title: KOALA, abstract: "A video benchmark of kernels." }])), options);
   await importDigest(testDb.pool, textSource("may-5.txt", digestText("2025-05-05", [{ title: PLATYPUS, abstract: "Planning with platypus agents." }])), options);
   // Older digests imported later: their papers are the oldest in the catalogue but the newest ids.
   await importDigest(testDb.pool, textSource("apr-20.txt", digestText("2025-04-20", [{ title: OWL, abstract: "Owls see in the dark." }])), options);
   await importDigest(testDb.pool, textSource("mar-1.txt", digestText("2025-03-01", [{ title: AARDVARK, abstract: "Aligning aardvarks." }])), options);
-});
-
-afterAll(async () => {
-  // The app's Prisma client lives on globalThis; close it before the database is dropped.
-  const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-  await holder.prisma?.$disconnect();
-  delete holder.prisma;
 });
 
 describe("a catalogue with no votes", () => {

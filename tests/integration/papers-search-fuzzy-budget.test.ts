@@ -8,7 +8,6 @@ import { useTestDatabase } from "../support/database";
 const testDb = useTestDatabase();
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   // Straight to the table (the trigger computes search_vector). Every title shares "observations".
   await testDb.pool.query(
     `INSERT INTO paper (slug, title_key, title, abstract, first_seen)

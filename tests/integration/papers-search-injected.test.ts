@@ -12,8 +12,6 @@ const testDb = useTestDatabase();
 let client: PrismaClient;
 
 beforeAll(async () => {
-  // Paper summaries still come through the app's client (lib/papers/paper.ts): the same database.
-  process.env.DATABASE_URL = testDb.url;
   client = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDb.url }) });
   // 30 papers about zebras, one a day, newest last (the trigger computes search_vector).
   await testDb.pool.query(

@@ -10,7 +10,6 @@ const testDb = useTestDatabase();
 const PAPERS = 14_000;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   // Written straight to the table (the trigger computes search_vector): far quicker than importing.
   // first_seen grows with id, one day per 2,000 papers.
   //  - "alpha" in even papers, "beta" in odd ones, both only in the 40 papers with g % 350 = 3: the

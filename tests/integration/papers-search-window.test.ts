@@ -10,7 +10,6 @@ const testDb = useTestDatabase();
 const MANY = EXACT_LIMIT + 150;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   const papers = Array.from({ length: MANY }, (_, i) => ({
     title: i === 10 ? "Zebra Stripes as a Benchmark" : `Study ${i} of Grassland Animals number ${i}`,
     abstract: `We observe the zebra herd ${i} in the savanna and report findings ${i}.${i % 3 === 0 ? " Code: https://github.com/example/zebra-" + i : ""}`,

@@ -16,7 +16,6 @@ const QUOKKA_TITLE = "Quokka Attention: Sparse Routing for Efficient Transformer
 const ABSTRACT_ONLY_TITLE = "Efficient Routing in Mixture Models";
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
   await importDigest(
     testDb.pool,

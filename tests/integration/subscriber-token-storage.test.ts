@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate, readMigrations } from "../../lib/db/migrate";
+import { disconnectDb, useDatabaseUrl } from "../../lib/db/prisma";
 import { withDatabase } from "../../lib/db/with-database";
 import { confirmSubscription } from "../../lib/subscribers/confirm";
 import { subscriptionByToken } from "../../lib/subscribers/queries";
@@ -32,14 +33,12 @@ beforeAll(async () => {
   const at = migrations.findIndex((migration) => migration.name === MIGRATION);
   expect(at).toBeGreaterThan(0);
   await migrate(url, migrations.slice(0, at));
-  process.env.DATABASE_URL = url;
+  useDatabaseUrl(url);
   outboxDir = await mkdtemp(path.join(os.tmpdir(), "pp-token-storage-"));
 }, 120_000);
 
 afterAll(async () => {
-  const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-  await holder.prisma?.$disconnect();
-  delete holder.prisma;
+  await disconnectDb();
   await pool.end();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -1,7 +1,7 @@
 // The emailed links against the real database: RFC 8058 one-click unsubscribe, the unsubscribe page that only asks, preferences.
 import { randomBytes } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as oneClick } from "../../app/api/unsubscribe/[token]/route";
 import UnsubscribePage from "../../app/unsubscribe/[token]/page";
 import { updatePreferences } from "../../lib/subscribers/preferences";
@@ -12,14 +12,7 @@ import { useTestDatabase } from "../support/database";
 const testDb = useTestDatabase();
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await testDb.pool.query(`INSERT INTO tag (slug, name, kind) VALUES ('video', 'Video', 'TOPIC'), ('agents', 'Agents', 'TOPIC'), ('my-notes', 'My notes', 'USER')`);
-});
-
-afterAll(async () => {
-  const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-  await holder.prisma?.$disconnect();
-  delete holder.prisma;
 });
 
 /** A confirmed subscriber written straight to the table, as the confirm flow leaves it. */

@@ -20,15 +20,11 @@ let outboxDir: string;
 let client = 0;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   outboxDir = await mkdtemp(path.join(os.tmpdir(), "pp-subscribers-"));
   await testDb.pool.query(`INSERT INTO tag (slug, name, kind) VALUES ('video', 'Video', 'TOPIC'), ('benchmark', 'Benchmarks & evaluation', 'TOPIC'), ('my-notes', 'My notes', 'USER')`);
 });
 
 afterAll(async () => {
-  const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-  await holder.prisma?.$disconnect();
-  delete holder.prisma;
   await rm(outboxDir, { recursive: true, force: true });
 });
 

@@ -1,5 +1,5 @@
 // The tag pages' queries (sort, paging, per-month counts, the tag list) and the tag feed's route handler.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as feedRoute from "../../app/tags/[slug]/feed.xml/route";
 import { importDigest } from "../../lib/ingest/import";
 import { listTags, papersByTag, papersPerMonth, TAG_PAGE_SIZE, tagBySlug } from "../../lib/tags/queries";
@@ -15,7 +15,6 @@ const options = { today: "2025-12-31", importedBy: "cli:test" };
 
 /** 45 video papers over three months (20 in Jan, 0 in Feb, 15 in Mar, 10 in Apr) and one paper with no topic. */
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   const batches: [string, number][] = [
     ["2025-01-15", 20],
     ["2025-03-10", 15],
@@ -35,12 +34,6 @@ beforeAll(async () => {
   // Votes for the "top" order; the trending key follows first_seen and the boost.
   await testDb.pool.query(`UPDATE paper SET upvote_count = 100 WHERE title = 'Video Study Number 3'`);
   await testDb.pool.query(`UPDATE paper SET upvote_count = 50, trending_boost = 1000 WHERE title = 'Video Study Number 7'`);
-});
-
-afterAll(async () => {
-  const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-  await holder.prisma?.$disconnect();
-  delete holder.prisma;
 });
 
 describe("a tag's papers", () => {

@@ -1,5 +1,5 @@
 // Re-tagging the whole catalogue after the taxonomy changed: one transaction, people's tags kept.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
 import { retagCatalogue, topicCounts } from "../../lib/tags/retag";
 import { TOPICS, type Topic } from "../../lib/tags/topic-taxonomy";
@@ -31,7 +31,6 @@ async function countsAreExact(): Promise<void> {
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await importDigest(testDb.pool, textSource("d.txt", digestText("2025-04-30", PAPERS)), { today: "2025-05-01", importedBy: "cli:test" });
   // Someone applied "video" to the koala paper by hand too.
   await testDb.pool.query(`INSERT INTO app_user (id, email) VALUES ('u1', 'u1@example.org')`);
@@ -43,12 +42,6 @@ beforeAll(async () => {
     `UPDATE paper_tag SET user_count = 1 FROM paper p, tag t WHERE p.title = $1 AND t.slug = 'video' AND paper_tag.paper_id = p.id AND paper_tag.tag_id = t.id`,
     [PAPERS[0]!.title],
   );
-});
-
-afterAll(async () => {
-  const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-  await holder.prisma?.$disconnect();
-  delete holder.prisma;
 });
 
 describe("retag", () => {

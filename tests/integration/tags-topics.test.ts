@@ -1,6 +1,6 @@
 // Automatic topic tags at import: the sample digest through the real importer, then a changed paper.
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 import { TOPICS } from "../../lib/tags/topic-taxonomy";
@@ -32,15 +32,8 @@ async function countsAreExact(): Promise<void> {
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   const summary = await importDigest(testDb.pool, await fileSource(samplePath), options);
   expect(summary.counts.new).toBe(94);
-});
-
-afterAll(async () => {
-  const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-  await holder.prisma?.$disconnect();
-  delete holder.prisma;
 });
 
 describe("topic tags of the sample digest", () => {

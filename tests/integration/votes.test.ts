@@ -14,7 +14,6 @@ let paperId: number;
 let otherPaperId: number;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
   const { rows } = await testDb.pool.query<{ id: number }>("SELECT id FROM paper ORDER BY id LIMIT 2");
   [paperId, otherPaperId] = [rows[0]!.id, rows[1]!.id];

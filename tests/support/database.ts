@@ -1,12 +1,18 @@
-// A fresh, migrated database per test file, cloned from the run's template.
+// A fresh, migrated database per test file, cloned from the run's template, injected into the app's own clients.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
-import { closeServerPool } from "../../lib/db/pool";
+import { closeServerPool, useServerPoolUrl } from "../../lib/db/pool";
+import { disconnectDb, useDatabaseUrl } from "../../lib/db/prisma";
 
 export type TestDatabase = { url: string; pool: pg.Pool };
 
-/** Call at the top of a test file; the database exists from beforeAll to afterAll. */
+/**
+ * Call at the top of a test file; the database exists from beforeAll to afterAll. The app's clients,
+ * db() and serverPool() (with connectOutsidePool()), use it too: code under test that reaches for them
+ * gets this database, never DATABASE_URL (a developer's own database). A file that calls this twice
+ * gives them the second one.
+ */
 export function useTestDatabase(): TestDatabase {
   const handle = {} as TestDatabase;
   const adminUrl = inject("adminDatabaseUrl");
@@ -23,15 +29,16 @@ export function useTestDatabase(): TestDatabase {
     url.pathname = `/${name}`;
     handle.url = url.toString();
     handle.pool = new pg.Pool({ connectionString: handle.url, max: 4 });
+    await disconnectDb();
+    useDatabaseUrl(handle.url);
+    await useServerPoolUrl(handle.url);
   });
 
   afterAll(async () => {
     await handle.pool?.end();
     // The app's own clients (Prisma's, the pg pool of lib/db/pool.ts) let go before the database is
     // dropped: a connection the DROP terminates would surface as an unhandled error in the run.
-    const app = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-    await app.prisma?.$disconnect();
-    delete app.prisma;
+    await disconnectDb();
     await closeServerPool();
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();

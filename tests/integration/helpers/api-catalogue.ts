@@ -1,7 +1,7 @@
 // A catalogue for the API and feed tests: the sample digest (2025-04-30) plus a digest of 2025-05-01 with
-// hostile titles, imported with the real importer; route handlers read it through DATABASE_URL.
+// hostile titles, imported with the real importer; route handlers read it through the app's client (useTestDatabase).
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll } from "vitest";
+import { beforeAll } from "vitest";
 import { fileSource } from "../../../lib/ingest/file-source";
 import { importDigest } from "../../../lib/ingest/import";
 import { useTestDatabase, type TestDatabase } from "../../support/database";
@@ -27,7 +27,6 @@ const newestDigest = digestText("May 1", [
 export function useApiCatalogue(): TestDatabase {
   const db = useTestDatabase();
   beforeAll(async () => {
-    process.env.DATABASE_URL = db.url;
     // The configured origin every absolute link uses (lib/site-origin.ts); never a request header.
     process.env.SITE_URL = "http://localhost";
     const options = { today: NEWEST_DATE, importedBy: "cli:test" };
@@ -36,12 +35,6 @@ export function useApiCatalogue(): TestDatabase {
     if (newest.status !== "IMPORTED" || newest.counts.new !== 2) throw new Error(`fixture import failed: ${JSON.stringify(newest)}`);
     // The importer would not let these in; the renderers must cope with them anyway.
     await db.pool.query(`UPDATE paper SET abstract = abstract || ' bell' || chr(7) || ' escape' || chr(27) WHERE title = $1`, [SCRIPT_TITLE]);
-  });
-  afterAll(async () => {
-    // The app's Prisma client lives on globalThis; close it before the database is dropped.
-    const holder = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-    await holder.prisma?.$disconnect();
-    delete holder.prisma;
   });
   return db;
 }
