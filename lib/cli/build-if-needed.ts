@@ -41,8 +41,31 @@ export function buildIsStale(root: string): boolean {
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
 }
 
-export function buildIfNeeded(root: string, log: (message: string) => void): void {
+export type BuildOptions = {
+  /** Show Next's own output (its telemetry notice, the route table) as it builds; otherwise only a failed build's output. */
+  verbose?: boolean;
+};
+
+/**
+ * Builds with NEXT_TELEMETRY_DISABLED (a local start is nobody's telemetry). Quiet by default: Next's
+ * 40 lines are kept and printed only when the build fails, so errors stay visible and a good build is one line.
+ */
+export function buildIfNeeded(root: string, log: (message: string) => void, options: BuildOptions = {}): void {
   if (!buildIsStale(root)) return;
   log("Building the app (first start or sources changed)…");
-  execFileSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit" });
+  const started = Date.now();
+  const command = path.join(root, "node_modules", ".bin", "next");
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (options.verbose) {
+    execFileSync(command, ["build"], { cwd: root, stdio: "inherit", env });
+    return;
+  }
+  try {
+    execFileSync(command, ["build"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const failed = error as { stdout?: Buffer; stderr?: Buffer; message: string };
+    const output = `${failed.stdout?.toString() ?? ""}${failed.stderr?.toString() ?? ""}`.trim();
+    throw new Error(`the build failed:\n${output || failed.message}`);
+  }
+  log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }

@@ -1,9 +1,9 @@
 // When `npm start`, the browser tests and bench:http rebuild the app: any input of the build newer than the last build.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildIsStale } from "../../../lib/cli/build-if-needed";
+import { buildIfNeeded, buildIsStale } from "../../../lib/cli/build-if-needed";
 
 let root = "";
 const HOUR_AGO = new Date(Date.now() - 3_600_000);
@@ -66,5 +66,38 @@ describe("deciding whether the build is current", () => {
     file("node_modules/some-package/index.js", new Date());
     file(".next/server/page.js", new Date());
     expect(buildIsStale(root)).toBe(false);
+  });
+});
+
+/** A stand-in for node_modules/.bin/next: prints what Next prints, notes its environment, exits with `code`. */
+function fakeNext(code: number) {
+  const script = path.join(root, "node_modules", ".bin", "next");
+  mkdirSync(path.dirname(script), { recursive: true });
+  writeFileSync(
+    script,
+    [
+      "#!/bin/sh",
+      `echo "telemetry=$NEXT_TELEMETRY_DISABLED" > "${path.join(root, "env.txt")}"`,
+      'echo "Attention: Next.js now collects completely anonymous telemetry"',
+      'for i in $(seq 1 35); do echo "├ ○ /route-$i"; done',
+      code === 0 ? "exit 0" : 'echo "Type error: x is not assignable" >&2; exit 1',
+    ].join("\n"),
+  );
+  chmodSync(script, 0o755);
+  rmSync(path.join(root, ".next"), { recursive: true });
+}
+
+describe("building quietly", () => {
+  it("a good build is two lines: no telemetry notice, no route table, telemetry off for the child", () => {
+    fakeNext(0);
+    const lines: string[] = [];
+    buildIfNeeded(root, (line) => lines.push(line));
+    expect(lines).toEqual(["Building the app (first start or sources changed)…", expect.stringMatching(/^Built in \d+ s\.$/)]);
+    expect(readFileSync(path.join(root, "env.txt"), "utf8").trim()).toBe("telemetry=1");
+  });
+
+  it("a failed build throws with Next's whole output, errors included", () => {
+    fakeNext(1);
+    expect(() => buildIfNeeded(root, () => undefined)).toThrow(/^the build failed:\nAttention: .*\n[^]*route-35\nType error: x is not assignable$/);
   });
 });
