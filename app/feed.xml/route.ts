@@ -4,7 +4,10 @@ import { FEED_CACHE_CONTROL, FEED_SIZE, latestPapersChannel, RSS_CONTENT_TYPE } 
 import { renderRss } from "@/lib/feeds/rss";
 import { latestPapers } from "@/lib/papers/latest";
 
-export async function GET(request: Request): Promise<Response> {
+// The catalogue changes at import time: never prerender this at build.
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
   const papers = await latestPapers(FEED_SIZE);
   const xml = renderRss(latestPapersChannel(papers, siteOrigin()));
   return new Response(xml, { headers: { "Content-Type": RSS_CONTENT_TYPE, "Cache-Control": FEED_CACHE_CONTROL } });

@@ -112,6 +112,7 @@ async function adoptPassword(port: number, password: string, passwordFile: strin
     throw new Error(
       `The embedded PostgreSQL on port ${port} accepts neither the password in ${passwordFile} nor the old default: ` +
         `${String(error)}. If you changed the password, put it in ${passwordFile}.`,
+      { cause: error },
     );
   }
   try {
@@ -276,6 +277,7 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
       `Could not start the embedded PostgreSQL in ${dataDir}: ${String(error ?? "it exited early")}. ` +
         `Check that the directory is writable, or set DATABASE_URL to use another PostgreSQL server.\n` +
         `Server log:\n${recentLog.join("\n")}`,
+      { cause: error },
     );
   }
   try {

@@ -25,6 +25,7 @@ const PROBLEM_TITLE_LENGTH = 80;
 // New-style ids (2405.11273, optional version) and old-style ones (cs/0601001, math.GT/0309136).
 const ARXIV_ID = /^(?:arxiv:)?((\d{2})(\d{2})\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i;
 // JSON may carry any control character escaped; PostgreSQL text cannot hold NUL and pages should not show the rest.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped
 const CONTROL_CHARS = /[\x00-\x08\x0B\x0E-\x1F\x7F]/g;
 
 const text = z.string().nullish();

@@ -7,6 +7,7 @@ import { invalidUtf8OffsetInStream } from "./utf8";
 // Keeps memory flat on a file that is not a digest (one endless line).
 const MAX_LINE_LENGTH = 1_000_000;
 // C0 controls other than \t \n \f \r never occur in text; one of them means a binary file.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they mark binary files
 const CONTROL_CHAR = /[\x00-\x08\x0B\x0E-\x1F]/;
 
 function countNewlines(text: string, end: number): number {

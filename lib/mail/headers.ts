@@ -5,6 +5,7 @@ export const MAX_HEADER_LENGTH = 200;
 
 // C0 controls (CR, LF, TAB, NUL...), DEL, C1 controls and the Unicode line/paragraph separators,
 // which some mail software also treats as line breaks.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
 const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** One line: control characters collapse to single spaces, trimmed, capped with an ellipsis. */
@@ -38,6 +39,7 @@ export function mailFrom(configured: string): string {
 /** A recipient must be one address on one line; we refuse rather than repair, since repairing could mail a stranger. */
 export function recipientProblem(to: string): string | undefined {
   if (to.trim() === "") return "no recipient address";
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
   if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(to)) return `recipient ${JSON.stringify(to)} contains a control character`;
   if (/[,;]/.test(to)) return `recipient ${JSON.stringify(to)} names more than one address; send one message per address`;
   return undefined;

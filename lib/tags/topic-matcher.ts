@@ -102,7 +102,7 @@ function isBreak(text: string, at: number): boolean {
 /** Lowercase, accents folded ("Café" reads "cafe"); other non-ASCII characters become separators. */
 function foldText(text: string): string {
   const lower = text.toLowerCase();
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- the class is everything outside ASCII, NUL included
   return /[^\u0000-\u007f]/.test(lower) ? lower.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : lower;
 }
 

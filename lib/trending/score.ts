@@ -52,12 +52,12 @@ export function trendingKey(signals: TrendingSignals, firstSeen: Date): number {
 export type TrendingCandidate = { id: number; firstSeen: Date; signals: TrendingSignals };
 
 /**
- * Candidates hottest first at `now`; equal scores keep digest order (lower id first). The order is the
- * same at every `now`, so it compares keys, not scores: subtracting `now` in floating point turns exact
+ * Candidates hottest first; equal scores keep digest order (lower id first). The order is the same at
+ * every `now`, so it takes none and compares keys, not scores: subtracting `now` in floating point turns exact
  * ties (255 points 16 days earlier ties with 0 points) into rounding noise, and the database, which
  * sorts by the stored key, would then disagree with this function about who goes first.
  */
-export function rankTrending<T extends TrendingCandidate>(papers: readonly T[], _now: Date): T[] {
+export function rankTrending<T extends TrendingCandidate>(papers: readonly T[]): T[] {
   return papers
     .map((paper) => ({ paper, key: trendingKey(paper.signals, paper.firstSeen) }))
     .sort((a, b) => b.key - a.key || a.paper.id - b.paper.id)

@@ -45,7 +45,7 @@ async function child(file: string, env: Record<string, string>, mode?: string): 
 try {
   console.log(`# bench:import — ${fmt(papers)} papers, ${database.kind} PostgreSQL, ${cpus().length} cores\n`);
   const file = path.join(work, `digest-${papers}.txt`);
-  let t = performance.now();
+  const t = performance.now();
   const generated = await writeDigestFile(file, { papers, seed: Number(values.seed), dateLine: "Apr 30, 2025" });
   console.log(`generated ${fmt(generated.papers)} papers (${fmt(generated.uniquePapers)} unique), ${fmt(generated.bytes / 1_048_576, 1)} MB in ${fmt((performance.now() - t) / 1000, 1)} s`);
 

@@ -63,7 +63,7 @@ function time(fn: () => unknown): number {
   for (let r = 0; r < runs; r++) {
     let calls = 0;
     const started = performance.now();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       sink += Number(Boolean(fn()));
       calls++;

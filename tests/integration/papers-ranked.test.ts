@@ -85,7 +85,6 @@ describe("with votes, saves and tags", () => {
     );
     const expected = rankTrending(
       rows.map((row) => ({ id: row.id, firstSeen: new Date(`${row.first_seen}T00:00:00Z`), signals: row })),
-      new Date("2025-05-06T12:00:00Z"),
     ).map((row) => row.id);
     const trending = await rankedPapers({ sort: "trending" });
     expect(trending.papers.map((paper) => paper.id)).toEqual(expected);

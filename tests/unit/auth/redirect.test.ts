@@ -34,6 +34,7 @@ describe("no callbackUrl leaves the site, however it is spelled", () => {
     if (!output.startsWith("/")) return "does not start with /";
     if (output.startsWith("//") || output.startsWith("/\\")) return "starts with // or /\\ (another host to a browser)";
     // A Location header with a tab, newline or space is read differently by different clients.
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     if (/[\u0000-\u0020\u007f]/.test(output)) return "contains a control character or space";
     if (new URL(output, site).origin !== site) return `resolves to ${new URL(output, site).origin}`;
     return null;

@@ -1,6 +1,7 @@
 "use client";
 // The drop target and file chooser: hands the chosen files on and shows when a drag is over it.
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { formatBytes } from "@/lib/admin-import/format";
 import type { Limits } from "./dropzone-state";
 
@@ -13,9 +14,8 @@ export function FileDropArea({ maxFiles, maxFileBytes, onFiles }: Props) {
   const inputId = useId();
   const hintId = useId();
   const [dragging, setDragging] = useState(false);
-  const [ready, setReady] = useState(false);
   // Tests and people dropping files before hydration: data-ready says when the zone listens.
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   return (
     <div
       data-ready={ready ? "true" : undefined}

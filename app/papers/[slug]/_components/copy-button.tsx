@@ -2,12 +2,12 @@
 // Copies a text (the BibTeX entry) to the clipboard. It appears only once JavaScript runs;
 // without it the text stays selectable in its <pre>.
 import { useEffect, useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
 
-  useEffect(() => setReady(true), []);
   useEffect(() => {
     if (status === "idle") return;
     const timer = setTimeout(() => setStatus("idle"), 2000);
