@@ -14,5 +14,8 @@ export type PreviewDateAnswer = { preview: PreviewView };
 /** POST /api/admin/imports/[id]/confirm: the import run it recorded. */
 export type ConfirmAnswer = { run: ConfirmedImport };
 
+/** Its 409 when the file was imported after the preview was made: the error and the preview read again. */
+export type ConfirmRefusal = ApiError & { preview?: PreviewView };
+
 /** DELETE /api/admin/imports/[id]: the cancelled preview's id. */
 export type CancelAnswer = { ok: true; id: string };

@@ -7,10 +7,12 @@ import { importDigest, type DigestSource } from "../ingest/import";
 import { isIsoDate } from "../iso-date";
 import { importedByFor, refuseUnlessAdmin, type Refusal } from "./access";
 import { connectOutsidePool, serverPool } from "../db/pool";
-import { expiredMessage, isPreviewId, type Clock } from "./preview";
-import type { ConfirmedImport, PreviewSummary } from "./types";
+import { expiredMessage, isPreviewId, PREVIEW_COLUMNS, toView, type Clock } from "./preview";
+import { importedMeanwhileMessage, summaryIfImportedMeanwhile } from "./stale";
+import type { ConfirmedImport, PreviewSummary, PreviewView } from "./types";
 
-export type ConfirmResult = { ok: true; run: ConfirmedImport } | Refusal;
+/** A refusal may carry the preview as it now stands (the file was imported meanwhile). */
+export type ConfirmResult = { ok: true; run: ConfirmedImport } | (Refusal & { preview?: PreviewView });
 
 /** PostgreSQL's lock_not_available: another request is importing this preview right now. */
 const LOCK_NOT_AVAILABLE = "55P03";
@@ -46,10 +48,10 @@ export async function confirmPreview(
   const lock = await connectOutsidePool();
   try {
     await lock.query("BEGIN");
-    let rows: { file_name: string; content: Buffer; summary: PreviewSummary; expires_at: Date }[];
+    let rows: { file_name: string; sha256: string; content: Buffer; summary: PreviewSummary; expires_at: Date }[];
     try {
       ({ rows } = await lock.query(
-        `SELECT file_name, content, summary, expires_at FROM import_preview WHERE id = $1 AND created_by = $2 FOR UPDATE NOWAIT`,
+        `SELECT file_name, sha256, content, summary, expires_at FROM import_preview WHERE id = $1 AND created_by = $2 FOR UPDATE NOWAIT`,
         [id, user!.email],
       ));
     } catch (error) {
@@ -66,6 +68,13 @@ export async function confirmPreview(
       await lock.query(`DELETE FROM import_preview WHERE id = $1`, [id]);
       await lock.query("COMMIT");
       return { ok: false, status: 410, error: expiredMessage(row.file_name, row.expires_at) };
+    }
+    // Imported elsewhere since the preview was made: say so, and show the preview as it now stands.
+    const fresh = options.date === undefined ? await summaryIfImportedMeanwhile(serverPool(), { sha256: row.sha256, summary: row.summary, content: row.content }, now) : null;
+    if (fresh) {
+      const { rows: [updated] } = await lock.query(`UPDATE import_preview SET summary = $2 WHERE id = $1 RETURNING ${PREVIEW_COLUMNS}`, [id, JSON.stringify(fresh)]);
+      await lock.query("COMMIT");
+      return { ok: false, status: 409, error: importedMeanwhileMessage(row.file_name, fresh), preview: toView(updated) };
     }
     // The date shown in the preview is the one imported: what the admin saw is what lands.
     const date = options.date ?? row.summary.digestDate ?? undefined;

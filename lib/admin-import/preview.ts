@@ -5,10 +5,13 @@ import { createHash, randomUUID } from "node:crypto";
 import type { SessionUser } from "../auth/session";
 import { localToday } from "../cli/today";
 import { isIsoDate } from "../iso-date";
-import { refuseUnlessAdmin, type Refusal } from "./access";
+import { recordUnreadableSource } from "../ingest/import";
+import { detectDigestFormat } from "../ingest/parse-any";
+import { importedByFor, refuseUnlessAdmin, type Refusal } from "./access";
 import { formatBytes } from "./format";
 import { importLimits, type ImportLimits } from "./limits";
 import { serverPool } from "../db/pool";
+import { summaryIfImportedMeanwhile } from "./stale";
 import { summarizeDigest } from "./summarize";
 import type { PreviewSummary, PreviewView } from "./types";
 
@@ -16,7 +19,7 @@ export type UploadedFile = { name: string; bytes: Uint8Array };
 export type PreviewResult = { ok: true; preview: PreviewView } | Refusal;
 export type Clock = { now?: Date };
 
-const PREVIEW_COLUMNS = `id, created_by, file_name, file_size::float8 AS file_size, sha256, created_at, expires_at, summary`;
+export const PREVIEW_COLUMNS = `id, created_by, file_name, file_size::float8 AS file_size, sha256, created_at, expires_at, summary`;
 type PreviewRow = {
   id: string;
   created_by: string;
@@ -94,7 +97,13 @@ export async function createPreview(
   }
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const result = await summarizeDigest(pool, file.bytes, { sha256, today: localToday(now) });
-  if (!result.ok) return { ok: false, status: 422, error: `${name}: ${result.error}` };
+  if (!result.ok) {
+    // Recorded like a command-line rejection, so the history shows every file that was tried and why it was refused.
+    const source = { name, size: file.bytes.byteLength, open: async function* () { yield file.bytes; } };
+    const options = { today: localToday(now), importedBy: importedByFor(user!) };
+    await recordUnreadableSource(pool, source, options, result.error, detectDigestFormat(file.bytes.subarray(0, 1024)));
+    return { ok: false, status: 422, error: `${name}: ${result.error}` };
+  }
   const { rows } = await pool.query<PreviewRow>(
     `INSERT INTO import_preview (id, created_by, file_name, file_size, sha256, format, content, summary, created_at, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6::"DigestFormat", $7, $8, $9, $10) RETURNING ${PREVIEW_COLUMNS}`,
@@ -118,11 +127,20 @@ export async function createPreview(
 export async function pendingPreviews(user: SessionUser | null, options: Clock = {}): Promise<PreviewView[]> {
   if (refuseUnlessAdmin(user)) return [];
   await purgeExpiredPreviews(options.now);
-  const { rows } = await serverPool().query<PreviewRow>(
-    `SELECT ${PREVIEW_COLUMNS} FROM import_preview WHERE created_by = $1 ORDER BY created_at, id`,
+  const pool = serverPool();
+  const { rows } = await pool.query<PreviewRow & { content: Buffer }>(
+    `SELECT ${PREVIEW_COLUMNS}, content FROM import_preview WHERE created_by = $1 ORDER BY created_at, id`,
     [user!.email],
   );
-  return rows.map(toView);
+  const now = options.now ?? new Date();
+  const views: PreviewView[] = [];
+  for (const { content, ...row } of rows) {
+    // A file imported since its preview was made says so on the page, not only when Import is pressed.
+    const fresh = await summaryIfImportedMeanwhile(pool, { ...row, content }, now);
+    if (fresh) await pool.query(`UPDATE import_preview SET summary = $2 WHERE id = $1`, [row.id, JSON.stringify(fresh)]);
+    views.push(toView(fresh ? { ...row, summary: fresh } : row));
+  }
+  return views;
 }
 
 /** A new digest date for the preview: the file is read again with it, so counts and changes match what Import will do. */

@@ -14,7 +14,8 @@ const LINE_TEXT_LENGTH = 200;
 export type SummarizeOptions = { sha256: string; today: string; /** YYYY-MM-DD chosen by the admin. */ date?: string };
 export type SummarizeResult = { ok: true; summary: PreviewSummary } | { ok: false; error: string };
 
-async function earlierImport(pool: pg.Pool, sha256: string): Promise<PreviewSummary["alreadyImported"]> {
+/** The latest import of these bytes, if any: a preview made before it asks again on load and on Import (stale.ts). */
+export async function earlierImport(pool: pg.Pool, sha256: string): Promise<PreviewSummary["alreadyImported"]> {
   const { rows } = await pool.query<{ id: number; started_at: Date; imported_by: string; digest_date: string | null }>(
     `SELECT id, started_at, imported_by, to_char(digest_date, 'YYYY-MM-DD') AS digest_date
      FROM import_run WHERE sha256 = $1 AND status = 'IMPORTED' ORDER BY started_at DESC, id DESC LIMIT 1`,

@@ -208,12 +208,19 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
 }
 
 /**
- * A source that never arrived whole (a fetch that failed: HTTP error, reset, redirect, oversize) is
- * recorded like a rejected file, so the import history shows every attempt in one place.
+ * A source that never arrived whole (a fetch that failed: HTTP error, reset, redirect, oversize) or an
+ * upload the preview refused (a binary file) is recorded like a rejected file, so the import history
+ * shows every attempt in one place.
  */
-export function recordUnreadableSource(pool: pg.Pool, source: DigestSource, options: ImportOptions, message: string): Promise<ImportSummary> {
+export function recordUnreadableSource(
+  pool: pg.Pool,
+  source: DigestSource,
+  options: ImportOptions,
+  message: string,
+  format: DigestFormat = "HF_JSON",
+): Promise<ImportSummary> {
   const digestDate = options.date ?? null;
-  return recordRejection(pool, source, options, new Date(), new DigestRejectedError(message), new ProblemLog(), digestDate, "HF_JSON");
+  return recordRejection(pool, source, options, new Date(), new DigestRejectedError(message), new ProblemLog(), digestDate, format);
 }
 
 /** A rejected file leaves the catalogue untouched; only the history records that it was tried. */

@@ -11,9 +11,23 @@ export const TAG_INPUT_MAX = 10_000;
 
 export type TagNameInput = { name: string; slug: string };
 
+/** Letters of any script (with their accents), digits, spaces between words and "-": a tag names a topic, not markup. */
+const TAG_CHARACTER = /[\p{L}\p{M}\p{N} -]/u;
+
+/** The characters a tag name may not have, each once, in the order they appear. */
+function refusedCharacters(name: string): string[] {
+  return [...new Set([...name].filter((char) => !TAG_CHARACTER.test(char)))];
+}
+
+function listCharacters(chars: string[]): string {
+  const quoted = chars.slice(0, 6).map((char) => `“${char}”`);
+  if (chars.length > 6) return `${quoted.join(", ")} and more`;
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
+}
+
 /**
- * Comma-separated names -> [{ name, slug }]: names cleaned (trimmed, whitespace collapsed; markup is
- * kept as text, React escapes it), empty items between commas ignored, repeats (same slug) dropped
+ * Comma-separated names -> [{ name, slug }]: names cleaned (trimmed, whitespace collapsed) and made of
+ * words, numbers and "-" (markup or emoji are refused, naming the characters), empty items between commas ignored, repeats (same slug) dropped
  * keeping the first. Every refusal says what to change.
  */
 export const tagInputSchema = z
@@ -31,6 +45,8 @@ export const tagInputSchema = z
       if ([...name].length > TAG_NAME_MAX) return fail(`Tag names can be at most ${TAG_NAME_MAX} characters: ${quoteTagName(name)}`);
       const slug = tagSlug(name);
       if (slug === "") return fail(`Tag names need at least one letter (a–z) or digit: ${quoteTagName(name)}`);
+      const refused = refusedCharacters(name);
+      if (refused.length > 0) return fail(`Tags are made of words, numbers and “-”: ${quoteTagName(name)} has ${listCharacters(refused)}.`);
       if (slug.length > TAG_SLUG_MAX) return fail(`That tag name is too long once written for a link: ${quoteTagName(name)}`);
       if (!tags.has(slug)) tags.set(slug, { name, slug });
     }

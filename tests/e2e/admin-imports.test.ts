@@ -129,7 +129,7 @@ describe("importing digests in the browser", () => {
   it("the history lists the new imports by the admin, and a run's page links its papers", async () => {
     await page.reload();
     const row = page.locator('tr[data-run-file="admin-upload-small.json"]').first();
-    await expect(row.textContent()).resolves.toContain(`user:${E2E_ADMIN_EMAIL}`);
+    await expect(row.textContent()).resolves.toContain(`by ${E2E_ADMIN_EMAIL}`);
     await expect(row.textContent()).resolves.toContain("Hugging Face JSON");
     await row.getByRole("link", { name: "admin-upload-small.json" }).click();
     await page.waitForURL(/\/admin\/imports\/\d+$/);

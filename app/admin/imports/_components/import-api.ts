@@ -1,10 +1,9 @@
 // The admin page's calls to /api/admin/imports: upload a file (with progress), set a preview's date, import, cancel.
-import type { CancelAnswer, ConfirmAnswer, PreviewDateAnswer, UploadAnswer } from "@/lib/admin-import/api-answers";
+import type { CancelAnswer, ConfirmAnswer, ConfirmRefusal, PreviewDateAnswer, UploadAnswer } from "@/lib/admin-import/api-answers";
 import type { ConfirmedImport, PreviewView } from "@/lib/admin-import/types";
-import type { ApiError } from "@/lib/api/responses";
 
 /** Every call resolves, never throws: a failure carries the sentence to show the admin. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string; /** The preview read again, when the server sent it. */ preview?: PreviewView };
 
 const base = (id: string) => `/api/admin/imports/${id}`;
 
@@ -44,8 +43,8 @@ async function call<T>(url: string, method: "PATCH" | "POST" | "DELETE", body?: 
     return { ok: false, error: "the server could not be reached; try again" };
   }
   if (!response.ok) {
-    const failure: Partial<ApiError> | null = await response.json().catch(() => null);
-    return { ok: false, error: failure?.error ?? `the server answered ${response.status}` };
+    const failure: Partial<ConfirmRefusal> | null = await response.json().catch(() => null);
+    return { ok: false, error: failure?.error ?? `the server answered ${response.status}`, preview: failure?.preview };
   }
   const value: T | null = await response.json().catch(() => null);
   if (value === null) return { ok: false, error: `the server answered ${response.status} without a readable body` };

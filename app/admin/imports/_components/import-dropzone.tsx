@@ -45,6 +45,8 @@ export function ImportDropzone({ pending, maxFileBytes, maxFiles }: Props) {
       dispatch({ type: "imported", key, run: outcome.value });
       router.refresh(); // the history below gains the new run
     } else {
+      // Imported elsewhere meanwhile: the card shows the preview as it now stands, and why nothing happened.
+      if (outcome.preview) dispatch({ type: "dated", key, preview: outcome.preview });
       dispatch({ type: "failed", key, error: outcome.error });
     }
   }

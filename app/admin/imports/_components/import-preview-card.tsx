@@ -4,8 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FORMAT_LABELS, formatBytes, formatTimestamp, shortSha } from "@/lib/admin-import/format";
 import type { PreviewView } from "@/lib/admin-import/types";
 import type { PreviewAction } from "./dropzone-state";
-import { AbstractDiff } from "./import-diff";
-
+import { ChangedPaperList } from "./changed-paper-list";
 
 type Props = {
   preview: PreviewView;
@@ -115,20 +114,7 @@ export function ImportPreviewCard({ preview, busy, error, onDate, onImport, onCa
       {summary.changedPapers.length > 0 && (
         <details open>
           <summary className={listSummary}>Changed papers ({summary.counts.changed})</summary>
-          <ol className="mt-2 space-y-3">
-            {summary.changedPapers.map((paper) => (
-              <li key={paper.line} className="space-y-1">
-                <p className="text-sm font-medium">
-                  <span className="font-normal text-zinc-600 dark:text-zinc-400">{unit} {paper.line}: </span>
-                  <Link href={`/papers/${paper.slug}`} className="text-sky-800 hover:underline dark:text-sky-300">
-                    {paper.title}
-                  </Link>
-                </p>
-                {paper.titleBefore !== null && <p className={muted}>Title was: {paper.titleBefore}</p>}
-                <AbstractDiff parts={paper.abstractDiff} label={`Changes to the abstract of ${paper.title}`} />
-              </li>
-            ))}
-          </ol>
+          <ChangedPaperList papers={summary.changedPapers} unit={unit} />
           <More shown={summary.changedPapers.length} total={summary.counts.changed} />
         </details>
       )}

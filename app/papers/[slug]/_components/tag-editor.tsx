@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { parseTagInput } from "@/lib/tags/tag-input";
 
 type Props = { slug: string; mine: { slug: string; name: string }[] };
 
@@ -38,7 +39,10 @@ export function TagEditor({ slug, mine }: Props) {
         className="flex flex-wrap gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          if (names.trim()) send("POST", base, { names });
+          // The server's own schema, so a refusal (blank, markup, too many) is explained here without a round trip.
+          const parsed = parseTagInput(names);
+          if (parsed.ok) send("POST", base, { names });
+          else setMessage(parsed.error);
         }}
       >
         <label htmlFor="tag-names" className="sr-only">
@@ -47,10 +51,14 @@ export function TagEditor({ slug, mine }: Props) {
         <input
           id="tag-names"
           value={names}
-          onChange={(event) => setNames(event.target.value)}
+          onChange={(event) => {
+            setNames(event.target.value);
+            setMessage(null);
+          }}
           placeholder="Add tags, comma-separated"
           maxLength={300}
           aria-describedby="tag-message"
+          aria-invalid={message !== null}
           className={`${inputClass} min-w-0 flex-1 px-3 py-1.5 text-sm`}
         />
         <Button type="submit" variant="strong" size="sm" disabled={pending}>
