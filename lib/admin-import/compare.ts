@@ -120,7 +120,7 @@ export async function compareWithCatalogue(
     await client.query("BEGIN");
     await createStage(client, stage);
     const staged = await stageFile(client, stage, bytes, options, limits);
-    const { map, counts } = await classifyStage((sql, params) => client.query(sql, params), stage, staged.date);
+    const { map, counts } = await classifyStage(client, stage, staged.date);
     const list = async (kind: keyof typeof KIND) => {
       const { rows } = await client.query<Row>(
         `SELECT m.line, s.title, s.abstract, p.slug, p.title AS known_title, p.abstract AS known_abstract,

@@ -3,9 +3,12 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient, type Prisma } from "./generated/client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaUrl?: string };
+
+/** What a step run inside its caller's transaction takes: the `tx` of `db().$transaction(async (tx) => ...)`, or db() itself. */
+export type Tx = Prisma.TransactionClient;
 
 /**
  * Use this database instead of DATABASE_URL: command-line tools pass the one they just opened (perhaps

@@ -1,6 +1,6 @@
 // What /admin shows about the fetch: on or off, the next scheduled run, and the last fetch of each recent day.
 import cronParser from "cron-parser";
-import type pg from "pg";
+import type { Queryable } from "../db/queryable";
 import type { Env } from "../env";
 import { listFetchStates, type FetchState } from "./state";
 
@@ -11,7 +11,7 @@ export function nextFetchRun(cron: string, timeZone: string, now: Date): Date {
   return cronParser.parseExpression(cron, { currentDate: now, tz: timeZone }).next().toDate();
 }
 
-export async function fetchOverview(pool: pg.Pool, settings: Pick<Env, "HF_FETCH" | "HF_FETCH_CRON" | "DIGEST_TIMEZONE">, now: Date): Promise<FetchOverview> {
+export async function fetchOverview(pool: Queryable, settings: Pick<Env, "HF_FETCH" | "HF_FETCH_CRON" | "DIGEST_TIMEZONE">, now: Date): Promise<FetchOverview> {
   const enabled = settings.HF_FETCH === "on";
   return {
     enabled,

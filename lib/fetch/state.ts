@@ -1,5 +1,5 @@
 // Owns hf_fetch_day: per day, the validators and hash of the last imported answer and what the last fetch did.
-import type pg from "pg";
+import type { Queryable } from "../db/queryable";
 import type { Validators } from "./client";
 
 export type FetchResult = "IMPORTED" | "UNCHANGED" | "FAILED";
@@ -28,13 +28,13 @@ const toState = (row: Row): FetchState => ({
   fetchedAt: row.fetched_at,
 });
 
-export async function readFetchState(pool: pg.Pool, day: string): Promise<FetchState | null> {
+export async function readFetchState(pool: Queryable, day: string): Promise<FetchState | null> {
   const { rows } = await pool.query<Row>(`SELECT ${COLUMNS} FROM hf_fetch_day WHERE day = $1`, [day]);
   return rows[0] ? toState(rows[0]) : null;
 }
 
 /** The most recent days fetched, newest day first (the admin page's table). */
-export async function listFetchStates(pool: pg.Pool, limit = 14): Promise<FetchState[]> {
+export async function listFetchStates(pool: Queryable, limit = 14): Promise<FetchState[]> {
   const { rows } = await pool.query<Row>(`SELECT ${COLUMNS} FROM hf_fetch_day ORDER BY day DESC LIMIT $1`, [limit]);
   return rows.map(toState);
 }
@@ -44,7 +44,7 @@ export async function listFetchStates(pool: pg.Pool, limit = 14): Promise<FetchS
  * catalogue; a failure keeps the last good ones, so the next run revalidates against what we really have.
  */
 export async function saveFetchState(
-  pool: pg.Pool,
+  pool: Queryable,
   day: string,
   outcome: { result: FetchResult; message: string | null; importRunId: number | null; imported?: { validators: Validators[]; sha256: string } },
 ): Promise<void> {

@@ -1,9 +1,6 @@
 // Owns the one rule that sorts a staged file's papers against the catalogue: new, changed, or known and
 // unchanged. The importer (merge.ts) acts on it; the admin preview (admin-import/summarize.ts) shows it.
-import type pg from "pg";
-
-/** Runs one statement; the importer passes one that can trace each statement's time. */
-export type RunQuery = (sql: string, params?: unknown[]) => Promise<pg.QueryResult>;
+import type { Queryable } from "../db/queryable";
 
 /** updated: the paper's text changes, or the file brings authors or an upstream count it did not have. */
 export type ClassifiedCounts = { new: number; updated: number; unchanged: number };
@@ -27,8 +24,10 @@ export const KIND = {
  * Builds `${stage}_map`, one row per staged paper: line, position (in the digest), paper_id, is_new,
  * by_arxiv, changed (its title or abstract is replaced), authors_changed and upstream_changed (the file
  * brings authors or an upstream count the paper does not have yet), enriched (either of those two).
+ * `db` is the connection holding the stage; the importer wraps its own to trace each statement's time.
  */
-export async function classifyStage(q: RunQuery, stage: string, date: string): Promise<Classified> {
+export async function classifyStage(db: Queryable, stage: string, date: string): Promise<Classified> {
+  const q = (sql: string, params?: unknown[]) => db.query(sql, params);
   const map = `${stage}_map`;
   const { rows: [{ base }] } = await q(`SELECT coalesce(max(id), 0)::int AS base FROM paper`);
 

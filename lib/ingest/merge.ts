@@ -38,7 +38,7 @@ export async function mergeStage(
   };
 
   // Which staged papers are new, changed or known and unchanged: one rule, shared with the admin preview.
-  const { map, base, counts } = await classifyStage(q, stage, digest.date);
+  const { map, base, counts } = await classifyStage({ query: q }, stage, digest.date);
   // New papers get ids base + their position in the file, reserved up front, so links and digest entries need no
   // join back to paper by title. Safe because only imports insert papers, one at a time (lock).
   await q(`SELECT setval(pg_get_serial_sequence('paper', 'id'), $1::int + $2::int + 1, false)`, [base, digest.papers]);

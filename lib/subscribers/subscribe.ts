@@ -1,6 +1,6 @@
 // Subscribing: validate, then either link a signed-in person's own address at once or mail a double opt-in confirmation.
 import "server-only";
-import { db } from "../db/prisma";
+import { db, type Tx } from "../db/prisma";
 import { sendMail } from "../mail/send";
 import type { MailOptions } from "../mail/types";
 import { describeSubscription } from "./describe";
@@ -9,7 +9,7 @@ import { inputFailure, subscribeInput, type InputFailure, type SubscribeInput } 
 import { alreadySubscribedEmail, confirmSubscriptionEmail } from "./subscription-emails";
 import { throttleSubscribeMail } from "../throttle/subscribe";
 import { resolveTopics, type ResolvedTopic } from "./followed-topics";
-import { linkTokenOf, lockSubscriberByEmail, replaceTopics, restartedSubscription, toFrequency, type Tx } from "./write";
+import { linkTokenOf, lockSubscriberByEmail, replaceTopics, restartedSubscription, toFrequency } from "./write";
 
 export type SubscribeContext = {
   /** Who asked (lib/throttle/client-address.ts): the per-client throttle key. */

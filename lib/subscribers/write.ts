@@ -1,10 +1,10 @@
 // Row-level steps the subscribe and preferences flows share, run inside their transactions.
 import "server-only";
 import type { Prisma } from "../db/generated/client";
+import type { Tx } from "../db/prisma";
 import type { SubscriberStatusName } from "./queries";
 import { newTokenSeed, subscriberLinkToken } from "./token";
 
-export type Tx = Prisma.TransactionClient;
 export type LockedSubscriber = { id: number; status: SubscriberStatusName; tokenSeed: string; confirmedAt: Date | null };
 
 /**

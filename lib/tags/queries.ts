@@ -1,6 +1,6 @@
 // Reading tags: a paper's tags, the tag list, one tag's papers and monthly counts, a person's tags.
 import "server-only";
-import { db } from "../db/prisma";
+import { db, type Tx } from "../db/prisma";
 import { Prisma } from "../db/generated/client";
 import { paperSummaries } from "../papers/paper";
 import type { PaperSummary } from "../papers/types";
@@ -15,8 +15,6 @@ export const LISTED_USER_TAGS = 300;
 
 const DESCRIPTIONS = new Map(TOPICS.map((topic) => [topic.slug, topic.description]));
 
-type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
-
 /** How each sort orders a tag's papers (p = paper); the id breaks ties so pages never overlap. */
 const TAG_ORDER: Record<TagSort, Prisma.Sql> = {
   new: Prisma.sql`p.first_seen DESC, p.id DESC`,
@@ -25,7 +23,7 @@ const TAG_ORDER: Record<TagSort, Prisma.Sql> = {
 };
 
 /** Inside a transaction (addUserTags answers with the tags it just wrote) or on its own. */
-export async function paperTagsWith(client: Queryable, paperId: number, viewerUserId?: string | null): Promise<PaperTagView[]> {
+export async function paperTagsWith(client: Tx, paperId: number, viewerUserId?: string | null): Promise<PaperTagView[]> {
   return client.$queryRaw<PaperTagView[]>`
     SELECT t.slug, t.name, t.kind::text AS kind, pt.automatic, pt.user_count AS "userCount",
            (${viewerUserId ?? null}::text IS NOT NULL AND EXISTS (

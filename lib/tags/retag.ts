@@ -1,5 +1,6 @@
 // Re-tags the whole catalogue after the taxonomy changed (`npm run tags -- retag`), in one transaction.
 import type pg from "pg";
+import type { Queryable } from "../db/queryable";
 import { applyTopicTags, type TopicTagSummary } from "./apply-topics";
 import { TOPICS, type Topic } from "./topic-taxonomy";
 
@@ -31,7 +32,7 @@ export async function retagCatalogue(pool: pg.Pool, topics: readonly Topic[] = T
 }
 
 /** Each topic with its paper count, in taxonomy order (`npm run tags -- list`). */
-export async function topicCounts(pool: pg.Pool, topics: readonly Topic[] = TOPICS): Promise<{ slug: string; name: string; paperCount: number }[]> {
+export async function topicCounts(pool: Queryable, topics: readonly Topic[] = TOPICS): Promise<{ slug: string; name: string; paperCount: number }[]> {
   const { rows } = await pool.query<{ slug: string; paper_count: number }>(`SELECT slug, paper_count FROM tag WHERE slug = ANY($1::text[])`, [
     topics.map((topic) => topic.slug),
   ]);

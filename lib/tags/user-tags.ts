@@ -1,6 +1,6 @@
 // People's own tags on papers: add and remove one's applications, with every counter kept exact.
 import "server-only";
-import { db } from "../db/prisma";
+import { db, type Tx } from "../db/prisma";
 import { applySignalDelta } from "../trending/signals";
 import { paperTagsWith } from "./queries";
 import { isTagSlug } from "./slug";
@@ -13,8 +13,6 @@ export type RemoveTagResult = { ok: true; removed: boolean; tags: PaperTagView[]
 const NO_PAPER = "That paper does not exist (it may have been removed).";
 /** Long enough to queue behind other people tagging the same paper, short enough to fail visibly. */
 const TRANSACTION = { maxWait: 5_000, timeout: 15_000 };
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
 /**
  * Every tag action on a paper starts by locking the paper's row: actions on one paper queue (so the

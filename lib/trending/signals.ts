@@ -1,6 +1,6 @@
 // Moves a paper's community counters and its trending boost together, inside the caller's transaction.
 import "server-only";
-import type { Prisma } from "../db/generated/client";
+import type { Tx } from "../db/prisma";
 import { trendingBoost } from "./score";
 
 export type SignalDelta = { upvotes?: number; saves?: number; tags?: number };
@@ -11,7 +11,7 @@ export type SignalDelta = { upvotes?: number; saves?: number; tags?: number };
  * count: nothing is lost or doubled. Returns the new counters (null when the paper is gone).
  */
 export async function applySignalDelta(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   paperId: number,
   delta: SignalDelta,
 ): Promise<{ upvotes: number; saves: number; tags: number } | null> {
