@@ -41,5 +41,21 @@ export function digestPreview(firstTitle: string, paperCount: number): string {
 /** The email's heading from its ledger period alone, so a re-send renders the same text. */
 export function headingForPeriod(period: string): string {
   const [kind, value = ""] = period.split(":");
-  return kind === "weekly" ? `Trending papers, week ${value}` : digestHeading(value);
+  return kind === "weekly" ? `Trending papers, ${weekDates(value)}` : digestHeading(value);
+}
+
+const DAY = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
+const DAY_YEAR = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** "2026-W49" -> "Nov 30 – Dec 6, 2026" (Monday to Sunday); a week across New Year names both years. Anything else is returned as is. */
+function weekDates(isoWeek: string): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(isoWeek);
+  if (!match) return isoWeek;
+  const [year, week] = [Number(match[1]), Number(match[2])];
+  // Week 1 holds January 4th; its Monday is the 4th minus (its weekday - 1).
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday = new Date(jan4 - (((new Date(jan4).getUTCDay() || 7) - 1) * 86_400_000) + (week - 1) * 7 * 86_400_000);
+  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+  const sameYear = monday.getUTCFullYear() === sunday.getUTCFullYear();
+  return `${(sameYear ? DAY : DAY_YEAR).format(monday)} – ${DAY_YEAR.format(sunday)}`;
 }

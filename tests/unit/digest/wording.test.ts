@@ -28,6 +28,9 @@ describe("digest wording", () => {
 
   it("the heading comes from the period alone", () => {
     expect(headingForPeriod("daily:2025-04-30")).toBe("Trending papers for 2025-04-30");
-    expect(headingForPeriod("weekly:2025-W18")).toBe("Trending papers, week 2025-W18");
+    expect(headingForPeriod("weekly:2025-W18")).toBe("Trending papers, Apr 28 – May 4, 2025");
+    expect(headingForPeriod("weekly:2026-W49")).toBe("Trending papers, Nov 30 – Dec 6, 2026");
+    expect(headingForPeriod("weekly:2026-W53")).toBe("Trending papers, Dec 28, 2026 – Jan 3, 2027");
+    expect(headingForPeriod("weekly:2026-W01")).toBe("Trending papers, Dec 29, 2025 – Jan 4, 2026");
   });
 });
