@@ -4,7 +4,7 @@ import { parseRankedParams } from "../papers/sort-params";
 import type { TopWindow } from "../papers/types";
 import { searchParamsRecord, unknownParamErrors } from "./query-params";
 
-export const PAPERS_API_PARAMS = ["q", "from", "to", "hasCode", "sort", "window", "page", "pageSize"] as const;
+export const PAPERS_API_PARAMS = ["q", "from", "to", "hasCode", "rank", "sort", "window", "page", "pageSize"] as const;
 
 const FILTERS = ["from", "to", "hasCode"] as const;
 

@@ -3,7 +3,16 @@
 import { z } from "zod";
 import { isIsoDate } from "../iso-date";
 
-export type SearchQuery = { q: string; from?: string; to?: string; hasCode: boolean; page: number; pageSize: number };
+export type SearchQuery = {
+  q: string;
+  from?: string;
+  to?: string;
+  hasCode: boolean;
+  page: number;
+  pageSize: number;
+  /** rank=all: "search all, best first" (every match ranked exactly, however many). */
+  exhaustive?: boolean;
+};
 
 export const MAX_PAGE_SIZE = 50;
 export const MAX_QUERY_LENGTH = 500;
@@ -11,11 +20,11 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE = 10_000;
 
 export type SearchParamsResult =
-  | { ok: true; query: SearchQuery }
+  | { ok: true; query: SearchQuery; /** Not strict: from was after to, so they were swapped. */ datesSwapped?: true }
   | { ok: false; error: string; fieldErrors: Record<string, string> };
 
 /** Errors are listed in this order, the order of the fields in a search form. */
-const FIELD_ORDER = ["q", "from", "to", "hasCode", "page", "pageSize"];
+const FIELD_ORDER = ["q", "from", "to", "hasCode", "rank", "page", "pageSize"];
 
 type Raw = Record<string, string | string[] | undefined>;
 
@@ -55,6 +64,8 @@ const hasCode = z
   .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true, false, 1 or 0" }))
   .transform((value) => value === "true" || value === "1");
 
+const rank = z.string().pipe(z.enum(["all"], { error: 'must be "all" (every match ranked, best first) or left out' }));
+
 function check<T>(schema: z.ZodType<T, string>, value: string | undefined, field: string, errors: Record<string, string>): T | undefined {
   if (value === undefined) return undefined;
   const result = schema.safeParse(value);
@@ -68,10 +79,11 @@ function check<T>(schema: z.ZodType<T, string>, value: string | undefined, field
  * Not strict (pages, feeds): bad values are repaired or dropped so a hand-edited URL still shows
  * results: page <= 0 or not a number -> 1, page > 10,000 -> 10,000 (the search then clamps it to
  * the last page), pageSize out of range -> clamped to 1..50, malformed dates dropped, from > to
- * swapped, a bad hasCode -> false. A longer q is truncated in both modes, never an error.
+ * swapped (and datesSwapped says so), a bad hasCode or rank -> left out. A longer q is truncated in both modes, never an error.
  */
 export function parseSearchParams(raw: Raw, options: { strict?: boolean } = {}): SearchParamsResult {
   const strict = options.strict ?? false;
+  let datesSwapped = false;
   const errors: Record<string, string> = {};
   const q = normalizeQueryText(first(raw, "q") ?? "");
 
@@ -80,6 +92,7 @@ export function parseSearchParams(raw: Raw, options: { strict?: boolean } = {}):
   let from = check(isoDate, first(raw, "from"), "from", errors);
   let to = check(isoDate, first(raw, "to"), "to", errors);
   const code = check(hasCode, first(raw, "hasCode"), "hasCode", errors);
+  const exhaustive = check(rank, first(raw, "rank"), "rank", errors) === "all";
   let pageNumber = check(page, rawPage, "page", errors);
   let size = check(pageSize, rawPageSize, "pageSize", errors);
 
@@ -90,7 +103,10 @@ export function parseSearchParams(raw: Raw, options: { strict?: boolean } = {}):
       return { ok: false, error: `Invalid search parameters: ${fields.map((field) => errors[field]).join("; ")}`, fieldErrors: errors };
     }
   } else {
-    if (from !== undefined && to !== undefined && from > to) [from, to] = [to, from];
+    if (from !== undefined && to !== undefined && from > to) {
+      [from, to] = [to, from];
+      datesSwapped = true;
+    }
     pageNumber ??= clampNumber(rawPage, 1, MAX_PAGE, 1);
     size ??= clampNumber(rawPageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   }
@@ -98,7 +114,8 @@ export function parseSearchParams(raw: Raw, options: { strict?: boolean } = {}):
   const query: SearchQuery = { q, hasCode: code ?? false, page: pageNumber ?? 1, pageSize: size ?? DEFAULT_PAGE_SIZE };
   if (from !== undefined) query.from = from;
   if (to !== undefined) query.to = to;
-  return { ok: true, query };
+  if (exhaustive) query.exhaustive = true;
+  return datesSwapped ? { ok: true, query, datesSwapped: true } : { ok: true, query };
 }
 
 /** A lenient read of a number: out of range is clamped, not a number is the fallback. */

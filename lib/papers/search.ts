@@ -1,14 +1,20 @@
-// Search: ranked full-text over titles and abstracts, fuzzy title matching for typos, filters and
-// pages. Any text a person types yields results or an empty result, never an error. This entry runs
-// the plan steps that search/plan.ts chooses with the SQL of search/sql.ts and search/fuzzy.ts.
+// Search: ranked full-text over titles and abstracts, the field's thesaurus, the closest matches when
+// too few papers have every word, "Did you mean" from the catalogue's words, fuzzy title matching for
+// typos, filters and pages. Any text a person types yields results or an empty result, never an error.
+// This entry runs the plan steps that search/plan.ts chooses with the SQL of search/sql.ts,
+// search/fuzzy.ts and search/vocabulary.ts (plain queries are read by search/plain-query.ts).
 import "server-only";
+import { splitAuthorQuery } from "../authors/search-syntax";
 import { db } from "../db/prisma";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { paperSummaries } from "./paper";
-import { pageOf, planAfterExact, planAfterNewest, planSearch, type Page, type PlanInput, type ScoredRow, type SearchPlan } from "./search/plan";
+import { pageOf, planAfterClosest, planAfterExact, planAfterNewest, planSearch, type Page, type PlanInput, type ScoredRow, type SearchPlan } from "./search/plan";
+import { rankClosest } from "./search/closest";
 import { similarTitles } from "./search/fuzzy";
-import { countLatest, filterSql, readExact, readLatest, readNewest, readQuery, readWindow, readWordStats } from "./search/sql";
-import { SEARCH_TUNING, WORD_STATS_TTL_MS, type SearchTuning } from "./search/tuning";
+import { readPlainQuery } from "./search/plain-query";
+import { usesSyntax } from "./search/query-words";
+import { countLatest, filterSql, readAll, readClosest, readExact, readLatest, readNewest, readQuery, readWindow, readWordStats, tsquerySql } from "./search/sql";
+import { EXHAUSTIVE_BUDGET_MS, SEARCH_TUNING, WORD_STATS_TTL_MS, type SearchTuning } from "./search/tuning";
 import { cachedWordStats, type WordStats } from "./search/word-stats";
 import { highlightOrder, positiveWords } from "./search/words";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, normalizeQueryText, type SearchQuery } from "./search-params";
@@ -24,8 +30,19 @@ export type SearchResult = {
   page: number;
   pageSize: number;
   pageCount: number;
-  mode: "fulltext" | "fuzzy" | "latest";
-  /** Words to highlight (the query's words and their stems; see highlightSegments). */
+  /** fulltext: papers with every word; closest: too few have them all, so those then the closest
+   * matches; fuzzy: none matched, similar titles; latest: no query. */
+  mode: "fulltext" | "closest" | "fuzzy" | "latest";
+  /** exact: every match ranked; newest: a common query, only its newest RANKED_WINDOW matches are
+   * ranked and older ones follow newest first ("search all, best first" ranks them all). */
+  ranking: "exact" | "newest";
+  /** "Search all, best first" was asked for and took longer than its budget: the usual ranking answered. */
+  exhaustiveTimedOut: boolean;
+  /** The query as the catalogue spells its unknown words ("Did you mean"), or null. */
+  suggestion: string | null;
+  /** In closest mode: how many papers have every word (they come first). */
+  allWords: number;
+  /** Words to highlight (the query's words and their stems, thesaurus terms, corrections; see highlightSegments). */
   terms: string[];
 };
 
@@ -56,14 +73,21 @@ export function createPaperSearch(client: PrismaClient, options: PaperSearchOpti
 
   async function search(query: SearchQuery): Promise<SearchResult> {
     const page = { requested: clampInt(query.page, 1, MAX_PAGE, 1), pageSize: clampInt(query.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) };
-    const q = normalizeQueryText(query.q ?? "");
-    const filters = filterSql(query);
-    const words = q === "" ? [] : positiveWords(q);
-    // The parse, the planner's estimate and its word statistics at once (statistics usually cached).
-    const [read, shares] = q === "" ? [null, null] : await Promise.all([readQuery(client, q, words, filters), wordStats.shares()]);
-    const input: PlanInput = { facts: read?.facts ?? null, shares, words, filters: query, page, tuning };
-    const terms = highlightOrder(read?.terms ?? []);
+    // author:"Name" is a filter (lib/authors/search-syntax.ts); the rest of the text is searched.
+    const { text: q, author } = splitAuthorQuery(normalizeQueryText(query.q ?? ""));
+    const filters = filterSql({ ...query, author });
+    // A plain query is expanded (thesaurus, completion, spelling); one with search syntax is read as written.
+    const [plain, shares] = q === "" ? [null, null] : await Promise.all([usesSyntax(q) ? null : readPlainQuery(client, q), wordStats.shares()]);
+    const words = plain?.words ?? (q === "" ? [] : positiveWords(q));
+    const tsquerySource = plain === null ? tsquerySql({ syntax: q }) : tsquerySql({ composed: plain.composed.allWords });
+    const read = q === "" ? null : await readQuery(client, tsquerySource, words, filters);
+    let input: PlanInput = { facts: read?.facts ?? null, shares, words, filters: { ...query, author }, page, tuning, closest: plain?.composed ?? null, exhaustive: query.exhaustive === true };
+    const terms = highlightOrder([...new Set([...(read?.terms ?? []), ...(plain?.terms ?? []).filter((term) => term.length >= 3)])]);
     const tsquery = read?.facts.tsquery ?? "";
+    const base: Omit<SearchResult, "papers" | "total" | "page" | "pageSize" | "pageCount" | "mode"> = {
+      terms, suggestion: plain?.suggestion ?? null, exhaustiveTimedOut: false, allWords: 0, ranking: "exact",
+    };
+    let timedOut = false;
 
     let plan: SearchPlan = planSearch(input);
     for (;;) {
@@ -72,7 +96,7 @@ export function createPaperSearch(client: PrismaClient, options: PaperSearchOpti
           const total = await countLatest(client, filters, plan);
           const latest = pageOf(total, plan.page.requested, plan.page.pageSize);
           const rows = await readLatest(client, filters, { offset: latest.offset, limit: latest.pageSize });
-          return { papers: await hits(rows), total, ...pageFields(latest), mode: "latest", terms: [] };
+          return { ...base, papers: await hits(rows), total, ...pageFields(latest), mode: "latest", terms: [] };
         }
         case "exact":
           plan = planAfterExact(input, await readExact(client, tsquery, filters, plan));
@@ -82,14 +106,32 @@ export function createPaperSearch(client: PrismaClient, options: PaperSearchOpti
           break;
         case "window": {
           const rows = await readWindow(client, tsquery, filters, plan);
-          return { papers: await hits(rows), total: plan.total, ...pageFields(plan.page), mode: "fulltext", terms };
+          return { ...base, papers: await hits(rows), total: plan.total, ...pageFields(plan.page), mode: "fulltext", ranking: "newest", exhaustiveTimedOut: timedOut };
+        }
+        case "closest": {
+          base.allWords = plan.allWords.length;
+          const candidates = await readClosest(client, filters, plan);
+          plan = planAfterClosest(input, rankClosest(plan.allWords, candidates, plan.worth));
+          break;
+        }
+        case "all": {
+          const all = await readAll(client, tsquery, filters, plan, EXHAUSTIVE_BUDGET_MS);
+          if (all === null || all.total === 0) {
+            // Over budget, or nothing has every word (the closest matches or similar titles answer).
+            timedOut = all === null;
+            input = { ...input, exhaustive: false };
+            plan = planSearch(input);
+            break;
+          }
+          const allPage = pageOf(all.total, plan.page.requested, plan.page.pageSize);
+          return { ...base, papers: await hits(all.rows), total: all.total, ...pageFields(allPage), mode: "fulltext" };
         }
         case "ranked":
-          return { papers: await hits(plan.rows), total: plan.total, ...pageFields(plan.page), mode: "fulltext", terms };
+          return { ...base, papers: await hits(plan.rows), total: plan.total, ...pageFields(plan.page), mode: plan.found === "closest" ? "closest" : "fulltext", exhaustiveTimedOut: timedOut };
         case "fuzzy": {
           const similar = plan.similarTo === null ? [] : await similarTitles(client, plan.similarTo, filters, plan.limit);
           const fuzzyPage = pageOf(similar.length, 1, page.pageSize);
-          return { papers: await hits(similar), total: similar.length, ...pageFields(fuzzyPage), mode: similar.length > 0 ? "fuzzy" : "fulltext", terms };
+          return { ...base, papers: await hits(similar), total: similar.length, ...pageFields(fuzzyPage), mode: similar.length > 0 ? "fuzzy" : "fulltext" };
         }
         default:
           return plan satisfies never;

@@ -140,7 +140,7 @@ describe("GET /api/papers", () => {
     const body = await badRequest("?q=video&order=trending&pagesize=10");
     expect(body.error).toBe("unknown query parameters: order, pagesize");
     expect(Object.keys(body.fieldErrors!)).toEqual(["order", "pagesize"]);
-    expect(body.fieldErrors!.order).toMatch(/allowed: q, from, to, hasCode, sort, window, page, pageSize/);
+    expect(body.fieldErrors!.order).toMatch(/allowed: q, from, to, hasCode, rank, sort, window, page, pageSize/);
   });
 
   it.each([

@@ -126,9 +126,9 @@ describe("full-text search", () => {
 });
 
 describe("fuzzy title matching", () => {
-  it("finds multimodal benchmarks for 'multimodel benchmark'", async () => {
+  it("finds multimodal benchmarks for 'multimodel benchmark' and offers the catalogue's spelling", async () => {
     const result = await searchPapers(query("multimodel benchmark"));
-    expect(result.mode).toBe("fuzzy");
+    expect(result.suggestion).toBe("multimodal benchmark");
     expect(result.papers.length).toBeGreaterThan(0);
     expect(result.papers.slice(0, 5).some((paper) => /multimodal/i.test(paper.title) && /benchmark/i.test(paper.title))).toBe(true);
   });

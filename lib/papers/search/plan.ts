@@ -13,10 +13,17 @@
 //           and there are at most exactLimit (the estimate was high), they are `ranked` after all;
 // - window: more than exactLimit matches: the newest rankedWindow are ranked, older ones follow
 //           newest first, and the total is the planner's estimate (within exactLimit + 1..totalCap);
+// - closest: a plain query (no syntax) with fewer than closestBelow papers holding all its words
+//           (each word or a thesaurus term for it): those first, then papers by how much of the query
+//           they cover (closest.ts), among the newest closestCandidates holding a rarer word;
+// - all:    "search all, best first": every match scored and ranked exactly, whatever it costs
+//           (the person asked; a time budget falls back to the usual plan);
 // - fuzzy:  nothing matched the words (a typo, a half-remembered title): similar titles; with only
 //           stop words or punctuation there is nothing to be similar to, so an empty result.
 // `ranked` is the step after exact or newest when every match is in hand: one page of them.
 // A new strategy is a new member of SearchPlan, a rule here that returns it, and a case in the entry.
+import { alternativeWorth, candidateQuery } from "./closest";
+import { alternativeQueries, type ComposedQuery } from "./query-words";
 import type { SearchTuning } from "./tuning";
 import type { WordShares } from "./word-stats";
 import { hasExclusion, isConjunction } from "./words";
@@ -39,7 +46,7 @@ export type QueryFacts = {
   estimated: number;
 };
 
-export type Filters = { from?: string; to?: string; hasCode: boolean };
+export type Filters = { from?: string; to?: string; hasCode: boolean; author?: string | null };
 
 type PageRequest = { requested: number; pageSize: number };
 
@@ -56,6 +63,10 @@ export type PlanInput = {
   filters: Filters;
   page: PageRequest;
   tuning: SearchTuning;
+  /** A plain query's groups and queries (query-words.ts), null for a query with search syntax. */
+  closest: ComposedQuery | null;
+  /** "Search all, best first": rank every match exactly. */
+  exhaustive: boolean;
 };
 
 /** A slice of a list: `limit` items after the first `offset`. */
@@ -72,8 +83,13 @@ export type SearchPlan =
   /** More matches than are ranked exactly: `window` ranked (null: read the newest `windowSize` here),
    * then older matches newest first. `ranked` and `older` are this page's parts of each. */
   | { strategy: "window"; total: number; page: Page; windowSize: number; window: ScoredRow[] | null; ranked: Slice | null; older: Slice | null }
-  /** Every match is in hand, scored, best first: this page of them. */
-  | { strategy: "ranked"; rows: ScoredRow[]; total: number; page: Page }
+  /** Every match is in hand, scored, best first: this page of them (`found`: all words, or the closest). */
+  | { strategy: "ranked"; rows: ScoredRow[]; total: number; page: Page; found: "all" | "closest" }
+  /** Too few papers with every word (`allWords`, ranked): read the newest `limit` papers matching
+   * `candidates`, test each against every alternative (`any`, `title`: group order) and rank them. */
+  | { strategy: "closest"; allWords: ScoredRow[]; candidates: string; any: string[]; title: string[]; anyWord: string; worth: number[][]; limit: number }
+  /** Every match scored, this page of them best first, and how many there are. */
+  | { strategy: "all"; page: PageRequest }
   /** Titles similar to `similarTo`, at most `limit`; null when there is nothing to be similar to. */
   | { strategy: "fuzzy"; similarTo: string | null; limit: number };
 
@@ -96,6 +112,7 @@ export function planSearch(input: PlanInput): SearchPlan {
   if (facts === null) return { strategy: "latest", countLimit: tuning.totalCap, page: input.page };
   // Only stop words or punctuation: nothing to match, nothing to be similar to.
   if (facts.nodes === 0) return { strategy: "fuzzy", similarTo: null, limit: input.page.pageSize };
+  if (input.exhaustive) return { strategy: "all", page: input.page };
   if (!readsNewest(input) || isCheapToReadWhole(input)) return { strategy: "exact", limit: tuning.exactLimit };
   return newestPlan(input, estimatedShare(facts));
 }
@@ -123,7 +140,7 @@ export function planAfterNewest(input: PlanInput, plan: Extract<SearchPlan, { st
  */
 function readsNewest(input: PlanInput): boolean {
   const { filters } = input;
-  return !filters.from && !filters.to && !filters.hasCode && !hasExclusion(factsOf(input).tsquery);
+  return !filters.from && !filters.to && !filters.hasCode && !filters.author && !hasExclusion(factsOf(input).tsquery);
 }
 
 /**
@@ -159,12 +176,28 @@ function newestPlanWithSpan(input: PlanInput, span: number): SearchPlan {
   return { strategy: "newest", span, floor, fetch: tuning.exactLimit + 1, rankAll: tuning.exactLimit, window: tuning.rankedWindow };
 }
 
-/** Every match in hand: a page of them, or similar titles when there are none. */
+/** Every match in hand: a page of them, the closest matches when too few, similar titles when none. */
 function planRanked(input: PlanInput, rows: ScoredRow[]): SearchPlan {
+  const { closest, tuning, shares } = input;
+  if (closest !== null && closest.groups.length >= 2 && rows.length < tuning.closestBelow) {
+    const { any, title } = alternativeQueries(closest.groups);
+    const candidates = candidateQuery(closest.groups, shares, factsOf(input).papers, tuning.closestPostings);
+    const worth = alternativeWorth(closest.groups, shares);
+    return { strategy: "closest", allWords: rows, candidates, any, title, anyWord: closest.anyWord, worth, limit: tuning.closestCandidates };
+  }
+  return planFound(input, rows, "all");
+}
+
+/** After the closest read: a page of them, or similar titles when nothing came close. */
+export function planAfterClosest(input: PlanInput, rows: ScoredRow[]): SearchPlan {
+  return planFound(input, rows, "closest");
+}
+
+function planFound(input: PlanInput, rows: ScoredRow[], found: "all" | "closest"): SearchPlan {
   const { requested, pageSize } = input.page;
   if (rows.length === 0) return { strategy: "fuzzy", similarTo: input.words.join(" "), limit: pageSize };
   const page = pageOf(rows.length, requested, pageSize);
-  return { strategy: "ranked", rows: rows.slice(page.offset, page.offset + pageSize), total: rows.length, page };
+  return { strategy: "ranked", rows: rows.slice(page.offset, page.offset + pageSize), total: rows.length, page, found };
 }
 
 /**

@@ -3,6 +3,8 @@
 // what one statement must decide itself; every query takes the client it runs on.
 import { isIsoDate } from "../../iso-date";
 import { Prisma, type PrismaClient } from "../../db/generated/client";
+import type { ClosestRow } from "./closest";
+import { isStatementTimeout } from "./fuzzy";
 import type { ExactRead, Filters, NewestRead, QueryFacts, ScoredRow, SearchPlan, Slice } from "./plan";
 import type { WordStatsRow } from "./word-stats";
 import { withTitleWeight } from "./words";
@@ -15,6 +17,8 @@ export function filterSql(filters: Filters): Prisma.Sql {
   if (filters.from && isIsoDate(filters.from)) parts.push(Prisma.sql`AND p.first_seen >= ${filters.from}::date`);
   if (filters.to && isIsoDate(filters.to)) parts.push(Prisma.sql`AND p.first_seen <= ${filters.to}::date`);
   if (filters.hasCode) parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM paper_link l WHERE l.paper_id = p.id AND l.kind = 'CODE')`);
+  // author:"Name" (lib/authors/search-syntax.ts), matched by the normalised key through paper_author_keys_idx.
+  if (filters.author) parts.push(Prisma.sql`AND p.author_keys @> ARRAY[author_key(${filters.author})]`);
   return parts.length === 0 ? Prisma.empty : Prisma.join(parts, " ");
 }
 
@@ -30,14 +34,19 @@ function scoreSql(tsquery: string): Prisma.Sql {
 
 const scored = (rows: { id: number; rank: number | null }[]): ScoredRow[] => rows.map(({ id, rank }) => ({ id, rank: Number(rank) }));
 
+/** The tsquery of a text with search syntax, or of a plain query's composed text (query-words.ts compose). */
+export function tsquerySql(query: { syntax: string } | { composed: string }): Prisma.Sql {
+  return "syntax" in query ? Prisma.sql`websearch_to_tsquery('english', ${query.syntax})` : Prisma.sql`${query.composed}::tsquery`;
+}
+
 /**
  * At once, on separate connections: the parsed query (with the words to highlight, its lexemes and
  * the catalogue's size) and the planner's estimate of the match count (no rows read).
  */
-export async function readQuery(client: PrismaClient, q: string, words: string[], filters: Prisma.Sql): Promise<{ facts: QueryFacts; terms: string[] }> {
+export async function readQuery(client: PrismaClient, tsquery: Prisma.Sql, words: string[], filters: Prisma.Sql): Promise<{ facts: QueryFacts; terms: string[] }> {
   const [[parsed], estimated] = await Promise.all([
     client.$queryRaw<{ tsquery: string; nodes: number; terms: string[]; papers: number; maxId: number; lexemes: string[] }[]>`
-      WITH parsed AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq)
+      WITH parsed AS (SELECT ${tsquery} AS tsq)
       SELECT parsed.tsq::text AS tsquery, numnode(parsed.tsq) AS nodes,
              array(SELECT w FROM unnest(${words}::text[]) AS w WHERE to_tsvector('english', w) <> ''::tsvector
                    UNION
@@ -46,7 +55,7 @@ export async function readQuery(client: PrismaClient, q: string, words: string[]
              (SELECT coalesce(max(id), 0) FROM paper) AS "maxId",
              tsvector_to_array(to_tsvector('english', array_to_string(${words}::text[], ' '))) AS lexemes
       FROM parsed`,
-    estimatedMatches(client, Prisma.sql`websearch_to_tsquery('english', ${q})`, filters),
+    estimatedMatches(client, tsquery, filters),
   ]);
   const facts: QueryFacts = {
     tsquery: parsed?.tsquery ?? "",
@@ -160,4 +169,47 @@ export async function readLatest(client: PrismaClient, filters: Prisma.Sql, slic
   return client.$queryRaw<ScoredRow[]>`
     SELECT p.id, 0::float8 AS rank FROM paper p WHERE TRUE ${filters}
     ORDER BY p.first_seen DESC, p.id DESC LIMIT ${slice.limit} OFFSET ${slice.offset}`;
+}
+
+/**
+ * The closest read: the newest plan.limit papers matching plan.candidates, each tested against every
+ * alternative (title-only form first: 2 for the title, +1 for anywhere), with its full-text rank.
+ */
+export async function readClosest(client: PrismaClient, filters: Prisma.Sql, plan: Plan<"closest">): Promise<ClosestRow[]> {
+  const tests = plan.any.map((any, i) => Prisma.sql`(p.search_vector @@ ${plan.title[i]!}::tsquery)::int * 2 + (p.search_vector @@ ${any}::tsquery)::int`);
+  const rows = await client.$queryRaw<{ id: number; hits: number[]; rank: number }[]>`
+    SELECT p.id, ARRAY[${Prisma.join(tests)}]::int[] AS hits, ts_rank_cd(p.search_vector, ${plan.anyWord}::tsquery, 32)::float8 AS rank
+    FROM (SELECT p.id, p.first_seen, p.search_vector FROM paper p WHERE p.search_vector @@ ${plan.candidates}::tsquery ${filters}
+          ORDER BY p.first_seen DESC, p.id DESC LIMIT ${plan.limit}) p
+    ORDER BY p.first_seen DESC, p.id DESC`;
+  return rows.map((row) => ({ id: row.id, hits: row.hits.map(Number), rank: Number(row.rank) }));
+}
+
+/**
+ * "Search all, best first": every match scored, one page of them best first and how many there are
+ * (a page past the end reads the last page), within budgetMs; null when that was not enough.
+ */
+export async function readAll(client: PrismaClient, tsquery: string, filters: Prisma.Sql, plan: Plan<"all">, budgetMs: number): Promise<{ rows: ScoredRow[]; total: number } | null> {
+  const read = (offset: number) =>
+    client.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(budgetMs))}`);
+      return tx.$queryRaw<(ScoredRow & { total: number })[]>`
+        WITH m AS MATERIALIZED (SELECT p.id, p.first_seen, ${scoreSql(tsquery)} AS rank FROM paper p WHERE p.search_vector @@ ${tsquery}::tsquery ${filters})
+        SELECT m.id, m.rank, (SELECT count(*)::int FROM m) AS total FROM m
+        ORDER BY m.rank DESC, m.first_seen DESC, m.id DESC LIMIT ${plan.page.pageSize} OFFSET ${offset}`;
+    }, { timeout: budgetMs + 5_000 });
+  try {
+    const { requested, pageSize } = plan.page;
+    let rows = await read((requested - 1) * pageSize);
+    if (rows.length === 0 && requested > 1) {
+      // Past the end (a hand-edited URL): the last page, as the other strategies answer.
+      rows = await read(0);
+      const last = Math.max(1, Math.ceil((rows[0]?.total ?? 0) / pageSize));
+      if (last > 1) rows = await read((last - 1) * pageSize);
+    }
+    return { rows: scored(rows), total: rows[0]?.total ?? 0 };
+  } catch (error) {
+    if (isStatementTimeout(error)) return null;
+    throw error;
+  }
 }

@@ -31,6 +31,18 @@ const FLOOR_SPAN_LIMIT = 150_000;
 /** When the papers above a floor held fewer matches than the window, the span grows this many times. */
 const FLOOR_STEP = 4;
 
+/** A plain query with fewer papers holding all its words than this also shows the closest matches (closest.ts). */
+export const CLOSEST_BELOW = 3;
+
+/** The closest matches are found among at most this many papers (the newest holding a rarer word)... */
+const CLOSEST_CANDIDATES = 1_000;
+
+/** ...and a word brings candidates only when at most this many papers hold it (else it only scores). */
+const CLOSEST_POSTINGS = 20_000;
+
+/** "Search all, best first" ranks every match; past this budget the usual plan answers instead. */
+export const EXHAUSTIVE_BUDGET_MS = 10_000;
+
 /** pg_trgm word_similarity a title needs to count as a fuzzy match of the query. */
 export const WORD_SIMILARITY = 0.5;
 
@@ -57,6 +69,9 @@ export type SearchTuning = {
   windowMargin: number;
   floorSpanLimit: number;
   floorStep: number;
+  closestBelow: number;
+  closestCandidates: number;
+  closestPostings: number;
 };
 
 export const SEARCH_TUNING: SearchTuning = {
@@ -68,4 +83,7 @@ export const SEARCH_TUNING: SearchTuning = {
   windowMargin: WINDOW_MARGIN,
   floorSpanLimit: FLOOR_SPAN_LIMIT,
   floorStep: FLOOR_STEP,
+  closestBelow: CLOSEST_BELOW,
+  closestCandidates: CLOSEST_CANDIDATES,
+  closestPostings: CLOSEST_POSTINGS,
 };

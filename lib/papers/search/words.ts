@@ -23,7 +23,8 @@ export function highlightOrder(terms: readonly string[]): string[] {
 /** The same tsquery with every lexeme restricted to the title ('video' & 'llm' -> 'video':A & 'llm':A). */
 export function withTitleWeight(tsquery: string): string {
   // Negations stay harmless: the plain query, which must also match, already excludes them anywhere.
-  return tsquery.replace(/'((?:[^']|'')*)'(:[A-D*]+)?/g, "'$1':A");
+  // A prefix ('multimod':*) stays a prefix ('multimod':*A).
+  return tsquery.replace(/'((?:[^']|'')*)'(:[A-D*]+)?/g, (_, lexeme: string, suffix?: string) => `'${lexeme}':${suffix?.includes("*") ? "*" : ""}A`);
 }
 
 /** Whether a tsquery needs every one of its words (no OR, no NOT): then its rarest word bounds its matches. */

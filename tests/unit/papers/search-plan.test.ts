@@ -30,6 +30,8 @@ const input = (over: Partial<PlanInput> = {}): PlanInput => ({
   filters: { hasCode: false },
   page: { requested: 1, pageSize: 20 },
   tuning: SEARCH_TUNING,
+  closest: null,
+  exhaustive: false,
   ...over,
 });
 

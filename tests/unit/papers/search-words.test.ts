@@ -21,7 +21,7 @@ describe("the words a person wants found", () => {
 
 describe("tsquery text", () => {
   it("restricts every lexeme to the title, quotes and prefixes included", () => {
-    expect(withTitleWeight("'video' & 'llm':*")).toBe("'video':A & 'llm':A");
+    expect(withTitleWeight("'video' & 'llm':*")).toBe("'video':A & 'llm':*A");
     expect(withTitleWeight("'o''brien' <-> 'law':AB")).toBe("'o''brien':A <-> 'law':A");
   });
 

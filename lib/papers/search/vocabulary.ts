@@ -1,0 +1,52 @@
+// The catalogue's own words (table search_word, kept by a trigger on paper inserts: see the
+// search_words migration) as search reads them: is a typed word known, does a word still being typed
+// complete to a known one, what is the closest known spelling; and each alternative's tsquery.
+import type { PrismaClient } from "../../db/generated/client";
+import type { Alternative, ParsedAlternative, WordFacts } from "./query-words";
+
+/** Words outside these lengths get no completion or correction (a 200-letter word is no typo). */
+const MIN_COMPLETE = 3;
+const MIN_CORRECT = 4;
+const MAX_LOOKED_UP = 40;
+
+/** pg_trgm similarity a known word needs to be offered as the spelling of an unknown one. */
+export const CORRECTION_SIMILARITY = 0.45;
+
+/** What the vocabulary says about each word (the last one may still be being typed). */
+export async function lookUpWords(client: PrismaClient, words: readonly string[]): Promise<Map<string, WordFacts>> {
+  if (words.length === 0) return new Map();
+  const last = words.map((_, i) => i === words.length - 1);
+  const rows = await client.$queryRaw<{ word: string; known: boolean; completes: boolean; correction: string | null }[]>`
+    WITH typed AS (SELECT w.word, w.last, (ts_lexize('english_stem', w.word))[1] AS stem
+                   FROM unnest(${[...words]}::text[], ${last}::bool[]) AS w(word, last)),
+         -- Known: the word, or another form of it ("notice" when only "noticed" is there: the same stem).
+         w AS (SELECT t.word, t.last,
+                      EXISTS (SELECT 1 FROM search_word s WHERE s.word = t.word)
+                      OR coalesce(length(t.stem) >= 3 AND length(t.word) <= ${MAX_LOOKED_UP} AND EXISTS (
+                          SELECT 1 FROM search_word s WHERE s.word LIKE t.stem || '%' AND (ts_lexize('english_stem', s.word))[1] = t.stem), false) AS known
+               FROM typed t)
+    SELECT w.word, w.known,
+           (NOT w.known AND w.last AND length(w.word) BETWEEN ${MIN_COMPLETE} AND ${MAX_LOOKED_UP}
+            AND EXISTS (SELECT 1 FROM search_word s WHERE s.word LIKE w.word || '%')) AS completes,
+           CASE WHEN NOT w.known AND length(w.word) BETWEEN ${MIN_CORRECT} AND ${MAX_LOOKED_UP} AND w.word !~ '^[0-9]+$' THEN
+             (SELECT s.word FROM search_word s
+              WHERE s.word % w.word AND similarity(s.word, w.word) >= ${CORRECTION_SIMILARITY}
+              ORDER BY similarity(s.word, w.word) DESC, s.papers DESC, s.word LIMIT 1)
+           END AS correction
+    FROM w`;
+  return new Map(rows.map((row) => [row.word, { known: row.known, completes: row.completes, correction: row.correction }]));
+}
+
+/** Each alternative parsed as the catalogue's search_vector was built ('english'): its tsquery as text and its stems. */
+export async function parseAlternatives(client: PrismaClient, alternatives: readonly Alternative[]): Promise<ParsedAlternative[]> {
+  if (alternatives.length === 0) return [];
+  const rows = await client.$queryRaw<{ n: number; tsquery: string; lexemes: string[] }[]>`
+    SELECT a.n::int AS n,
+           (CASE a.kind WHEN 'prefix' THEN to_tsquery('english', a.text || ':*')
+                        WHEN 'phrase' THEN phraseto_tsquery('english', a.text)
+                        ELSE plainto_tsquery('english', a.text) END)::text AS tsquery,
+           tsvector_to_array(to_tsvector('english', a.text)) AS lexemes
+    FROM unnest(${alternatives.map((a) => a.text)}::text[], ${alternatives.map((a) => a.kind)}::text[]) WITH ORDINALITY AS a(text, kind, n)
+    ORDER BY a.n`;
+  return rows.map((row) => ({ ...alternatives[row.n - 1]!, tsquery: row.tsquery, lexemes: row.lexemes }));
+}
