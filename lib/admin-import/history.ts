@@ -1,7 +1,8 @@
 // Owns the import history the admin pages read: every ImportRun (command line, inbox or web), newest first, and one run's papers.
 import "server-only";
+import { Prisma } from "../db/generated/client";
+import { db } from "../db/prisma";
 import type { DigestFormat, Problem } from "../ingest/types";
-import { serverPool } from "../db/pool";
 
 export const HISTORY_PAGE_SIZE = 25;
 /** A run's papers listed on its page; a bulk import of a million papers links to the digest instead. */
@@ -29,9 +30,9 @@ export type ImportRunDetail = ImportRunRow & {
   paperCount: number;
 };
 
-const RUN_COLUMNS = `id, file_name, file_size::float8 AS file_size, sha256, imported_by, format::text AS format, started_at, finished_at,
+const RUN_COLUMNS = Prisma.raw(`id, file_name, file_size::float8 AS file_size, sha256, imported_by, format::text AS format, started_at, finished_at,
   status::text AS status, to_char(digest_date, 'YYYY-MM-DD') AS digest_date, new_count, updated_count, unchanged_count,
-  skipped_count, jsonb_array_length(problems) AS problem_count, error`;
+  skipped_count, jsonb_array_length(problems) AS problem_count, error`);
 
 type RunRecord = {
   id: number;
@@ -74,33 +75,24 @@ export type HistoryPage = { runs: ImportRunRow[]; page: number; pageCount: numbe
 
 /** A page past the end shows the last page. */
 export async function listImportRuns(page: number, pageSize: number = HISTORY_PAGE_SIZE): Promise<HistoryPage> {
-  const pool = serverPool();
-  const { rows: [counted] } = await pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM import_run`);
+  const [counted] = await db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM import_run`;
   const total = counted!.total;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  const { rows } = await pool.query<RunRecord>(
-    `SELECT ${RUN_COLUMNS} FROM import_run ORDER BY started_at DESC, id DESC LIMIT $1 OFFSET $2`,
-    [pageSize, (current - 1) * pageSize],
-  );
+  const rows = await db().$queryRaw<RunRecord[]>`
+    SELECT ${RUN_COLUMNS} FROM import_run ORDER BY started_at DESC, id DESC LIMIT ${pageSize} OFFSET ${(current - 1) * pageSize}`;
   return { runs: rows.map(toRow), page: current, pageCount, total };
 }
 
 export async function importRunDetail(id: number): Promise<ImportRunDetail | null> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
-  const pool = serverPool();
-  const { rows: [record] } = await pool.query<RunRecord & { problems: Problem[] }>(
-    `SELECT ${RUN_COLUMNS}, problems FROM import_run WHERE id = $1`,
-    [id],
-  );
+  const [record] = await db().$queryRaw<(RunRecord & { problems: Problem[] })[]>`SELECT ${RUN_COLUMNS}, problems FROM import_run WHERE id = ${id}`;
   if (!record) return null;
-  const [{ rows: papers }, { rows: [count] }] = await Promise.all([
-    pool.query<{ slug: string; title: string; position: number }>(
-      `SELECT p.slug, p.title, e.position FROM digest_entry e JOIN paper p ON p.id = e.paper_id
-       WHERE e.import_run_id = $1 ORDER BY e.position LIMIT $2`,
-      [id, DETAIL_PAPER_LIMIT],
-    ),
-    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM digest_entry WHERE import_run_id = $1`, [id]),
+  const [papers, [count]] = await Promise.all([
+    db().$queryRaw<{ slug: string; title: string; position: number }[]>`
+      SELECT p.slug, p.title, e.position FROM digest_entry e JOIN paper p ON p.id = e.paper_id
+      WHERE e.import_run_id = ${id} ORDER BY e.position LIMIT ${DETAIL_PAPER_LIMIT}`,
+    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM digest_entry WHERE import_run_id = ${id}`,
   ]);
   return { ...toRow(record), problems: record.problems, papers, paperCount: count!.n };
 }

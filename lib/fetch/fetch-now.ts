@@ -1,9 +1,11 @@
-// The admin's "Fetch now": admins only, checked here whatever the page or action checked before.
+// The admin's "Fetch now" (admins only, checked here whatever the page or action checked before) and the
+// fetch overview /admin shows: the web's way into lib/fetch, on the web process's pool (lib/db/README.md).
 import "server-only";
 import { checkAdmin } from "../auth/admin-check";
 import type { SessionUser } from "../auth/session";
 import { serverPool } from "../db/pool";
 import { env } from "../env";
+import { fetchOverview, type FetchOverview } from "./overview";
 import { fetchDays, recentDays, tally, type FetchRun } from "./run";
 import { fetchContext } from "./settings";
 
@@ -17,6 +19,11 @@ const fetchRecentDays: RecentFetch = () => {
   const today = new Date().toISOString().slice(0, 10);
   return fetchDays(fetchContext(settings, serverPool(), today), recentDays(today, settings.HF_FETCH_LOOKBACK_DAYS));
 };
+
+/** What /admin shows about the fetch now: the schedule from the environment, the days from the database. */
+export function currentFetchOverview(): Promise<FetchOverview> {
+  return fetchOverview(serverPool(), env(), new Date());
+}
 
 /** Works with HF_FETCH=off too: off stops the schedule, not an admin who asks. */
 export async function fetchNowAs(user: SessionUser | null, run: RecentFetch = fetchRecentDays): Promise<FetchNowOutcome> {

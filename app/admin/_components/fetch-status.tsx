@@ -1,8 +1,7 @@
 // /admin's Hugging Face section: the schedule, the next run, the last fetch of each recent day, and "Fetch now".
 import Link from "next/link";
-import { serverPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
-import { fetchOverview } from "@/lib/fetch/overview";
+import { currentFetchOverview } from "@/lib/fetch/fetch-now";
 import { AdminTable, cell } from "../admin-table";
 import { FetchNowButton } from "./fetch-now-button";
 
@@ -11,7 +10,7 @@ const when = (date: Date, timeZone: string) => date.toLocaleString("en-GB", { ti
 
 export async function FetchStatus() {
   const settings = env();
-  const overview = await fetchOverview(serverPool(), settings, new Date());
+  const overview = await currentFetchOverview();
   return (
     <section aria-labelledby="hf-fetch" className="space-y-3">
       <h2 id="hf-fetch" className="text-lg font-semibold">
