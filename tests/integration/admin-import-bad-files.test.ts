@@ -1,8 +1,7 @@
 // Files the web importer refuses: each named with its reason, nothing stored or imported, and (for a file it
 // read and refused) a REJECTED run in the history with that reason, as the command line records one.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importLimits } from "../../lib/admin-import/limits";
-import { closeServerPool } from "../../lib/db/pool";
 import { createPreview } from "../../lib/admin-import/preview";
 import type { SessionUser } from "../../lib/auth/session";
 import { useTestDatabase } from "../support/database";
@@ -18,11 +17,9 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const small = digestText("May 2, 2025", [{ title: "A Fine Paper", abstract: "A fine abstract." }]);
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   admin = await createUser(testDb.pool, "admin@example.org", "ADMIN");
   before = await catalogueCounts(testDb.pool);
 });
-afterAll(() => closeServerPool());
 
 async function expectNothingStored() {
   expect({ ...(await catalogueCounts(testDb.pool)), import_run: 0 }).toEqual({ ...before, import_run: 0 });

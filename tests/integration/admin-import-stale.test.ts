@@ -1,9 +1,8 @@
 // A preview whose file was imported after it was made (another tab, the command line): the page and Import notice it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { confirmPreview } from "../../lib/admin-import/confirm";
 import { createPreview, pendingPreviews } from "../../lib/admin-import/preview";
 import type { SessionUser } from "../../lib/auth/session";
-import { closeServerPool } from "../../lib/db/pool";
 import { importDigest } from "../../lib/ingest/import";
 import { useTestDatabase } from "../support/database";
 import { catalogueCounts } from "./helpers/catalogue";
@@ -19,10 +18,8 @@ const importElsewhere = (name: string, content: string) =>
   importDigest(testDb.pool, textSource(name, content), { today: "2025-05-10", importedBy: "cli:curator" });
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   admin = await createUser(testDb.pool, "admin@example.org", "ADMIN");
 });
-afterAll(() => closeServerPool());
 
 describe("a preview left open while its file is imported elsewhere", () => {
   it("Import refuses with who imported it and when, and returns the preview read again: nothing new, already imported", async () => {
