@@ -1,7 +1,6 @@
 // Date formatting for "YYYY-MM-DD" digest dates (and ISO timestamps), always in UTC so server and reader agree.
 const LONG = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
 const MEDIUM = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-const SHORT = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
 
 function toDate(value: string): Date {
   return new Date(`${value.slice(0, 10)}T00:00:00Z`);
@@ -15,11 +14,6 @@ export function formatLongDate(value: string): string {
 /** "Apr 30, 2025" */
 export function formatDate(value: string): string {
   return MEDIUM.format(toDate(value));
-}
-
-/** "Apr 30" */
-export function formatShortDate(value: string): string {
-  return SHORT.format(toDate(value));
 }
 
 /** The first sentences of an abstract, cut at a word boundary: for meta descriptions. */

@@ -1,7 +1,7 @@
 // A paper's code / project / dataset links as small badges, code first.
 import type { LinkKind, PaperLinkView } from "@/lib/papers/types";
 
-export const LINK_KIND_LABEL: Record<LinkKind, string> = { CODE: "Code", PROJECT: "Project", DATASET: "Dataset", OTHER: "Link" };
+const LINK_KIND_LABEL: Record<LinkKind, string> = { CODE: "Code", PROJECT: "Project", DATASET: "Dataset", OTHER: "Link" };
 const KIND_ORDER: Record<LinkKind, number> = { CODE: 0, PROJECT: 1, DATASET: 2, OTHER: 3 };
 
 const BADGE_STYLE: Record<LinkKind, string> = {

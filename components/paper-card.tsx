@@ -3,9 +3,11 @@
 import Link from "next/link";
 import type { PaperSummary } from "@/lib/papers/types";
 import { AbstractExcerpt } from "./abstract-excerpt";
+import { AuthorNames } from "./author-names";
 import { formatDate } from "./format";
 import { HighlightedText } from "./highlighted-text";
 import { LinkBadges } from "./link-badges";
+import { RankSignalBadges } from "./rank-signals";
 import { TagList } from "./tag-list";
 
 type CardProps = {
@@ -16,9 +18,11 @@ type CardProps = {
   position?: number;
   /** h2 in a page's main list, h3 under a section heading (similar papers). */
   headingLevel?: 2 | 3;
+  /** In a trending or top list: show the upvotes and saves behind the paper's place. */
+  rankedBy?: "trending" | "top";
 };
 
-export function PaperCard({ paper, terms, position, headingLevel = 2 }: CardProps) {
+function PaperCard({ paper, terms, position, headingLevel = 2, rankedBy }: CardProps) {
   const titleId = `paper-title-${paper.id}`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -43,10 +47,16 @@ export function PaperCard({ paper, terms, position, headingLevel = 2 }: CardProp
           <HighlightedText text={paper.title} terms={terms} />
         </Link>
       </Heading>
+      {paper.authorLinks && paper.authorLinks.length > 0 && (
+        <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
+          <AuthorNames authors={paper.authorLinks} total={paper.authorCount} />
+        </p>
+      )}
       <AbstractExcerpt text={paper.abstract} terms={terms} />
       <div className="mt-2.5 flex flex-wrap items-center gap-x-3 gap-y-2">
         <LinkBadges links={paper.links} />
         {paper.tags && paper.tags.length > 0 && <TagList tags={paper.tags.map((tag) => ({ ...tag, mine: false }))} label="Tags" />}
+        {rankedBy && paper.signals && <RankSignalBadges signals={paper.signals} why={rankedBy} />}
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           First seen <time dateTime={paper.firstSeen.slice(0, 10)}>{formatDate(paper.firstSeen)}</time>
         </p>
@@ -61,6 +71,7 @@ export function PaperList({
   numbered = false,
   firstNumber = 1,
   headingLevel = 2,
+  rankedBy,
 }: {
   papers: PaperSummary[];
   terms?: string[];
@@ -68,13 +79,14 @@ export function PaperList({
   /** The number of the first paper when the list is one page of a longer one. */
   firstNumber?: number;
   headingLevel?: 2 | 3;
+  rankedBy?: CardProps["rankedBy"];
 }) {
   return (
     <div className="divide-y divide-zinc-200 dark:divide-zinc-800">
       {papers.map((paper, index) => (
         // The divider sits on this wrapper so the card's rounded focus box does not bend it.
         <div key={paper.id} className="py-1">
-          <PaperCard paper={paper} terms={terms} position={numbered ? firstNumber + index : undefined} headingLevel={headingLevel} />
+          <PaperCard paper={paper} terms={terms} position={numbered ? firstNumber + index : undefined} headingLevel={headingLevel} rankedBy={rankedBy} />
         </div>
       ))}
     </div>

@@ -12,9 +12,9 @@ const HOME_SORT_LABEL: Record<HomeSort, string> = { digest: "Digest", trending: 
 
 const WINDOW_LABEL: Record<TopWindow, string> = { week: "Week", month: "Month", all: "All time" };
 
-export const SORT_OPTIONS: readonly { value: ListSort; label: string }[] = LIST_SORTS.map((value) => ({ value, label: SORT_LABEL[value] }));
+const SORT_OPTIONS: readonly { value: ListSort; label: string }[] = LIST_SORTS.map((value) => ({ value, label: SORT_LABEL[value] }));
 
-export const DEFAULT_SORT: ListSort = "digest";
+const DEFAULT_SORT: ListSort = "digest";
 
 /** The digest sort named in the URL, or the default for anything unknown. */
 export function parseSort(raw: string | string[] | undefined): ListSort {

@@ -25,7 +25,7 @@ export function configuredSiteUrl(value: string | undefined = process.env.SITE_U
 }
 
 /** Where `npm start` / `npm run serve` record the origin they serve on, for the CLIs and the worker. */
-export function recordedOriginFile(dataDir = env().dataDir): string {
+function recordedOriginFile(dataDir = env().dataDir): string {
   return path.join(dataDir, "site-url");
 }
 

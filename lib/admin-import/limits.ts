@@ -10,8 +10,8 @@ export type ImportLimits = {
   previewTtlMs: number;
 };
 
-export const MAX_FILES = 20;
-export const PREVIEW_TTL_MS = 60 * 60 * 1000;
+const MAX_FILES = 20;
+const PREVIEW_TTL_MS = 60 * 60 * 1000;
 /** Multipart headers and boundaries around the file; generous so a file just under the limit is never refused. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 

@@ -2,7 +2,7 @@
 import { formatBytes } from "./format";
 import type { ImportLimits } from "./limits";
 
-export const UPLOAD_FIELD = "files";
+const UPLOAD_FIELD = "files";
 
 export type UploadedFiles =
   | { ok: true; files: { name: string; bytes: Uint8Array }[] }

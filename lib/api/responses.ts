@@ -2,7 +2,7 @@
 // `{ "error": "...", "fieldErrors"?: { "<param>": "..." } }` for every 4xx and 5xx.
 
 /** The catalogue changes only when a digest is imported: a minute of staleness is fine, and shields the database. */
-export const API_CACHE_CONTROL = "public, max-age=60";
+const API_CACHE_CONTROL = "public, max-age=60";
 
 export type ApiError = { error: string; fieldErrors?: Record<string, string> };
 

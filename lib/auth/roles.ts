@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "../db/prisma";
 import { env } from "../env";
 
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 

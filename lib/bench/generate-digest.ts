@@ -455,11 +455,6 @@ class DigestStream extends Readable {
   }
 }
 
-/** A lazily generated digest; `stats` is complete once the stream has ended. */
-export function generateDigest(options: GenerateDigestOptions): Readable & { readonly stats: DigestStats } {
-  return new DigestStream(options);
-}
-
 export async function writeDigestFile(path: string, options: GenerateDigestOptions): Promise<DigestStats> {
   const stream = new DigestStream(options);
   await pipeline(stream, createWriteStream(path, { highWaterMark: 1 << 20 }));

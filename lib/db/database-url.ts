@@ -3,10 +3,10 @@ import path from "node:path";
 import { env } from "../env";
 import { embeddedUrl, ensureDatabase, ensureEmbeddedServer } from "./embedded";
 
-export const EMBEDDED_DATABASE = "paperpulse";
+const EMBEDDED_DATABASE = "paperpulse";
 
 /** Server settings for the embedded server: room for index builds on both cores. */
-export const EMBEDDED_SETTINGS: Record<string, string> = {
+const EMBEDDED_SETTINGS: Record<string, string> = {
   maintenance_work_mem: "256MB",
   max_parallel_maintenance_workers: "2",
   max_parallel_workers_per_gather: "2",

@@ -59,7 +59,7 @@ async function readPassword(file: string): Promise<string> {
  * name and linked into place, so two processes starting at once agree (link fails for the second, which
  * reads the first's) and nobody ever reads a half-written file. `owner`: the user initdb runs as.
  */
-export async function readOrCreatePassword(file: string, owner: Owner | null): Promise<string> {
+async function readOrCreatePassword(file: string, owner: Owner | null): Promise<string> {
   try {
     return await readPassword(file);
   } catch (error) {

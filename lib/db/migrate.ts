@@ -8,7 +8,7 @@ import pg from "pg";
 /** The advisory lock key `prisma migrate` itself takes, so the two never run at once. */
 const PRISMA_MIGRATE_LOCK = 72707369;
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
+const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
 
 export type Migration = { name: string; sql: string; checksum: string };
 

@@ -21,7 +21,7 @@ const DAY_MS = 86_400_000;
 const LOOKBACK_DAYS: Record<DigestFrequency, number> = { daily: 7, weekly: 14 };
 const FIRST_DIGEST_DAYS: Record<DigestFrequency, number> = { daily: 1, weekly: 7 };
 
-export function addDays(isoDate: string, days: number): string {
+function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 

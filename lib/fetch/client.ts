@@ -7,7 +7,7 @@ import { backoffDelay, parseRetryAfter, sleep } from "../mail/retry";
 /** What a server said about a page, sent back next time as If-None-Match / If-Modified-Since. */
 export type Validators = { etag: string | null; lastModified: string | null };
 
-export type PageAnswer = { status: 200; bytes: Uint8Array; validators: Validators } | { status: 304 };
+type PageAnswer = { status: 200; bytes: Uint8Array; validators: Validators } | { status: 304 };
 
 export type HfClientSettings = {
   userAgent: string;

@@ -2,9 +2,9 @@
 import { FetchFailure, type HfClient, type Validators } from "./client";
 
 /** The API's largest page (limit accepts 1-100); a usual day fits in one. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** 2,000 papers in a day would be twenty times a busy day: more pages means the server ignores paging. */
-export const MAX_PAGES = 20;
+const MAX_PAGES = 20;
 
 export type DayAnswer =
   /** Every page answered 304 Not Modified: the day is as we imported it last. */

@@ -10,7 +10,7 @@ import { readFetchState, saveFetchState } from "./state";
 export const FETCH_IMPORTED_BY = "fetch:huggingface";
 
 /** new: the day gained digest entries; updated: papers or upvotes changed; unchanged: nothing to do. */
-export type DayResult = "NEW" | "UPDATED" | "UNCHANGED" | "FAILED";
+type DayResult = "NEW" | "UPDATED" | "UNCHANGED" | "FAILED";
 
 export type DayOutcome = {
   day: string;

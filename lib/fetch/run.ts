@@ -2,7 +2,7 @@
 import { fetchAndImportDay, type DayContext, type DayOutcome } from "./import-day";
 
 /** One fetch run at a time, whoever starts it (worker, `npm run fetch`, the admin button). */
-export const FETCH_LOCK = 0x5050_4846; // "PPHF"
+const FETCH_LOCK = 0x5050_4846; // "PPHF"
 /** A range longer than this is a typo, not a backfill (a year of days at one request a second is six minutes). */
 export const MAX_RANGE_DAYS = 366;
 

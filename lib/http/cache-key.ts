@@ -62,6 +62,6 @@ export function cacheKeyFor(req: IncomingMessage): string | null {
 const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-action", "next-url"];
 
 /** Whether this request is Next's router asking for something other than the page's HTML. */
-export function isClientRouterRequest(req: IncomingMessage): boolean {
+function isClientRouterRequest(req: IncomingMessage): boolean {
   return CLIENT_ROUTER_HEADERS.some((name) => req.headers[name] !== undefined);
 }

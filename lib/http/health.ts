@@ -5,7 +5,7 @@ import pg from "pg";
 import { readMigrations, unfinishedMigrations, type Migration } from "../db/migrate";
 
 export const HEALTH_PATH = "/api/health";
-export const READY_PATH = "/api/health/ready";
+const READY_PATH = "/api/health/ready";
 
 /**
  * A dead or unreachable database must turn into a 503 well inside a load balancer's probe timeout

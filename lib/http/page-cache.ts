@@ -39,8 +39,6 @@ const FOLLOWER_WAIT_MS = 3_000;
 /** How long a miss may queue for the render budget before it is told to come back. */
 const MISS_QUEUE_SECONDS = 2;
 
-export { CACHE_STATUS_HEADER };
-
 export type PageCache = {
   /** Answers from the cache when it can, else lets `handler` render and keeps what it may. */
   handle(req: IncomingMessage, res: ServerResponse, handler: Handler): Promise<void>;

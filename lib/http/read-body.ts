@@ -41,16 +41,6 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
   return new TextDecoder().decode(await readBodyBytes(request, maxBytes));
 }
 
-/** The body parsed as JSON; undefined when it is not JSON. BodyTooLargeError past `maxBytes`. */
-export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const text = await readBodyText(request, maxBytes);
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The 413 every route answers with. */
 export function bodyTooLargeResponse(error: BodyTooLargeError): Response {
   return jsonError(413, `${error.message}; send a smaller body`);

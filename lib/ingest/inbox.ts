@@ -26,13 +26,13 @@ import type pg from "pg";
 import { formatSummary } from "./format-summary";
 import { importDigest, type DigestSource, type ImportStatus, type ImportSummary } from "./import";
 
-export const CLAIMED_DIR = ".claimed";
-export const PROCESSED_DIR = "processed";
-export const REJECTED_DIR = "rejected";
+const CLAIMED_DIR = ".claimed";
+const PROCESSED_DIR = "processed";
+const REJECTED_DIR = "rejected";
 /** A file modified more recently than this may still be growing. */
-export const SETTLE_MS = 10_000;
+const SETTLE_MS = 10_000;
 /** A claim older than this belongs to a worker that died. Imports of the largest digests take about a minute. */
-export const CLAIM_LEASE_MS = 10 * 60_000;
+const CLAIM_LEASE_MS = 10 * 60_000;
 /** Writers that write under a temporary name and rename when done: never pick those names up. */
 const IN_PROGRESS_SUFFIXES = [".part", ".tmp", ".partial", ".crdownload"];
 
@@ -51,10 +51,10 @@ export type InboxOptions = {
   betweenLooks?: () => Promise<void>;
 };
 
-export type InboxFileResult = { file: string; status: ImportStatus; movedTo: string; summary: ImportSummary };
+type InboxFileResult = { file: string; status: ImportStatus; movedTo: string; summary: ImportSummary };
 
 /** A file that was claimed but never read: it was not a regular file (a symbolic link, a FIFO...). */
-export type InboxSkippedFile = { file: string; reason: string; movedTo: string };
+type InboxSkippedFile = { file: string; reason: string; movedTo: string };
 
 export type InboxResult = { files: InboxFileResult[]; busy: string[]; requeued: string[]; skipped: InboxSkippedFile[] };
 

@@ -37,7 +37,7 @@ const SIGNATURES: { bytes: number[]; kind: string }[] = [
  * Files we can name before parsing: images, archives, PDFs and HTML pages are neither format, and saying
  * so beats the text parser's "not valid UTF-8" or "no date line". Returns null for anything else.
  */
-export function recognizeForeignFile(firstBytes: Uint8Array): string | null {
+function recognizeForeignFile(firstBytes: Uint8Array): string | null {
   for (const { bytes, kind } of SIGNATURES) {
     if (bytes.every((byte, i) => firstBytes[i] === byte)) return `it looks like a binary file (${kind})`;
   }

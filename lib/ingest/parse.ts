@@ -10,7 +10,7 @@ import { isTitleLike, tidyText, truncate } from "./text-shape";
 import type { DigestEvent, ParsedPaper, ParseOptions, Problem } from "./types";
 
 /** Page chrome copied along with a digest; skipped before the first title, compared case-insensitively. */
-export const BOILERPLATE_LINES: readonly string[] = [
+const BOILERPLATE_LINES: readonly string[] = [
   "new",
   "get trending papers in your email inbox!",
   "subscribe",

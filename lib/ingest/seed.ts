@@ -4,7 +4,7 @@ import type pg from "pg";
 import { fileSource } from "./file-source";
 import { importDigest, type ImportSummary } from "./import";
 
-export const SAMPLE_DIGEST = path.resolve(process.cwd(), "prisma", "seed", "sample-digest-2025-04-30.txt");
+const SAMPLE_DIGEST = path.resolve(process.cwd(), "prisma", "seed", "sample-digest-2025-04-30.txt");
 /** The sample's date line says "Apr 30" with no year; its file name carries it. */
 const SAMPLE_DATE = "2025-04-30";
 

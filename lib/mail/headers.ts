@@ -1,7 +1,7 @@
 // Header safety: nothing a user typed can add a header line or break one (CR/LF injection).
 
 /** Long enough for any real subject; mail clients truncate well before this anyway. */
-export const MAX_HEADER_LENGTH = 200;
+const MAX_HEADER_LENGTH = 200;
 
 // C0 controls (CR, LF, TAB, NUL...), DEL, C1 controls and the Unicode line/paragraph separators,
 // which some mail software also treats as line breaks.

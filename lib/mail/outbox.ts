@@ -5,7 +5,7 @@ import path from "node:path";
 import { defaultOutboxDir } from "./config";
 import type { MailTag } from "./types";
 
-export type OutboxEnvelope = {
+type OutboxEnvelope = {
   id: string;
   to: string;
   from: string;
@@ -28,7 +28,7 @@ export function isOutboxId(id: string): boolean {
   return OUTBOX_ID.test(id);
 }
 
-export function newOutboxId(now = new Date()): string {
+function newOutboxId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:.]/g, ""); // 20250430T120102345Z
   return `${stamp}-${randomBytes(6).toString("hex")}`;
 }

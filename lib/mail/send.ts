@@ -157,6 +157,6 @@ async function writeToOutbox(message: MailMessage, email: Email, config: MailCon
 }
 
 /** The first http(s) URL in a text part (React Email writes a link as "label url"). */
-export function firstUrl(text: string): string | undefined {
+function firstUrl(text: string): string | undefined {
   return text.match(/https?:\/\/[^\s<>"'[\]]+/)?.[0];
 }

@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { SignInEmail } from "../../emails/sign-in";
 import { renderEmail } from "./render";
 
-export const SIGN_IN_SUBJECT = "Sign in to PaperPulse";
+const SIGN_IN_SUBJECT = "Sign in to PaperPulse";
 
 export async function signInEmail({ url, host }: { url: string; host: string }): Promise<{ subject: string; html: string; text: string }> {
   const { html, text } = await renderEmail(createElement(SignInEmail, { url, host }));

@@ -2,12 +2,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /** Older or newer than this and a correctly signed request is still refused: a captured request cannot be replayed later. */
-export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
+const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
 
 export type HeaderSource = { get(name: string): string | null };
 
 /** Resend's events are a few kilobytes; anything far larger is not from Resend and is not worth reading. */
-export const MAX_WEBHOOK_BYTES = 256 * 1024;
+const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 /** The raw body as text, or null when it is larger than `limit` bytes: read before the signature check, so it must be bounded. */
 export async function readWebhookBody(request: Request, limit = MAX_WEBHOOK_BYTES): Promise<string | null> {

@@ -5,10 +5,10 @@ import { Prisma } from "../db/generated/client";
 import { DIGEST_PAGE_SIZE } from "./digests";
 import { paperSummaries } from "./paper";
 import { DEFAULT_TOP_WINDOW } from "./sort-params";
-import type { PaperSummary, RankedSort, TopWindow } from "./types";
+import type { PaperSummary, RankedSort, RankSignals, TopWindow } from "./types";
 
 /** Papers per page on the home page: as many as a digest page, so switching the sort keeps the page's length. */
-export const RANKED_PAGE_SIZE = DIGEST_PAGE_SIZE;
+const RANKED_PAGE_SIZE = DIGEST_PAGE_SIZE;
 
 /**
  * How deep a list reaches: its first 10,000 papers (100 pages of 100, 500 of 20). OFFSET reads and
@@ -19,7 +19,7 @@ export const RANKED_PAGE_SIZE = DIGEST_PAGE_SIZE;
 export const RANKED_DEPTH = 10_000;
 
 /** Days a window covers, ending at (and including) the latest digest's date. */
-export const WINDOW_DAYS: Record<Exclude<TopWindow, "all">, number> = { week: 7, month: 30 };
+const WINDOW_DAYS: Record<Exclude<TopWindow, "all">, number> = { week: 7, month: 30 };
 
 /**
  * Each sort is exactly the key of one index on paper, so PostgreSQL walks that index and stops after
@@ -47,7 +47,7 @@ export type RankedPage = {
   window: TopWindow | null;
   /** The first-seen days a week or month covers ("YYYY-MM-DD", inclusive); null for "all" and other sorts. */
   range: { from: string; to: string } | null;
-  /** Each with `upvotes`. */
+  /** Each with `upvotes` and `signals`. */
   papers: PaperSummary[];
   /** Papers in the list, counted up to RANKED_DEPTH; `truncated` when there are more than that. */
   total: number;
@@ -99,16 +99,20 @@ export async function rankedPapers(query: RankedQuery): Promise<RankedPage> {
   const rows =
     total === 0
       ? []
-      : await db().$queryRaw<{ id: number; upvotes: number }[]>`
-          SELECT p.id, p.upvote_count AS upvotes FROM paper p WHERE ${where}
+      : await db().$queryRaw<({ id: number } & RankSignals)[]>`
+          SELECT p.id, p.upvote_count AS upvotes, p.save_count AS saves, p.tag_count AS tags, p.upstream_upvotes AS upstream
+          FROM paper p WHERE ${where}
           ORDER BY ${ORDER[sort]} LIMIT ${Math.min(pageSize, total - offset)} OFFSET ${offset}`;
-  const upvotes = new Map(rows.map((row) => [row.id, row.upvotes]));
+  const signals = new Map(rows.map(({ id, ...signal }) => [id, signal]));
   const summaries = await paperSummaries(rows.map((row) => row.id));
   return {
     sort,
     window,
     range,
-    papers: summaries.map((paper) => ({ ...paper, upvotes: upvotes.get(paper.id) ?? 0 })),
+    papers: summaries.map((paper) => {
+      const signal = signals.get(paper.id) ?? { upvotes: 0, saves: 0, tags: 0, upstream: 0 };
+      return { ...paper, upvotes: signal.upvotes, signals: signal };
+    }),
     total,
     truncated: n > RANKED_DEPTH,
     page,

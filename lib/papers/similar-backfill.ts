@@ -3,7 +3,7 @@ import type pg from "pg";
 import { IMPORT_LOCK } from "../ingest/import";
 
 /** About 4 ms of SQL per paper at a million papers: a batch takes well under a minute, the job's tick. */
-export const SIMILAR_BACKFILL_BATCH = 2000;
+const SIMILAR_BACKFILL_BATCH = 2000;
 
 export type BackfillResult = { computed: number; left: number };
 

@@ -28,7 +28,7 @@ export function parseTopWindow(raw: string | string[] | undefined): TopWindow {
   return topWindow.safeParse(first(raw)).data ?? DEFAULT_TOP_WINDOW;
 }
 
-export type RankedParams = { sort?: RankedSort; window?: TopWindow };
+type RankedParams = { sort?: RankedSort; window?: TopWindow };
 
 export type RankedParamsResult = { ok: true; params: RankedParams } | { ok: false; error: string; fieldErrors: Record<string, string> };
 

@@ -1,6 +1,5 @@
 // The digest choices a subscriber makes, as plain constants: client forms import these without pulling in zod.
 export const FREQUENCIES = ["daily", "weekly"] as const;
-export type FrequencyChoice = (typeof FREQUENCIES)[number];
 
 /** Index = the weekday number stored on the subscriber (0 = Sunday), as JavaScript's Date.getUTCDay counts. */
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;

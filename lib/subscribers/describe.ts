@@ -4,7 +4,7 @@ import { WEEKDAYS } from "./choices";
 export type SubscriptionPlan = { frequency: "DAILY" | "WEEKLY"; weekday: number; topics: readonly { name: string }[] };
 
 /** "daily digest" or "weekly digest on Mondays". */
-export function describeSchedule({ frequency, weekday }: Pick<SubscriptionPlan, "frequency" | "weekday">): string {
+function describeSchedule({ frequency, weekday }: Pick<SubscriptionPlan, "frequency" | "weekday">): string {
   if (frequency === "DAILY") return "daily digest";
   return `weekly digest on ${WEEKDAYS[weekday] ?? WEEKDAYS[1]}s`;
 }

@@ -33,7 +33,6 @@ export const subscribeInput = preferencesInput.extend({
     .pipe(z.email({ message: "Enter an email address like ada@example.org." })),
 });
 
-export type PreferencesInput = z.infer<typeof preferencesInput>;
 export type SubscribeInput = z.infer<typeof subscribeInput>;
 
 /** What a form posted, as the schema expects it (topics are repeated checkbox fields). */

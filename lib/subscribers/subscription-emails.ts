@@ -4,8 +4,8 @@ import { AlreadySubscribedEmail, ConfirmSubscriptionEmail } from "../../emails/c
 import { renderEmail } from "../mail/render";
 import { subscriberLinks } from "./links";
 
-export const CONFIRM_SUBJECT = "Confirm your PaperPulse subscription";
-export const ALREADY_SUBSCRIBED_SUBJECT = "You are already subscribed to PaperPulse";
+const CONFIRM_SUBJECT = "Confirm your PaperPulse subscription";
+const ALREADY_SUBSCRIBED_SUBJECT = "You are already subscribed to PaperPulse";
 
 export type RenderedMessage = { subject: string; html: string; text: string };
 

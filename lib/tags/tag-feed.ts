@@ -4,7 +4,7 @@ import type { RssChannel } from "../feeds/rss";
 import type { PaperSummary } from "../papers/types";
 import type { TagSummary } from "./types";
 
-export function tagPageUrl(siteUrl: string, slug: string): string {
+function tagPageUrl(siteUrl: string, slug: string): string {
   return `${siteUrl}/tags/${encodeURIComponent(slug)}`;
 }
 

@@ -1,6 +1,6 @@
 // The shapes lib/tags hands to pages, route handlers and the lead's server actions.
 
-export type TagKind = "TOPIC" | "USER";
+type TagKind = "TOPIC" | "USER";
 
 /** A tag on one paper, as its page shows it. */
 export type PaperTagView = {

@@ -3,7 +3,7 @@ import "server-only";
 import { describeWait, mailboxKey, SITE_MAIL_KEY, siteMailRule, takeThrottle, type ThrottleRule } from "./store";
 
 export const SIGN_IN_PER_EMAIL: ThrottleRule = { bucket: "sign-in:email", limit: 5, windowMs: 3_600_000 };
-export const SIGN_IN_PER_CLIENT: ThrottleRule = { bucket: "sign-in:client", limit: 20, windowMs: 3_600_000 };
+const SIGN_IN_PER_CLIENT: ThrottleRule = { bucket: "sign-in:client", limit: 20, windowMs: 3_600_000 };
 
 /** Counts one sign-in request; a message to show when this email or client has asked too often. */
 export async function throttleSignIn(email: string, clientAddress: string): Promise<{ ok: true } | { ok: false; message: string; retryAfterSeconds: number }> {

@@ -12,13 +12,13 @@
 // recomputed as time passes. A fresh catalogue with no signals is simply newest first.
 // Ties (same day, same signals) go to the lower id: digest order.
 
-export const HALF_LIFE_DAYS = 2;
+const HALF_LIFE_DAYS = 2;
 /**
  * upstream: Hugging Face's upvote counts come from a much larger, different community and reach the
  * hundreds for a popular paper; a quarter point each lets them order papers nobody here has voted on
  * yet without drowning out this site's own votes (and the log2 flattens them further).
  */
-export const SIGNAL_WEIGHTS = { upvotes: 1, saves: 2, tags: 0.5, upstream: 0.25 } as const;
+const SIGNAL_WEIGHTS = { upvotes: 1, saves: 2, tags: 0.5, upstream: 0.25 } as const;
 
 /** upstream: the upvote count on the upstream site (paper.upstream_upvotes), kept apart from local votes. */
 export type TrendingSignals = { upvotes: number; saves: number; tags: number; upstream?: number };
@@ -45,7 +45,7 @@ export function trendingScore(signals: TrendingSignals, firstSeen: Date, now: Da
  * 1970) plus its boost as the database stores it (REAL, so rounded to single precision). This is
  * paper.trending_key; score = key − now in days.
  */
-export function trendingKey(signals: TrendingSignals, firstSeen: Date): number {
+function trendingKey(signals: TrendingSignals, firstSeen: Date): number {
   return firstSeen.getTime() / DAY_MS + Math.fround(trendingBoost(signals));
 }
 

@@ -33,19 +33,6 @@ export async function setReaction(user: SessionUser | null, paperId: number, kin
   });
 }
 
-/** The viewer's reactions to these papers (for buttons on lists). */
-export async function reactionsOf(userId: string | null, paperIds: readonly number[]): Promise<Map<number, { upvoted: boolean; saved: boolean }>> {
-  const map = new Map<number, { upvoted: boolean; saved: boolean }>();
-  if (!userId || paperIds.length === 0) return map;
-  const rows = await db().$queryRaw<{ id: number; upvoted: boolean; saved: boolean }[]>`
-    SELECT u.id,
-           EXISTS (SELECT 1 FROM upvote v WHERE v.user_id = ${userId} AND v.paper_id = u.id) AS upvoted,
-           EXISTS (SELECT 1 FROM save s WHERE s.user_id = ${userId} AND s.paper_id = u.id) AS saved
-    FROM unnest(${[...paperIds]}::int[]) AS u(id)`;
-  for (const row of rows) map.set(row.id, { upvoted: row.upvoted, saved: row.saved });
-  return map;
-}
-
 /** A paper's upvote count and the viewer's own reactions (for the paper page's buttons). */
 export async function paperReactions(userId: string | null, paperId: number): Promise<{ upvotes: number; upvoted: boolean; saved: boolean }> {
   const rows = await db().$queryRaw<{ upvotes: number; upvoted: boolean; saved: boolean }[]>`

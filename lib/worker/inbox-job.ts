@@ -2,9 +2,9 @@
 import { processInbox } from "../ingest/inbox";
 import type { WorkerJob } from "./jobs";
 
-export const INBOX_JOB_NAME = "digest-inbox";
+const INBOX_JOB_NAME = "digest-inbox";
 /** Every minute: a dropped file waits at most a minute plus the settle time. */
-export const INBOX_CRON = "* * * * *";
+const INBOX_CRON = "* * * * *";
 
 /** Register with the worker's other jobs: `inboxJob({ inboxDir: env().DIGEST_INBOX, timeZone })`. */
 export function inboxJob(settings: { inboxDir: string; timeZone: string }): WorkerJob {

@@ -6,7 +6,7 @@ import type { RunDigestOptions } from "../digest/run";
 export type JobContext = { pool: pg.Pool; now: Date; workerId: string; jobId: string };
 
 /** Whatever the job counted; the worker logs every number in one line. */
-export type JobCounts = Record<string, unknown>;
+type JobCounts = Record<string, unknown>;
 
 export type WorkerJob = {
   /** The pg-boss queue and schedule name. */

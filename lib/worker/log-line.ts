@@ -1,6 +1,6 @@
 // The one line the worker prints per job: which job, how long, and every count the job returned.
 
-export function formatCounts(counts: Record<string, unknown>): string {
+function formatCounts(counts: Record<string, unknown>): string {
   const parts = Object.entries(counts)
     .filter(([, value]) => typeof value === "number" || typeof value === "string" || typeof value === "boolean")
     .map(([key, value]) => `${key}=${value}`);

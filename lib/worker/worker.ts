@@ -32,12 +32,12 @@ export type RunningWorker = {
 
 type JobData = { now?: string };
 
-export function defaultWorkerId(): string {
+function defaultWorkerId(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(2).toString("hex")}`;
 }
 
 /** A UUID that is the same for the same (queue, key) everywhere: pg-boss's insert skips an id it already has. */
-export function jobIdFor(name: string, key: string): string {
+function jobIdFor(name: string, key: string): string {
   const hex = createHash("sha256").update(`${name}\n${key}`).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type HfRequest = {
+type HfRequest = {
   n: number;
   path: string;
   query: Record<string, string>;
@@ -34,7 +34,7 @@ export const htmlPage = (): HfScripted => ({
 export const jsonBody = (value: unknown, status = 200): HfScripted => ({ kind: "status", status, body: JSON.stringify(value) });
 
 /** How the server lets clients revalidate: like the Hub (ETag), with Last-Modified only, or not at all. */
-export type Validation = "etag" | "last-modified" | "none";
+type Validation = "etag" | "last-modified" | "none";
 
 export type FakeHf = {
   url: string;

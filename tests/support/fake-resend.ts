@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type RecordedRequest = {
+type RecordedRequest = {
   /** 1 for the first request this server saw. */
   n: number;
   /** Date.now() when the body had arrived. */
@@ -15,7 +15,7 @@ export type RecordedRequest = {
   body: unknown;
 };
 
-export type DeliveredEmail = {
+type DeliveredEmail = {
   id: string;
   from: string;
   to: string;
@@ -34,7 +34,7 @@ export type Scripted =
   | { kind: "server-error"; status: number }
   | { kind: "reject-address"; address: string }
   | { kind: "drop"; afterDelivery: boolean };
-export type Script = (request: RecordedRequest) => Scripted | undefined;
+type Script = (request: RecordedRequest) => Scripted | undefined;
 
 export const rateLimited = (retryAfterSeconds: number): Scripted => ({ kind: "rate-limit", retryAfter: String(retryAfterSeconds) });
 export const serverError = (status = 500): Scripted => ({ kind: "server-error", status });

@@ -9,7 +9,7 @@ import type { FakeResend } from "../../support/fake-resend";
 import { digestText, textSource } from "./text-source";
 
 export const SITE = "https://papers.example.org";
-export const SAMPLE_DATE = "2025-04-30";
+const SAMPLE_DATE = "2025-04-30";
 /** Noon UTC of the sample's day: the daily period is daily:2025-04-30. */
 export const SAMPLE_NOW = new Date("2025-04-30T12:00:00Z");
 const samplePath = fileURLToPath(new URL("../../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
