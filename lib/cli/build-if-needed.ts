@@ -65,7 +65,7 @@ export function buildIfNeeded(root: string, log: (message: string) => void, opti
   } catch (error) {
     const failed = error as { stdout?: Buffer; stderr?: Buffer; message: string };
     const output = `${failed.stdout?.toString() ?? ""}${failed.stderr?.toString() ?? ""}`.trim();
-    throw new Error(`the build failed:\n${output || failed.message}`);
+    throw new Error(`the build failed:\n${output || failed.message}`, { cause: error });
   }
   log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
