@@ -1,7 +1,7 @@
 // npm run admin -- grant EMAIL | revoke EMAIL | list: who may use the admin pages.
 import { openDatabase } from "../lib/db/database-url";
 import { migrate } from "../lib/db/migrate";
-import { db, useDatabaseUrl } from "../lib/db/prisma";
+import { db, setDatabaseUrl } from "../lib/db/prisma";
 import { grantAdmin, listAdmins, revokeAdmin } from "../lib/auth/roles";
 
 const USAGE = `Usage: npm run admin -- <command>
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   const database = await openDatabase();
   try {
     await migrate(database.url);
-    useDatabaseUrl(database.url);
+    setDatabaseUrl(database.url);
     if (command === "list") {
       const admins = await listAdmins();
       console.log(admins.length ? admins.join("\n") : "No admins yet: npm run admin -- grant EMAIL");

@@ -1,7 +1,7 @@
 // npm run worker: schedules and sends the digests with pg-boss on our PostgreSQL; SIGINT/SIGTERM stop it cleanly (exit 0).
 import { openDatabase } from "../lib/db/database-url";
 import { migrate } from "../lib/db/migrate";
-import { useDatabaseUrl } from "../lib/db/prisma";
+import { setDatabaseUrl } from "../lib/db/prisma";
 import { runDigest } from "../lib/digest/run";
 import { envOrExit } from "../lib/cli/env-or-exit";
 import { FETCH_JOB_NAME, fetchJob } from "../lib/worker/fetch-job";
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   const stop = untilStopSignal();
   const database = await openDatabase(log);
   // The digest pipeline reads through the app's Prisma client: point it at the same database.
-  const prisma = useDatabaseUrl(database.url);
+  const prisma = setDatabaseUrl(database.url);
   try {
     await migrate(database.url);
     const jobs = [

@@ -1,5 +1,5 @@
 // The web process's one pg Pool, which its lib adapters hand to the batch modules (the importer, the digest mailer):
-// built on first use from DATABASE_URL or the URL given to useServerPoolUrl, cached on globalThis. Pages use db().
+// built on first use from DATABASE_URL or the URL given to setServerPoolUrl, cached on globalThis. Pages use db().
 import "server-only";
 import pg from "pg";
 import { env } from "../env";
@@ -36,7 +36,7 @@ export async function connectOutsidePool(): Promise<pg.Client> {
  * Points serverPool() and connectOutsidePool() at `url` instead of DATABASE_URL (tests inject their
  * database this way); a pool already built for another database is ended first.
  */
-export async function useServerPoolUrl(url: string): Promise<void> {
+export async function setServerPoolUrl(url: string): Promise<void> {
   await closeServerPool();
   holder.serverPoolUrl = url;
 }

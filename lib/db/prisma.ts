@@ -14,7 +14,7 @@ export type Tx = Prisma.TransactionClient;
  * Use this database instead of DATABASE_URL: command-line tools pass the one they just opened (perhaps
  * the embedded server they started), tests theirs. Builds the client; it connects on its first query.
  */
-export function useDatabaseUrl(url: string): PrismaClient {
+export function setDatabaseUrl(url: string): PrismaClient {
   globalForPrisma.prismaUrl = url;
   globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   return globalForPrisma.prisma;

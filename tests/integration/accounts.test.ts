@@ -8,11 +8,11 @@ import { importDigest } from "../../lib/ingest/import";
 import { takeThrottle } from "../../lib/throttle/store";
 import { recommendationsFor } from "../../lib/recommendations/for-user";
 import { setReaction } from "../../lib/votes/reactions";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { createUser } from "./helpers/users";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 
 beforeAll(async () => {
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });

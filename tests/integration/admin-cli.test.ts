@@ -1,9 +1,9 @@
 // `npm run admin`: grant, revoke and list admins from the command line, with clear usage errors.
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { type CliResult, collect, spawnScript, UNREACHABLE_DATABASE_URL } from "./helpers/run-cli";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 
 function runAdmin(args: string[], databaseUrl = testDb.url): Promise<CliResult> {
   return collect(spawnScript("scripts/admin.ts", args, { DATABASE_URL: databaseUrl }));

@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchNowAs } from "../../lib/fetch/fetch-now";
 import { fetchOverview, nextFetchRun } from "../../lib/fetch/overview";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { fixtureEntries, startFakeHf, type FakeHf } from "../support/fake-hf";
 import { createUser } from "./helpers/users";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const today = new Date().toISOString().slice(0, 10);
 let hf: FakeHf;
 

@@ -4,12 +4,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importLimits } from "../../lib/admin-import/limits";
 import { createPreview } from "../../lib/admin-import/preview";
 import type { SessionUser } from "../../lib/auth/session";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts, type CatalogueCounts } from "./helpers/catalogue";
 import { digestText } from "./helpers/text-source";
 import { createUser } from "./helpers/users";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 let admin: SessionUser;
 let before: CatalogueCounts;
 

@@ -2,10 +2,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { importRunDetail, listImportRuns } from "../../lib/admin-import/history";
 import { importDigest } from "../../lib/ingest/import";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const runIds: number[] = [];
 
 beforeAll(async () => {

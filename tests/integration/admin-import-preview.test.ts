@@ -7,14 +7,14 @@ import { cancelPreview, createPreview, pendingPreviews, setPreviewDate } from ".
 import type { SessionUser } from "../../lib/auth/session";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts } from "./helpers/catalogue";
 import { digestText } from "./helpers/text-source";
 import { createUser } from "./helpers/users";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
 const jsonFixture = fileURLToPath(new URL("../fixtures/admin-upload-small.json", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 let admin: SessionUser;
 let reader: SessionUser;
 

@@ -4,12 +4,12 @@ import { confirmPreview } from "../../lib/admin-import/confirm";
 import { createPreview, pendingPreviews } from "../../lib/admin-import/preview";
 import type { SessionUser } from "../../lib/auth/session";
 import { importDigest } from "../../lib/ingest/import";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts } from "./helpers/catalogue";
 import { digestText, textSource } from "./helpers/text-source";
 import { createUser } from "./helpers/users";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 let admin: SessionUser;
 
 const text = (date: string, titles: string[]) => digestText(date, titles.map((title) => ({ title, abstract: `About ${title}.` })));

@@ -1,9 +1,9 @@
 // /admin/mail's numbers, read from a real ledger: subscribers by status, periods' sent / failed / pending, the latest failures.
 import { beforeAll, describe, expect, it } from "vitest";
 import { recentFailures, recentPeriods, subscriberCounts } from "../../lib/admin-mail/delivery-stats";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const ids: Record<string, number> = {};
 
 async function subscriber(email: string, status: string) {

@@ -2,10 +2,10 @@
 // email_verified), never an OAuth sign-in that merely names the address.
 import { describe, expect, it } from "vitest";
 import { promoteConfiguredAdmin } from "../../lib/auth/roles";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { createUser } from "./helpers/users";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const ADMINS = ["boss@example.org", "chief@example.org"];
 
 const roleOf = async (email: string) =>

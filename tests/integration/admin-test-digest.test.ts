@@ -8,7 +8,7 @@ import { sendTestDigestAs } from "../../lib/admin-mail/test-digest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 import { listOutbox } from "../../lib/mail/outbox";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { createUser } from "./helpers/users";
 
 // Mail goes to this run's outbox (env() is parsed on first use, after this).
@@ -17,7 +17,7 @@ process.env.PAPERPULSE_DATA_DIR = dataDir;
 process.env.RESEND_API_KEY = "";
 const outbox = () => listOutbox(100, { outboxDir: path.join(dataDir, "outbox") });
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 
 beforeAll(async () => {
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });

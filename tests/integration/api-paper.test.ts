@@ -1,10 +1,10 @@
 // GET /api/papers/:slug through the route handler, against a real catalogue.
 import { describe, expect, it } from "vitest";
 import * as route from "../../app/api/papers/[slug]/route";
-import { NEWEST_DATE, SCRIPT_TITLE, slugOf, useApiCatalogue } from "./helpers/api-catalogue";
+import { NEWEST_DATE, SCRIPT_TITLE, slugOf, setUpApiCatalogue } from "./helpers/api-catalogue";
 
 const { GET } = route;
-const db = useApiCatalogue();
+const db = setUpApiCatalogue();
 
 async function get(slug: string) {
   const response = await GET(new Request(`http://localhost/api/papers/${encodeURIComponent(slug)}`), { params: Promise.resolve({ slug }) });

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET } from "../../app/api/papers/route";
 import { db as prisma } from "../../lib/db/prisma";
 import { applySignalDelta } from "../../lib/trending/signals";
-import { EMOJI_TITLE, NEWEST_DATE, PAPER_COUNT, SCRIPT_TITLE, useApiCatalogue } from "./helpers/api-catalogue";
+import { EMOJI_TITLE, NEWEST_DATE, PAPER_COUNT, SCRIPT_TITLE, setUpApiCatalogue } from "./helpers/api-catalogue";
 
-const db = useApiCatalogue();
+const db = setUpApiCatalogue();
 
 type PapersBody = {
   papers: {

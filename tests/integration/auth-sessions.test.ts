@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { createSession, createUser } from "./helpers/users";
 
 const SITE = "http://papers.example.test:3000";
@@ -23,7 +23,7 @@ Object.assign(process.env, {
   ADMIN_EMAILS: ADMIN,
   RESEND_API_KEY: "",
 });
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 // Imported after the environment is set: lib/auth/auth.ts pins AUTH_URL when it loads.
 const { handlers } = await import("../../lib/auth/auth");
 const { findLatestOutboxMessage } = await import("../../lib/mail/outbox");

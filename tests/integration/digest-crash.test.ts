@@ -5,11 +5,11 @@ import { digestPeriod } from "../../lib/digest/period";
 import { planPeriod } from "../../lib/digest/plan";
 import { runDigest, type RunDigestOptions } from "../../lib/digest/run";
 import { dropConnection, start, type FakeResend } from "../support/fake-resend";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { runDigestCli, spawnDigest } from "./helpers/digest-cli";
 import { SAMPLE_NOW, SITE, addSubscribers, deliveriesByRecipient, ledger, mailOptions, resetSubscribers, seedSample } from "./helpers/digest-world";
 
-const db = useTestDatabase();
+const db = setUpTestDatabase();
 const PERIOD = "daily:2025-04-30";
 let fake: FakeResend;
 

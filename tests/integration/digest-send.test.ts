@@ -5,7 +5,7 @@ import { planPeriod } from "../../lib/digest/plan";
 import { runDigest, type RunDigestOptions } from "../../lib/digest/run";
 import { MAX_ATTEMPTS } from "../../lib/digest/ledger";
 import { rateLimited, rejectAddress, serverError, start, type FakeResend } from "../support/fake-resend";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import {
   SAMPLE_NOW,
   SITE,
@@ -19,7 +19,7 @@ import {
   seedSample,
 } from "./helpers/digest-world";
 
-const db = useTestDatabase();
+const db = setUpTestDatabase();
 let fake: FakeResend;
 let topics: { video: number; agents: number };
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import * as latestRoute from "../../app/feed.xml/route";
 import * as searchRoute from "../../app/search/feed.xml/route";
 import { elementTexts, rssItems, xmlProblems } from "../unit/feeds/well-formed-xml";
-import { EMOJI_TITLE, SCRIPT_TITLE, slugOf, useApiCatalogue } from "./helpers/api-catalogue";
+import { EMOJI_TITLE, SCRIPT_TITLE, slugOf, setUpApiCatalogue } from "./helpers/api-catalogue";
 
-const db = useApiCatalogue();
+const db = setUpApiCatalogue();
 
 async function feed(handler: (request: Request) => Promise<Response>, url: string) {
   const response = await handler(new Request(url));

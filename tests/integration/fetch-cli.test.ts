@@ -1,10 +1,10 @@
 // `npm run fetch` as a person runs it: a line per day, exit codes as `import`, usage errors before any request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { fixtureEntries, startFakeHf, type FakeHf } from "../support/fake-hf";
 import { collect, spawnScript, UNREACHABLE_DATABASE_URL } from "./helpers/run-cli";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 let hf: FakeHf;
 
 beforeAll(async () => {

@@ -6,11 +6,11 @@ import { FETCH_IMPORTED_BY, type DayOutcome } from "../../lib/fetch/import-day";
 import { dayRange, fetchDays } from "../../lib/fetch/run";
 import { fetchContext } from "../../lib/fetch/settings";
 import { readFetchState } from "../../lib/fetch/state";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { fixtureEntries, htmlPage, jsonBody, rateLimited, serverError, startFakeHf, type FakeHf, type HfScript } from "../support/fake-hf";
 import { virtualClock } from "../support/virtual-clock";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const TOKEN = "hf_secret_token_never_logged";
 const DAY_FIXTURE = fixtureEntries("hf-daily-papers-2025-05-02.json");
 /** The fixture's entries that have a title and a summary (two are there to be skipped). */

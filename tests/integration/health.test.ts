@@ -8,9 +8,9 @@ import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { readMigrations } from "../../lib/db/migrate";
 import { withDatabase } from "../../lib/db/with-database";
 import { serveWithPageCache, type WebServer } from "../../lib/http/web-server";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const adminUrl = inject("adminDatabaseUrl");
 
 /** A stand-in for Next that records every path it was asked to render. */

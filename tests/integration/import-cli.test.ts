@@ -3,12 +3,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts } from "./helpers/catalogue";
 import { type CliResult, projectRoot, runImport, UNREACHABLE_DATABASE_URL } from "./helpers/run-cli";
 import { digestText } from "./helpers/text-source";
 
-const db = useTestDatabase();
+const db = setUpTestDatabase();
 const sample = path.join(projectRoot, "prisma", "seed", "sample-digest-2025-04-30.txt");
 let dir = "";
 const file = (name: string) => path.join(dir, name);

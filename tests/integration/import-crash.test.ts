@@ -7,11 +7,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts } from "./helpers/catalogue";
 import { projectRoot, spawnImport } from "./helpers/run-cli";
 
-const db = useTestDatabase();
+const db = setUpTestDatabase();
 const PAPERS = 60_000;
 const TOPICS = ["retrieval", "diffusion", "robotics", "speech", "graphs", "compilers", "proteins", "agents"];
 const sample = path.join(projectRoot, "prisma", "seed", "sample-digest-2025-04-30.txt");

@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 import { trendingBoost } from "../../lib/trending/score";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts } from "./helpers/catalogue";
 import { projectRoot } from "./helpers/run-cli";
 import { textSource } from "./helpers/text-source";
 
-const db = useTestDatabase();
+const db = setUpTestDatabase();
 const options = { today: "2025-05-06", importedBy: "cli:test" };
 const fixture = (name: string) => path.join(projectRoot, "tests", "fixtures", name);
 const sample = path.join(projectRoot, "prisma", "seed", "sample-digest-2025-04-30.txt");

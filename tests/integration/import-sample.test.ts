@@ -5,14 +5,14 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts, importRun } from "./helpers/catalogue";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
 const options = { today: "2025-05-01", importedBy: "cli:test" };
 
 describe("importing the sample digest into an empty catalogue", () => {
-  const db = useTestDatabase();
+  const db = setUpTestDatabase();
 
   it("stores its 94 papers, 51 links and one digest of 94 entries in file order, and records the run", async () => {
     const summary = await importDigest(db.pool, await fileSource(samplePath), options);
@@ -88,7 +88,7 @@ describe("importing the sample digest into an empty catalogue", () => {
 });
 
 describe("re-importing the sample digest", () => {
-  const db = useTestDatabase();
+  const db = setUpTestDatabase();
 
   it("re-importing the same file changes nothing and says so", async () => {
     await importDigest(db.pool, await fileSource(samplePath), options);

@@ -4,11 +4,11 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
 import { normalizeTitleKey } from "../../lib/ingest/title-key";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts, importRun, papersWithTitleKey } from "./helpers/catalogue";
 import { type DigestPaper, digestText, textSource } from "./helpers/text-source";
 
-const db = useTestDatabase();
+const db = setUpTestDatabase();
 const options = { today: "2025-12-31", importedBy: "cli:test" };
 
 const abstract = (topic: string) =>

@@ -5,12 +5,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { processInbox } from "../../lib/ingest/inbox";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts } from "./helpers/catalogue";
 import { projectRoot } from "./helpers/run-cli";
 import { digestText } from "./helpers/text-source";
 
-const db = useTestDatabase();
+const db = setUpTestDatabase();
 const hfDay = path.join(projectRoot, "tests", "fixtures", "hf-daily-papers-2025-05-02.json");
 let inbox = "";
 

@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { processInbox } from "../../lib/ingest/inbox";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText } from "./helpers/text-source";
 
-const db = useTestDatabase();
+const db = setUpTestDatabase();
 let root = "";
 let inbox = "";
 let outside = "";

@@ -8,13 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { createSession, createUser } from "./helpers/users";
 
 const SITE = "https://papers.example.org";
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "pp-guards-"));
 Object.assign(process.env, { SITE_URL: SITE, PAPERPULSE_DATA_DIR: dataDir, AUTH_SECRET: randomBytes(33).toString("base64") });
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 // Imported after SITE_URL is set: lib/auth/auth.ts reads the site's origin when it loads.
 const { withAdmin, withUser } = await import("../../lib/api/with-user");
 const { MAX_BODY_BYTES } = await import("../../lib/http/body-limits");

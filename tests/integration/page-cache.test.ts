@@ -8,9 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE_CHANNEL } from "../../lib/http/catalogue-changes";
 import type { PageCacheOptions } from "../../lib/http/page-cache";
 import { serveWithPageCache, type WebServer } from "../../lib/http/web-server";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 /** A stand-in for Next: renders the digest list from the database, counting renders. */
 function digestPage() {

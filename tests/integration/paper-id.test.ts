@@ -2,10 +2,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
 import { paperIdBySlug } from "../../lib/papers/paper-id";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 let known: { id: number; slug: string };
 
 beforeAll(async () => {

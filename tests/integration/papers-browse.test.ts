@@ -8,11 +8,11 @@ import { digestByDate, latestDigestDate, listDigestDates } from "../../lib/paper
 import { latestPapers } from "../../lib/papers/latest";
 import { paperBySlug } from "../../lib/papers/paper";
 import { similarPapers } from "../../lib/papers/similar";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const options = { today: "2025-05-10", importedBy: "cli:test" };
 
 const UNI_MOE = "Uni-MoE: Scaling Unified Multimodal LLMs with Mixture of Experts";

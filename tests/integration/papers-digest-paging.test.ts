@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
 import { digestByDate } from "../../lib/papers/digests";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const options = { today: "2025-05-10", importedBy: "cli:test" };
 
 describe("a large digest", () => {

@@ -8,11 +8,11 @@ import { digestByDate } from "../../lib/papers/digests";
 import { RANKED_DEPTH, rankedPapers } from "../../lib/papers/ranked";
 import { applySignalDelta, type SignalDelta } from "../../lib/trending/signals";
 import { rankTrending } from "../../lib/trending/score";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const options = { today: "2025-05-10", importedBy: "cli:test" };
 
 const KOALA = "Koala Kernels for Video Benchmarks"; // first seen 2025-05-02

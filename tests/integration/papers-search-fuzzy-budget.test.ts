@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../lib/db/generated/client";
 import { fuzzyMatches, searchPapers } from "../../lib/papers/search";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 
 beforeAll(async () => {
   // Straight to the table (the trigger computes search_vector). Every title shares "observations".

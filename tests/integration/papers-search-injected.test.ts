@@ -6,9 +6,9 @@ import { PrismaClient } from "../../lib/db/generated/client";
 import { createPaperSearch } from "../../lib/papers/search";
 import { SEARCH_TUNING } from "../../lib/papers/search/tuning";
 import type { WordStats } from "../../lib/papers/search/word-stats";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 let client: PrismaClient;
 
 beforeAll(async () => {

@@ -4,9 +4,9 @@
 // together must still be ranked and counted exactly.
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXACT_LIMIT, RANKED_WINDOW, searchPapers } from "../../lib/papers/search";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const PAPERS = 14_000;
 
 beforeAll(async () => {

@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
 import { EXACT_LIMIT, RANKED_WINDOW, searchPapers, TOTAL_CAP } from "../../lib/papers/search";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const MANY = EXACT_LIMIT + 150;
 
 beforeAll(async () => {

@@ -6,11 +6,11 @@ import { importDigest } from "../../lib/ingest/import";
 import type { SearchQuery } from "../../lib/papers/search-params";
 import { parseSearchParams } from "../../lib/papers/search-params";
 import { searchPapers, type SearchResult } from "../../lib/papers/search";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 
 const QUOKKA_TITLE = "Quokka Attention: Sparse Routing for Efficient Transformers";
 const ABSTRACT_ONLY_TITLE = "Efficient Routing in Mixture Models";

@@ -3,9 +3,9 @@ import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { prismaSqlForSchema } from "../support/prisma-schema-sql";
 import { snapshotSchema } from "../support/schema-snapshot";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
-const migrated = useTestDatabase();
+const migrated = setUpTestDatabase();
 
 describe("migrations and schema.prisma", () => {
   it("the migrated database has exactly the tables, columns, indexes and enums Prisma derives from schema.prisma", async () => {

@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 import { backfillSimilar } from "../../lib/papers/similar-backfill";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 let expected: Map<number, number[]>;
 
 async function lists(): Promise<Map<number, number[]>> {

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate, readMigrations } from "../../lib/db/migrate";
-import { disconnectDb, useDatabaseUrl } from "../../lib/db/prisma";
+import { disconnectDb, setDatabaseUrl } from "../../lib/db/prisma";
 import { withDatabase } from "../../lib/db/with-database";
 import { confirmSubscription } from "../../lib/subscribers/confirm";
 import { subscriptionByToken } from "../../lib/subscribers/queries";
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const at = migrations.findIndex((migration) => migration.name === MIGRATION);
   expect(at).toBeGreaterThan(0);
   await migrate(url, migrations.slice(0, at));
-  useDatabaseUrl(url);
+  setDatabaseUrl(url);
   outboxDir = await mkdtemp(path.join(os.tmpdir(), "pp-token-storage-"));
 }, 120_000);
 

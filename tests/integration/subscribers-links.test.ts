@@ -7,9 +7,9 @@ import UnsubscribePage from "../../app/unsubscribe/[token]/page";
 import { updatePreferences } from "../../lib/subscribers/preferences";
 import { subscriberLinkToken, subscriberTokenWhere } from "../../lib/subscribers/token";
 import { unsubscribe } from "../../lib/subscribers/unsubscribe";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 
 beforeAll(async () => {
   await testDb.pool.query(`INSERT INTO tag (slug, name, kind) VALUES ('video', 'Video', 'TOPIC'), ('agents', 'Agents', 'TOPIC'), ('my-notes', 'My notes', 'USER')`);

@@ -11,10 +11,10 @@ import { subscribe, type SubscribeContext } from "../../lib/subscribers/subscrib
 import { SUBSCRIBE_MAILS_PER_EMAIL, SUBSCRIBE_PER_CLIENT } from "../../lib/throttle/subscribe";
 import { subscriberLinkToken } from "../../lib/subscribers/token";
 import { unsubscribe } from "../../lib/subscribers/unsubscribe";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { createUser } from "./helpers/users";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const ORIGIN = "https://papers.example.org";
 let outboxDir: string;
 let client = 0;

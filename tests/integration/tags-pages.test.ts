@@ -6,10 +6,10 @@ import { listTags, papersByTag, papersPerMonth, TAG_PAGE_SIZE, tagBySlug } from 
 import { addUserTags } from "../../lib/tags/user-tags";
 import { TOPICS } from "../../lib/tags/topic-taxonomy";
 import { elementTexts, rssItems, xmlProblems } from "../unit/feeds/well-formed-xml";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const SCRIPT_TITLE = `<script>alert(1)</script> & "Video" Tricks`;
 const options = { today: "2025-12-31", importedBy: "cli:test" };
 

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
 import { retagCatalogue, topicCounts } from "../../lib/tags/retag";
 import { TOPICS, type Topic } from "../../lib/tags/topic-taxonomy";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 
 const PAPERS = [
   { title: "A Koala Benchmark for Video Models", abstract: "We study koalas in long videos." },

@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 import { TOPICS } from "../../lib/tags/topic-taxonomy";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const options = { today: "2025-05-10", importedBy: "cli:test" };
 
 /** The topic slugs of the paper whose title starts with `title`, sorted. */

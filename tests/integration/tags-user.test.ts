@@ -4,10 +4,10 @@ import { importDigest } from "../../lib/ingest/import";
 import { TAGS_PER_PERSON_PER_PAPER } from "../../lib/tags/tag-input";
 import { addUserTags, removeUserTag } from "../../lib/tags/user-tags";
 import { tagsForPaper, tagsForUser } from "../../lib/tags/queries";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const USERS = Array.from({ length: 12 }, (_, i) => `user-${i}`);
 const [ada, bob] = USERS as [string, string];
 let paperId = 0;

@@ -5,11 +5,11 @@ import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 import { trendingBoost } from "../../lib/trending/score";
 import { paperReactions, papersWithReaction, setReaction } from "../../lib/votes/reactions";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { createUser } from "./helpers/users";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 let paperId: number;
 let otherPaperId: number;
 

@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 // Other methods get 405 from Next itself: tests/e2e/api-methods-http.test.ts sends them to the real server.
 import { POST } from "../../app/api/webhooks/resend/route";
 import { signWebhook, verifyWebhook } from "../../lib/mail/webhook";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
 const SECRET = `whsec_${randomBytes(24).toString("base64")}`;
 // Read by env() on the first request, after this file's setup.
 process.env.RESEND_WEBHOOK_SECRET = SECRET;
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 
 async function subscriber(email: string, status = "CONFIRMED") {
   await testDb.pool.query(`INSERT INTO subscriber (email, status) VALUES ($1, $2::"SubscriberStatus")`, [email, status]);

@@ -10,14 +10,14 @@ import { importDigest } from "../../lib/ingest/import";
 import { listOutbox } from "../../lib/mail/outbox";
 import { scheduledJobs } from "../../lib/worker/jobs";
 import { startWorker, type RunningWorker } from "../../lib/worker/worker";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
 // No provider: the digests land in this run's own outbox (env() is parsed on first use, after this).
 const dataDir = mkdtempSync(path.join(tmpdir(), "pp-worker-digest-"));
 process.env.PAPERPULSE_DATA_DIR = dataDir;
 process.env.RESEND_API_KEY = "";
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const workers: RunningWorker[] = [];
 const SUBSCRIBERS = 7;
 

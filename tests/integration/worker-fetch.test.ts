@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FETCH_JOB_NAME, fetchJob } from "../../lib/worker/fetch-job";
 import { startWorker, type RunningWorker } from "../../lib/worker/worker";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { fixtureEntries, startFakeHf, type FakeHf } from "../support/fake-hf";
 import { virtualClock } from "../support/virtual-clock";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const running: RunningWorker[] = [];
 const lines: string[] = [];
 let hf: FakeHf;

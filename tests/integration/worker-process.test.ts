@@ -1,10 +1,10 @@
 // `npm run worker` as a process: it migrates, schedules the digests, and a SIGTERM or SIGINT stops it cleanly with exit code 0.
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 import { projectRoot } from "./helpers/run-cli";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 
 /** The worker with the same loaders as `npm run worker`, in this very process id (no tsx wrapper to forward signals). */
 function spawnWorker(extraEnv: Record<string, string> = {}) {

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobContext, RunDigest, WorkerJob } from "../../lib/worker/jobs";
 import { scheduledJobs } from "../../lib/worker/jobs";
 import { startWorker, type RunningWorker } from "../../lib/worker/worker";
-import { useTestDatabase } from "../support/database";
+import { setUpTestDatabase } from "../support/database";
 
-const testDb = useTestDatabase();
+const testDb = setUpTestDatabase();
 const running: RunningWorker[] = [];
 const lines: string[] = [];
 

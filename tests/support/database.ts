@@ -2,8 +2,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
-import { closeServerPool, useServerPoolUrl } from "../../lib/db/pool";
-import { disconnectDb, useDatabaseUrl } from "../../lib/db/prisma";
+import { closeServerPool, setServerPoolUrl } from "../../lib/db/pool";
+import { disconnectDb, setDatabaseUrl } from "../../lib/db/prisma";
 
 export type TestDatabase = { url: string; pool: pg.Pool };
 
@@ -13,7 +13,7 @@ export type TestDatabase = { url: string; pool: pg.Pool };
  * gets this database, never DATABASE_URL (a developer's own database). A file that calls this twice
  * gives them the second one.
  */
-export function useTestDatabase(): TestDatabase {
+export function setUpTestDatabase(): TestDatabase {
   const handle = {} as TestDatabase;
   const adminUrl = inject("adminDatabaseUrl");
   const template = inject("templateDatabase");
@@ -30,8 +30,8 @@ export function useTestDatabase(): TestDatabase {
     handle.url = url.toString();
     handle.pool = new pg.Pool({ connectionString: handle.url, max: 4 });
     await disconnectDb();
-    useDatabaseUrl(handle.url);
-    await useServerPoolUrl(handle.url);
+    setDatabaseUrl(handle.url);
+    await setServerPoolUrl(handle.url);
   });
 
   afterAll(async () => {

@@ -1,10 +1,10 @@
 // A catalogue for the API and feed tests: the sample digest (2025-04-30) plus a digest of 2025-05-01 with
-// hostile titles, imported with the real importer; route handlers read it through the app's client (useTestDatabase).
+// hostile titles, imported with the real importer; route handlers read it through the app's client (setUpTestDatabase).
 import { fileURLToPath } from "node:url";
 import { beforeAll } from "vitest";
 import { fileSource } from "../../../lib/ingest/file-source";
 import { importDigest } from "../../../lib/ingest/import";
-import { useTestDatabase, type TestDatabase } from "../../support/database";
+import { setUpTestDatabase, type TestDatabase } from "../../support/database";
 import { digestText, textSource } from "./text-source";
 
 const samplePath = fileURLToPath(new URL("../../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
@@ -23,9 +23,9 @@ const newestDigest = digestText("May 1", [
   { title: EMOJI_TITLE, abstract: "A video benchmark of emoji 😀 in frames. Project page: https://example.org/emoji-video." },
 ]);
 
-/** Call at the top of a test file instead of useTestDatabase. */
-export function useApiCatalogue(): TestDatabase {
-  const db = useTestDatabase();
+/** Call at the top of a test file instead of setUpTestDatabase. */
+export function setUpApiCatalogue(): TestDatabase {
+  const db = setUpTestDatabase();
   beforeAll(async () => {
     // The configured origin every absolute link uses (lib/site-origin.ts); never a request header.
     process.env.SITE_URL = "http://localhost";
