@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { Alternative, ParsedAlternative, WordFacts } from "./query-words";
 
-/** Words outside these lengths get no completion or correction (a 200-letter word is no typo). */
+/** Words outside these lengths get no completion or correction (a 200-letter word is no typo); nor do stop words. */
 const MIN_COMPLETE = 3;
 const MIN_CORRECT = 4;
 const MAX_LOOKED_UP = 40;
@@ -20,7 +20,7 @@ export async function lookUpWords(client: PrismaClient, words: readonly string[]
     WITH typed AS (SELECT w.word, w.last, (ts_lexize('english_stem', w.word))[1] AS stem
                    FROM unnest(${[...words]}::text[], ${last}::bool[]) AS w(word, last)),
          -- Known: the word, or another form of it ("notice" when only "noticed" is there: the same stem).
-         w AS (SELECT t.word, t.last,
+         w AS (SELECT t.word, t.last, t.stem,
                       EXISTS (SELECT 1 FROM search_word s WHERE s.word = t.word)
                       OR coalesce(length(t.stem) >= 3 AND length(t.word) <= ${MAX_LOOKED_UP} AND EXISTS (
                           SELECT 1 FROM search_word s WHERE s.word LIKE t.stem || '%' AND (ts_lexize('english_stem', s.word))[1] = t.stem), false) AS known
@@ -28,7 +28,7 @@ export async function lookUpWords(client: PrismaClient, words: readonly string[]
     SELECT w.word, w.known,
            (NOT w.known AND w.last AND length(w.word) BETWEEN ${MIN_COMPLETE} AND ${MAX_LOOKED_UP}
             AND EXISTS (SELECT 1 FROM search_word s WHERE s.word LIKE w.word || '%')) AS completes,
-           CASE WHEN NOT w.known AND length(w.word) BETWEEN ${MIN_CORRECT} AND ${MAX_LOOKED_UP} AND w.word !~ '^[0-9]+$' THEN
+           CASE WHEN NOT w.known AND w.stem IS NOT NULL AND length(w.word) BETWEEN ${MIN_CORRECT} AND ${MAX_LOOKED_UP} AND w.word !~ '^[0-9]+$' THEN
              (SELECT s.word FROM search_word s
               WHERE s.word % w.word AND similarity(s.word, w.word) >= ${CORRECTION_SIMILARITY}
               ORDER BY similarity(s.word, w.word) DESC, s.papers DESC, s.word LIMIT 1)
