@@ -5,7 +5,11 @@ import { PaperList } from "@/components/paper-card";
 import { Pagination } from "@/components/pagination";
 import { parseSearchParams, type SearchQuery } from "@/lib/papers/search-params";
 import { searchPapers, TOTAL_CAP, type SearchResult } from "@/lib/papers/search";
+import { currentUser } from "@/lib/auth/session";
+import { SaveSearch } from "./_components/save-search";
 import { SearchForm } from "./_components/search-form";
+import { saveSearchAction } from "./saved-search-actions";
+import { SearchNotices, shortQuery } from "./_components/search-notices";
 import { SearchTips } from "./_components/search-tips";
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -13,9 +17,13 @@ type Props = { searchParams: Promise<RawParams> };
 
 /** The query as read from the URL; the page is lenient (bad values are clamped), unlike the API. */
 function readQuery(raw: RawParams): SearchQuery {
+  return readParams(raw).query;
+}
+
+function readParams(raw: RawParams): { query: SearchQuery; datesSwapped: boolean } {
   const parsed = parseSearchParams(raw);
-  if (parsed.ok) return parsed.query;
-  return { q: "", hasCode: false, page: 1, pageSize: 20 };
+  if (parsed.ok) return { query: parsed.query, datesSwapped: parsed.datesSwapped === true };
+  return { query: { q: "", hasCode: false, page: 1, pageSize: 20 }, datesSwapped: false };
 }
 
 /** The URL of this search with some fields changed: how pagination, filters and the feed link stay shareable. */
@@ -26,6 +34,7 @@ function searchUrl(path: string, query: SearchQuery, changes: Partial<SearchQuer
   if (next.hasCode) params.set("hasCode", "1");
   if (next.from) params.set("from", next.from);
   if (next.to) params.set("to", next.to);
+  if (next.exhaustive) params.set("rank", "all");
   if (next.page > 1 && path === "/search") params.set("page", String(next.page));
   const search = params.toString();
   return search ? `${path}?${search}` : path;
@@ -38,7 +47,7 @@ function feedUrl(query: SearchQuery): string {
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const query = readQuery(await searchParams);
   return {
-    title: query.q ? `“${query.q}”: search` : "Search",
+    title: query.q ? `“${shortQuery(query.q)}”: search` : "Search",
     robots: { index: false },
     alternates: {
       types: { "application/rss+xml": [{ url: feedUrl(query), title: query.q ? `PaperPulse: “${query.q}”` : "PaperPulse: latest papers" }] },
@@ -48,17 +57,20 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   await connection(); // results depend on the catalogue at request time
-  const query = readQuery(await searchParams);
+  const { query, datesSwapped } = readParams(await searchParams);
   const result = await searchPapers(query);
   const hasFilters = query.hasCode || Boolean(query.from) || Boolean(query.to);
   const terms = result.mode === "latest" ? [] : result.terms;
 
   return (
     <section aria-labelledby="search-heading">
-      <h1 id="search-heading" className="text-2xl font-bold tracking-tight sm:text-3xl">
+      <h1 id="search-heading" className="text-2xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-3xl">
         {query.q ? (
           <>
-            Results for <q className="text-sky-800 dark:text-sky-300">{query.q}</q>
+            Results for{" "}
+            <q className="text-sky-800 dark:text-sky-300" title={query.q}>
+              {shortQuery(query.q)}
+            </q>
           </>
         ) : (
           "Search papers"
@@ -68,6 +80,18 @@ export default async function SearchPage({ searchParams }: Props) {
       <div className="mt-4">
         <SearchForm values={{ q: query.q, from: query.from, to: query.to, hasCode: query.hasCode }} />
       </div>
+      <div className="mt-3">
+        <SaveSearch search={query} signedIn={(await currentUser()) !== null} returnTo={searchUrl("/search", query)} save={saveSearchAction} />
+      </div>
+      <SearchNotices
+        result={result}
+        datesSwapped={datesSwapped}
+        links={{
+          suggestion: result.suggestion === null ? null : searchUrl("/search", query, { q: result.suggestion, page: 1, exhaustive: false }),
+          searchAll: searchUrl("/search", query, { exhaustive: true, page: 1 }),
+          usual: searchUrl("/search", query, { exhaustive: false, page: 1 }),
+        }}
+      />
 
       {result.mode === "latest" ? (
         <>
@@ -97,7 +121,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 {result.total >= TOTAL_CAP ? "+" : ""}
               </strong>{" "}
               {result.total === 1 ? "paper" : "papers"}
-              {result.mode === "fuzzy" ? " with titles close to your words (no exact matches)" : " found"}
+              {result.mode === "fuzzy" ? " with titles close to your words (no exact matches)" : result.mode === "closest" ? " close to your words" : " found"}
               {result.pageCount > 1 ? ` · page ${result.page} of ${result.pageCount}` : ""}
             </p>
             <FeedLink href={feedUrl(query)} />
@@ -135,8 +159,8 @@ function FeedLink({ href }: { href: string }) {
 function NoResults({ query, hasFilters, withoutFilters }: { query: SearchQuery; hasFilters: boolean; withoutFilters: string }) {
   return (
     <div className="mt-8 rounded-lg border border-zinc-200 p-5 dark:border-zinc-800" role="status">
-      <h2 className="text-lg font-semibold">
-        No papers match <q>{query.q}</q>
+      <h2 className="text-lg font-semibold [overflow-wrap:anywhere]">
+        No papers match <q title={query.q}>{shortQuery(query.q)}</q>
         {hasFilters ? " with these filters" : ""}
       </h2>
       <ul className="mt-3 list-disc space-y-1.5 pl-5 text-sm text-zinc-700 dark:text-zinc-300">

@@ -1,4 +1,6 @@
-// The search page's form: query, "has code", date range. A GET form, so every search is a shareable URL.
+"use client";
+// The search page's form: query, "has code", date range. A GET form, so every search is a shareable URL;
+// a filter applies as soon as it changes (the form submits itself), the words when the person submits.
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
@@ -25,7 +27,7 @@ export function SearchForm({ values }: { values: SearchFormValues }) {
         />
         <Button type="submit">Search</Button>
       </div>
-      <fieldset className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm text-zinc-700 dark:text-zinc-300">
+      <fieldset onChange={(event) => event.currentTarget.form?.requestSubmit()} className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm text-zinc-700 dark:text-zinc-300">
         <legend className="sr-only">Filters</legend>
         <label className="inline-flex items-center gap-2">
           <input
