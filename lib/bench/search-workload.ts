@@ -135,11 +135,22 @@ const naive: Record<Band, number[]> = { rare: [], mid: [], common: [] };
 const sameOrder: Record<Band, number> = { rare: 0, mid: 0, common: 0 };
 const sameSet: Record<Band, number> = { rare: 0, mid: 0, common: 0 };
 const sameAsExact: Record<Band, number> = { rare: 0, mid: 0, common: 0 };
+/** How often the whole call ran a fallback (the closest matches or similar titles), and its time. */
+const fallback = { runs: 0, ms: 0 };
+let totalMs = 0;
 let compared = false;
 for (let round = 0; round < rounds; round++) {
   for (const query of shuffled(queries, 100 + round)) {
     // Alternate which goes first, so neither always gets the other's warmed pages.
-    const runOurs = () => timeIt(() => searchPapers({ q: query.q, hasCode: false, page: 1, pageSize: 20 }));
+    const runOurs = async () => {
+      const timed = await timeIt(() => searchPapers({ q: query.q, hasCode: false, page: 1, pageSize: 20 }));
+      totalMs += timed[0];
+      if (timed[1].mode === "closest" || timed[1].mode === "fuzzy") {
+        fallback.runs += 1;
+        fallback.ms += timed[0];
+      }
+      return timed;
+    };
     const runNaive = () => timeIt(() => pool.query<{ slug: string }>(NAIVE, [query.q]));
     if (!naiveQueries.has(query.q)) {
       ours[query.band].push((await runOurs())[0]);
@@ -182,6 +193,9 @@ for (const [band, qs] of bands) {
   console.log(line(`  searchPapers, ${band}`, ours[band]));
   console.log(line(`  naive, ${band}`, naive[band]));
 }
+const runs = all(ours).length;
+console.log(`\nfallback (closest matches or similar titles) ran in ${fallback.runs} of ${runs} calls (${fmt((100 * fallback.runs) / runs)}%), ` +
+  `${fmt(totalMs > 0 ? (100 * fallback.ms) / totalMs : 0)}% of the time`);
 console.log("\nsearchPapers is the whole call (parse, count, ranking, total, summaries with links); the naive");
 console.log("query only returns 20 ranked slugs.\n");
 console.log("top 20 compared with the naive query (ts_rank_cd only) and with exact ranking by our score:");
@@ -190,6 +204,18 @@ for (const [band, all] of bands) {
   if (qs.length === 0) continue;
   const pct = (n: number) => `${n}/${qs.length} (${fmt((100 * n) / qs.length, 0)}%)`;
   console.log(`  ${band.padEnd(6)} same order as naive ${pct(sameOrder[band])}, same set as naive ${pct(sameSet[band])}, same order as exact-by-our-score ${pct(sameAsExact[band])}`);
+}
+// "Search all, best first" (rank=all): every match ranked exactly, on common queries (the costly case).
+const exhaustiveQueries = bands.find(([band]) => band === "common")![1].slice(0, 20);
+const exhaustiveMs: number[] = [];
+let overBudget = 0;
+for (const { q } of exhaustiveQueries) {
+  const [ms, result] = await timeIt(() => searchPapers({ q, hasCode: false, page: 1, pageSize: 20, exhaustive: true }));
+  exhaustiveMs.push(ms);
+  if (result.exhaustiveTimedOut) overBudget += 1;
+}
+if (exhaustiveMs.length > 0) {
+  console.log(`\n${line("search all, best first (common)", exhaustiveMs)}; over its budget: ${overBudget}`);
 }
 await pool.end();
 process.exit(0);
