@@ -54,7 +54,7 @@ export function RankedView({ list }: { list: RankedPage }) {
       {list.papers.length === 0 ? (
         <p className="py-8 text-zinc-600 dark:text-zinc-400">{text.empty}</p>
       ) : (
-        <PaperList papers={list.papers} numbered={list.sort !== "new"} firstNumber={list.offset + 1} />
+        <PaperList papers={list.papers} numbered={list.sort !== "new"} firstNumber={list.offset + 1} rankedBy={list.sort === "new" ? undefined : list.sort} />
       )}
       <Pagination
         page={list.page}

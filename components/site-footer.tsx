@@ -6,7 +6,7 @@ export function SiteFooter({ subscribe }: { subscribe: SubscribeBoxAction }) {
   return (
     <footer className="mt-12 border-t border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto flex max-w-3xl flex-col gap-2 px-4 py-6 text-sm text-zinc-600 dark:text-zinc-400">
-        <div className="mb-4">
+        <div className="mb-4 empty:hidden">
           <SubscribeBox subscribe={subscribe} />
         </div>
         <p>

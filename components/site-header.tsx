@@ -60,15 +60,25 @@ export function SiteHeader({ account }: { account: HeaderAccount }) {
           <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
             Search papers
           </label>
-          <input
-            id={SEARCH_INPUT_ID}
-            name="q"
-            type="search"
-            placeholder="Search papers  ( / )"
-            autoComplete="off"
-            enterKeyHint="search"
-            className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm placeholder:text-zinc-500 sm:w-56 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
-          />
+          <span className="relative flex min-w-0 flex-1 sm:flex-none">
+            <input
+              id={SEARCH_INPUT_ID}
+              name="q"
+              type="search"
+              placeholder="Search papers"
+              autoComplete="off"
+              enterKeyHint="search"
+              className="peer min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm placeholder:text-zinc-500 sm:w-56 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+            />
+            {/* The "/" shortcut, only where there is a keyboard and a fine pointer (not on phones), and only while the box is empty. */}
+            <kbd
+              aria-hidden="true"
+              data-search-shortcut
+              className="pointer-events-none absolute right-2 top-1/2 hidden -translate-y-1/2 rounded border border-zinc-300 px-1 font-mono text-xs text-zinc-500 pointer-fine:inline peer-focus:invisible peer-[:not(:placeholder-shown)]:invisible dark:border-zinc-700 dark:text-zinc-400"
+            >
+              /
+            </kbd>
+          </span>
           <Button type="submit" variant="strong" size="sm">
             Search
           </Button>

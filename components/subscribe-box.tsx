@@ -1,6 +1,7 @@
 "use client";
 // The compact subscribe box in every page's footer: email and how often; topics are on /subscribe.
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -11,9 +12,14 @@ import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
 /** The subscribe action (app/subscribe/actions.ts), passed in by the layout: components never import app/. */
 export type SubscribeBoxAction = (previous: FormState<SubscribeFields>, form: FormData) => Promise<FormState<SubscribeFields>>;
 
+const OWN_FORM_PAGES = ["/me", "/subscribe", "/preferences", "/unsubscribe"];
+
 /** Works as a plain form POST without JavaScript; with it, the answer appears under the box. */
 export function SubscribeBox({ subscribe }: { subscribe: SubscribeBoxAction }) {
   const [state, action, pending] = useActionState<FormState<SubscribeFields>, FormData>(subscribe, {});
+  const pathname = usePathname();
+  // Pages with their own subscription form (/me's digest settings, /subscribe, a subscriber's preferences) get no second one.
+  if (OWN_FORM_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`))) return null;
   const emailError = state.fieldErrors?.email;
   return (
     <form key={JSON.stringify(state)} action={action} aria-labelledby="subscribe-box-heading" className="space-y-2" noValidate>

@@ -1,13 +1,13 @@
 "use server";
 // The sign-in form's action: validate, throttle, then let Auth.js mail the link.
 import { AuthError } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
 import { actionFailure } from "@/lib/actions/result";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/redirect";
-import { signInInput } from "@/lib/auth/sign-in-input";
+import { CHECK_EMAIL_PATH, SENT_TO_COOKIE, signInInput } from "@/lib/auth/sign-in-input";
 import { clientAddress } from "@/lib/throttle/client-address";
 import { throttleSignIn } from "@/lib/throttle/sign-in";
 import { siteOrigin } from "@/lib/site-origin";
@@ -34,7 +34,9 @@ export const requestSignInLink = defineAction({
       return actionFailure(FAILED);
     }
     if (new URL(next, "http://x").searchParams.has("error")) return actionFailure(FAILED);
-    redirect("/signin/check-email");
+    // Which address the link went to, for the next page only: a cookie rather than the URL, so the address stays out of logs and history.
+    (await cookies()).set(SENT_TO_COOKIE, email, { httpOnly: true, sameSite: "lax", path: CHECK_EMAIL_PATH, maxAge: 600, secure: siteOrigin().startsWith("https:") });
+    redirect(CHECK_EMAIL_PATH);
   },
 });
 

@@ -1,6 +1,15 @@
 // The one line a form answers with after its action: a status for success, an alert for a problem.
-export function FormMessage({ id, ok, message, error }: { id?: string; ok?: boolean; message?: string; error?: string }) {
-  if (error) {
+type Props = {
+  id?: string;
+  ok?: boolean;
+  message?: string;
+  error?: string;
+  /** The errors the form already shows beside its fields: the same sentence is not repeated here. */
+  fieldErrors?: Partial<Record<string, string>>;
+};
+
+export function FormMessage({ id, ok, message, error, fieldErrors }: Props) {
+  if (error && !Object.values(fieldErrors ?? {}).includes(error)) {
     return (
       <p id={id} role="alert" className="text-sm text-red-700 dark:text-red-400">
         {error}

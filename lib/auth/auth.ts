@@ -9,6 +9,7 @@ import { env } from "../env";
 import { sendMail } from "../mail/send";
 import { siteOrigin } from "../site-origin";
 import { signInEmail } from "../mail/sign-in-email";
+import { logAuthError } from "./auth-logger";
 import { safeCallbackPath } from "./redirect";
 import { promoteConfiguredAdmin } from "./roles";
 import { authSecret } from "./secret";
@@ -67,6 +68,7 @@ function config(): NextAuthConfig {
     session: { strategy: "database", maxAge: 30 * 86_400 },
     providers: providers(),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    logger: { error: logAuthError },
     callbacks: {
       // A path, not an absolute URL: Next presents 127.0.0.1 to Auth.js as "localhost", and an absolute
       // redirect would move the browser to a host where its new session cookie does not exist.

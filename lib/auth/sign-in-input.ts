@@ -12,3 +12,7 @@ export const signInInput = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInInput>;
+
+/** Where people land after asking for a link, and the short-lived cookie that tells that page which address it went to. */
+export const CHECK_EMAIL_PATH = "/signin/check-email";
+export const SENT_TO_COOKIE = "pp-sign-in-sent-to";

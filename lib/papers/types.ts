@@ -15,9 +15,14 @@ export type PaperSummary = {
   links: PaperLinkView[];
   /** Set by the lists that rank by it (lib/papers/ranked.ts); other lists leave it out. */
   upvotes?: number;
+  /** Set by the trending and top lists: the signals behind a paper's place, shown on its card. */
+  signals?: RankSignals;
   /** Its top tags for a card: automatic topics first, then the most applied (at most CARD_TAGS). */
   tags?: CardTag[];
 };
+
+/** Local upvotes and saves, tag applications, and Hugging Face's upvotes (lib/trending/score.ts weighs them). */
+export type RankSignals = { upvotes: number; saves: number; tags: number; upstream: number };
 
 export type CardTag = { slug: string; name: string; automatic: boolean; userCount: number };
 

@@ -55,7 +55,7 @@ export function SubscriptionPanel({ email, subscription, topics, save: saveActio
           <Button type="submit" disabled={saving}>
             {saveLabel(saving, active)}
           </Button>
-          <FormMessage id="me-subscription-message" ok={saved.ok} message={saved.message} error={saved.error} />
+          <FormMessage id="me-subscription-message" ok={saved.ok} message={saved.message} error={saved.error} fieldErrors={saved.fieldErrors} />
         </div>
       </form>
       {active && (

@@ -19,7 +19,7 @@ export function PreferencesForm({ token, topics, current }: { token: string; top
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save preferences"}
         </Button>
-        <FormMessage id="preferences-message" ok={state.ok} message={state.message} error={state.error} />
+        <FormMessage id="preferences-message" ok={state.ok} message={state.message} error={state.error} fieldErrors={state.fieldErrors} />
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { monthChartSummary, TagMonthChart } from "../../../app/tags/[slug]/_components/tag-month-chart";
+import { chartMonths, monthChartSummary, TagMonthChart } from "../../../app/tags/[slug]/_components/tag-month-chart";
 
 function months(n: number) {
   return Array.from({ length: n }, (_, i) => ({ month: `${2017 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, count: i % 7 }));
@@ -21,6 +21,16 @@ describe("the papers-per-month chart", () => {
     expect(html).toContain("Apr 2025");
     expect(html.match(/<rect /g)).toHaveLength(1);
     expect(html).not.toMatch(/fill="#000|fill="black/);
+  });
+
+  it("shows a single month as one bar of at most 48 units among six labelled months, not a bar across the chart", () => {
+    const html = renderToStaticMarkup(createElement(TagMonthChart, { months: [{ month: "2025-02", count: 1 }], subject: "Video" }));
+    const width = Number(html.match(/<rect [^>]*width="([\d.]+)"/)![1]);
+    expect(width).toBeLessThanOrEqual(48);
+    expect(html.match(/text-anchor="middle"/g)).toHaveLength(6);
+    expect(html).toContain("Sep 2024");
+    expect(chartMonths([{ month: "2025-02", count: 1 }]).map((entry) => entry.month)).toEqual(["2024-09", "2024-10", "2024-11", "2024-12", "2025-01", "2025-02"]);
+    expect(chartMonths(months(7))).toHaveLength(7);
   });
 
   it("renders 100 months with at most 8 labels", () => {

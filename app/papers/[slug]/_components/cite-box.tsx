@@ -12,7 +12,7 @@ export function CiteBox({ bibtex }: { bibtex: string }) {
       </div>
       <pre
         tabIndex={0}
-        className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 font-mono text-xs leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200"
+        className="mt-3 whitespace-pre-wrap rounded-lg border [overflow-wrap:anywhere] border-zinc-200 bg-zinc-50 p-4 font-mono text-xs leading-relaxed text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200"
       >
         {bibtex}
       </pre>

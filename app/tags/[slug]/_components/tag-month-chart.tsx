@@ -17,6 +17,21 @@ const LEFT = 36;
 const RIGHT = 8;
 /** At most this many month labels, so 100 months do not overprint (every Nth month, January preferred). */
 const MAX_LABELS = 8;
+/** A young tag's chart still spans half a year (the months before it, empty), so one month is one bar among six, not the whole width. */
+const MIN_SLOTS = 6;
+/** Widest bar, in chart units: a few months are bars, not blocks. */
+const MAX_BAR = 48;
+
+/** The months shown: the tag's months, preceded by empty ones up to MIN_SLOTS (`padding` marks those: no bar). */
+export function chartMonths(months: Props["months"]): { month: string; count: number; padding?: true }[] {
+  const padded: { month: string; count: number; padding?: true }[] = [...months];
+  while (padded.length > 0 && padded.length < MIN_SLOTS) {
+    const [year, number] = padded[0]!.month.split("-").map(Number) as [number, number];
+    const previous = number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, "0")}`;
+    padded.unshift({ month: previous, count: 0, padding: true });
+  }
+  return padded;
+}
 
 function monthLabel(month: string, withYear: boolean): string {
   const [year, number] = month.split("-");
@@ -43,14 +58,15 @@ function niceMax(value: number): number {
   return step * magnitude;
 }
 
-export function TagMonthChart({ months, subject }: Props) {
-  const summary = monthChartSummary(months, subject);
-  if (months.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{summary}</p>;
+export function TagMonthChart({ months: tagMonths, subject }: Props) {
+  const summary = monthChartSummary(tagMonths, subject);
+  if (tagMonths.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{summary}</p>;
+  const months = chartMonths(tagMonths);
   const max = niceMax(Math.max(...months.map((entry) => entry.count)));
   const plotWidth = WIDTH - LEFT - RIGHT;
   const slot = plotWidth / months.length;
   // A gap between bars while they are wide enough to show one; 100 months become touching slivers.
-  const barWidth = Math.max(1, slot > 6 ? slot * 0.7 : slot);
+  const barWidth = Math.min(MAX_BAR, Math.max(1, slot > 6 ? slot * 0.7 : slot));
   const every = Math.max(1, Math.ceil(months.length / MAX_LABELS));
   const y = (count: number) => PLOT_BOTTOM - ((PLOT_BOTTOM - PLOT_TOP) * count) / max;
   const titleId = `chart-title-${subject.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`;
@@ -67,6 +83,7 @@ export function TagMonthChart({ months, subject }: Props) {
           0
         </text>
         {months.map((entry, index) => {
+          if (entry.padding) return null;
           const x = LEFT + index * slot + (slot - barWidth) / 2;
           const top = y(entry.count);
           return (
@@ -76,7 +93,7 @@ export function TagMonthChart({ months, subject }: Props) {
           );
         })}
         {months.map((entry, index) =>
-          index % every === 0 || months.length === 1 ? (
+          index % every === 0 ? (
             <text key={`label-${entry.month}`} x={LEFT + index * slot + slot / 2} y={PLOT_BOTTOM + 16} textAnchor="middle" fontSize={11} fill="currentColor">
               {monthLabel(entry.month, index === 0 || entry.month.endsWith("-01") || every > 1)}
             </text>
