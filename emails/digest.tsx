@@ -12,7 +12,8 @@ export type DigestEmailPaper = {
   codeUrl: string | null;
 };
 
-export type DigestEmailSection = { topic: string; papers: DigestEmailPaper[] };
+/** `heading` says why its papers are here: "Because you follow Video", "New from authors you follow"... (lib/digest/wording.ts). */
+export type DigestEmailSection = { heading: string; papers: DigestEmailPaper[] };
 
 export type DigestEmailProps = {
   /** "Trending papers for 2025-04-30" */
@@ -70,10 +71,10 @@ export function DigestEmail({ heading: headingText, preview, top, sections, site
         <PaperItem key={paper.id} paper={paper} />
       ))}
       {sections.map((section) => (
-        <Section key={section.topic}>
-          {/* Say why these papers are here: the topic the reader follows. */}
+        <Section key={section.heading}>
+          {/* Say why these papers are here: the topic, authors or saved search the reader follows. */}
           <Heading as="h2" style={sectionHeading}>
-            {`Because you follow ${section.topic}`}
+            {section.heading}
           </Heading>
           {section.papers.map((paper) => (
             <PaperItem key={paper.id} paper={paper} />
@@ -124,7 +125,7 @@ DigestEmail.PreviewProps = {
   ],
   sections: [
     {
-      topic: "Video understanding",
+      heading: "Because you follow Video understanding",
       papers: [fixturePaper(3, "Watching Every Frame: A Long-Video Benchmark", "A benchmark of hour-long videos with questions that need every frame to answer.", null)],
     },
   ],

@@ -10,6 +10,7 @@ import { subscriptionForUser } from "@/lib/subscribers/queries";
 import { topicTags } from "@/lib/subscribers/followed-topics";
 import { tagsForUser } from "@/lib/tags/queries";
 import { papersWithReaction } from "@/lib/votes/reactions";
+import { FollowsSection } from "./_components/follows-section";
 import { SubscriptionPanel } from "./_components/subscription-panel";
 import { signOutAction } from "./actions";
 import { saveMySubscriptionAction, unsubscribeMeAction } from "./subscription-actions";
@@ -81,6 +82,10 @@ export default async function MePage() {
 
       <Section id="upvoted-heading" title="Upvoted">
         {upvoted.length > 0 ? <PaperList papers={upvoted} headingLevel={3} /> : <p className={empty}>No upvotes yet.</p>}
+      </Section>
+
+      <Section id="following-heading" title="Following">
+        <FollowsSection userId={user.id} />
       </Section>
 
       <Section id="subscription-heading" title="Email digest">

@@ -20,17 +20,17 @@ export async function latestDigestDate(db: Queryable, day: string): Promise<stri
  * tags. Read once per run and shared by every subscriber; walks paper_first_seen_idx for the window.
  */
 export async function loadCandidates(db: Queryable, period: DigestPeriod, limit = CANDIDATE_LIMIT): Promise<DigestCandidate[]> {
-  const { rows } = await db.query<{ id: number; first_seen: string; created_ms: string; tag_ids: number[] }>(
-    `SELECT p.id, to_char(p.first_seen, 'YYYY-MM-DD') AS first_seen,
+  const { rows } = await db.query<{ id: number; first_seen: string; created_ms: string; tag_ids: number[]; author_keys: string[] | null }>(
+    `SELECT p.id, to_char(p.first_seen, 'YYYY-MM-DD') AS first_seen, p.author_keys,
             (extract(epoch FROM p.created_at) * 1000)::bigint::text AS created_ms,
             coalesce((SELECT array_agg(pt.tag_id ORDER BY pt.tag_id) FROM paper_tag pt WHERE pt.paper_id = p.id), '{}') AS tag_ids
-     FROM (SELECT id, first_seen, created_at, trending_key FROM paper
+     FROM (SELECT id, first_seen, created_at, trending_key, author_keys FROM paper
            WHERE first_seen BETWEEN $1::date AND $2::date
            ORDER BY trending_key DESC, id LIMIT $3) p
      ORDER BY p.trending_key DESC, p.id`,
     [period.candidatesFrom, period.digestDate, limit],
   );
-  return rows.map((row) => ({ id: row.id, firstSeen: row.first_seen, createdAt: Number(row.created_ms), tagIds: row.tag_ids }));
+  return rows.map((row) => ({ id: row.id, firstSeen: row.first_seen, createdAt: Number(row.created_ms), tagIds: row.tag_ids, authorKeys: row.author_keys ?? [] }));
 }
 
 /** Title, abstract, slug and first code link of each paper; missing ids (deleted papers) are simply absent. */

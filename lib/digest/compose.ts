@@ -16,7 +16,8 @@ export type DigestContent = {
   /** "Trending papers for 2025-04-30" */
   heading: string;
   top: DigestPaper[];
-  sections: { topic: string; papers: DigestPaper[] }[];
+  /** Each with its heading in words (wording.ts sectionHeading). */
+  sections: { heading: string; papers: DigestPaper[] }[];
 };
 export type DigestRecipient = { email: string; token: string };
 
@@ -81,7 +82,7 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
       top,
       sections: content.sections.map((section) => {
         const sectionSlot = slot++;
-        return { topic: section.topic, papers: section.papers.map((paper) => papers(paper, sectionSlot)) };
+        return { heading: section.heading, papers: section.papers.map((paper) => papers(paper, sectionSlot)) };
       }),
       siteUrl,
       ...links(token),
@@ -89,7 +90,7 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
   }
 
   function frame(content: DigestContent): FramePart[] {
-    const key = JSON.stringify([content.heading, firstTitle(content), paperCount(content), content.top.length > 0, content.sections.map((s) => s.topic)]);
+    const key = JSON.stringify([content.heading, firstTitle(content), paperCount(content), content.top.length > 0, content.sections.map((s) => s.heading)]);
     let parts = frames.get(key);
     if (parts) return parts;
     // One marker paper per list: its rendered block is found in the frame and replaced by the real blocks.
@@ -166,7 +167,7 @@ function digestText(
 ): string {
   const [top = [], ...sections] = lists;
   const out = [content.heading, "", ...top.flatMap((text) => [text, ""])];
-  content.sections.forEach((section, i) => out.push(`Because you follow ${oneLine(section.topic)}`, "", ...sections[i]!.flatMap((text) => [text, ""])));
+  content.sections.forEach((section, i) => out.push(oneLine(section.heading), "", ...sections[i]!.flatMap((text) => [text, ""])));
   out.push(
     "--",
     `You get this email because you subscribed to the PaperPulse digest at ${siteUrl}.`,

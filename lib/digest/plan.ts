@@ -1,8 +1,10 @@
 // Plans a period: one ledger row per due subscriber with something new, holding the exact papers of their email.
 import type pg from "pg";
 import { loadCandidates } from "./catalogue";
+import { matchSavedSearches } from "../saved-searches/match";
 import { encodePaperList } from "./paper-list";
 import type { DigestPeriod } from "./period";
+import { READER_FOLLOWS_COLUMNS, readerSearches, type ReaderFollowsRow } from "./reader";
 import { selectDigestFor, type DigestSelection } from "./select";
 
 /** Emails per batch: Resend's batch limit, so one batch is one provider call with one idempotency key. */
@@ -14,6 +16,8 @@ export type PlanOptions = {
   period: DigestPeriod;
   topN?: number;
   perTopic?: number;
+  /** Papers in the followed-authors section (default 5). */
+  perAuthors?: number;
   /** Only this subscriber (id), e.g. for a test send. */
   subscriberId?: number;
   /** Compute and report, write nothing. */
@@ -25,7 +29,7 @@ export type PlanOptions = {
 export type PlannedDigest = { subscriberId: number; email: string; selection: DigestSelection };
 export type PlanSummary = { planned: number; nothingNew: number; candidates: number };
 
-type SubscriberRow = { id: number; email: string; previous_ms: string | null; topics: number[]; sent: number[] };
+type SubscriberRow = ReaderFollowsRow & { id: number; email: string; previous_ms: string | null; topics: number[]; sent: number[] };
 
 /**
  * Every confirmed subscriber due in the period (daily; or weekly on today's weekday) who has no ledger
@@ -42,6 +46,9 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
     if (!options.dryRun) await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`digest-plan:${period.key}`]);
     const candidates = await loadCandidates(client, period);
     const candidateIds = candidates.map((candidate) => candidate.id);
+    // Every distinct saved search once for the whole period, however many subscribers keep it.
+    const { rows: saved } = await client.query<{ query: string }>(`SELECT DISTINCT query FROM saved_search`);
+    const matches = await matchSavedSearches(client, saved.map((row) => row.query), candidateIds);
     const next = (
       await client.query<{ next: number }>(`SELECT coalesce(max(batch) + 1, 0)::int AS next FROM digest_delivery WHERE period = $1`, [period.key])
     ).rows[0]!.next;
@@ -56,7 +63,8 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
                 coalesce((SELECT array_agg(t.tag_id ORDER BY tag.name, t.tag_id) FROM subscriber_topic t JOIN tag ON tag.id = t.tag_id
                           WHERE t.subscriber_id = s.id), '{}') AS topics,
                 coalesce((SELECT array_agg(sp.paper_id) FROM sent_paper sp
-                          WHERE sp.subscriber_id = s.id AND sp.paper_id = ANY($3::int[])), '{}') AS sent
+                          WHERE sp.subscriber_id = s.id AND sp.paper_id = ANY($3::int[])), '{}') AS sent,
+                ${READER_FOLLOWS_COLUMNS}
          FROM subscriber s
          WHERE s.status = 'CONFIRMED' AND s.frequency = $2::"DigestFrequency" AND s.id > $4
            AND ($5::smallint IS NULL OR s.weekday = $5::smallint)
@@ -73,9 +81,15 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
       const batches: number[] = [];
       for (const row of rows) {
         const selection = selectDigestFor(
-          { topics: row.topics, alreadySent: new Set(row.sent), previousDigestAt: row.previous_ms === null ? null : Number(row.previous_ms) },
+          {
+            topics: row.topics,
+            authors: row.authors,
+            searches: readerSearches(row, matches),
+            alreadySent: new Set(row.sent),
+            previousDigestAt: row.previous_ms === null ? null : Number(row.previous_ms),
+          },
           candidates,
-          { topN: options.topN, perTopic: options.perTopic, firstDigestFrom: period.firstDigestFrom },
+          { topN: options.topN, perTopic: options.perTopic, perAuthors: options.perAuthors, firstDigestFrom: period.firstDigestFrom },
         );
         if (!selection) {
           nothingNew += 1;

@@ -128,7 +128,10 @@ async function describer(pool: pg.Pool, period: ReturnType<typeof digestPeriod>)
   const { rows } = await pool.query<{ id: number }>(`SELECT id FROM tag`);
   const tags = await loadTagNames(pool, rows.map((row) => row.id));
   return ({ email, selection }) => {
-    const sections = selection.sections.map((section) => `${tags.get(section.tagId) ?? `tag ${section.tagId}`} ${section.ids.length}`);
+    const sections = selection.sections.map((section) => {
+      const name = "followedAuthors" in section ? "followed authors" : "searchId" in section ? `saved search ${section.searchId}` : (tags.get(section.tagId) ?? `tag ${section.tagId}`);
+      return `${name} ${section.ids.length}`;
+    });
     const first = papers.get(selection.top[0]!)?.title ?? "?";
     return `${email}: ${papersIn(selection).length} papers (${selection.top.length} trending${sections.length ? `; ${sections.join(", ")}` : ""}), first "${oneLine(first)}"`;
   };

@@ -8,11 +8,20 @@ export type DigestCandidate = {
   createdAt: number;
   /** Every tag on the paper; only the followed ones matter. */
   tagIds: readonly number[];
+  /** author_key() of each of its authors (lib/authors/key.ts); only followed ones matter. */
+  authorKeys?: readonly string[];
 };
+
+/** A saved search of the reader's, with the candidates it matches (run once per period for every reader who saved it). */
+export type ReaderSearch = { id: number; matches: ReadonlySet<number> };
 
 export type DigestReader = {
   /** Followed tags, in the order their sections appear. */
   topics: readonly number[];
+  /** Followed authors' keys: one section, "New from authors you follow" (empty: the reader chose no such section). */
+  authors?: readonly string[];
+  /** Saved searches, each a section "New for your saved search <name>", in this order. */
+  searches?: readonly ReaderSearch[];
   /** Papers this subscriber was already sent (only the candidates among them need to be here). */
   alreadySent: ReadonlySet<number>;
   /**
@@ -25,54 +34,63 @@ export type DigestReader = {
 export type DigestSelectionOptions = {
   /** Papers in the trending part (default 10). */
   topN?: number;
-  /** Papers per followed-topic section (default 3). */
+  /** Papers per followed-topic and per saved-search section (default 3). */
   perTopic?: number;
+  /** Papers in the followed-authors section (default 5). */
+  perAuthors?: number;
   /** A first digest covers papers first seen on or after this day ("YYYY-MM-DD"). */
   firstDigestFrom: string;
 };
 
-export type DigestSelection = { top: number[]; sections: { tagId: number; ids: number[] }[] };
+/** A section after the trending part: a followed topic, the followed authors, or a saved search. */
+export type DigestSection = { tagId: number; ids: number[] } | { followedAuthors: true; ids: number[] } | { searchId: number; ids: number[] };
+export type DigestSelection = { top: number[]; sections: DigestSection[] };
 
 export const DEFAULT_TOP_N = 10;
 export const DEFAULT_PER_TOPIC = 3;
+export const DEFAULT_PER_AUTHORS = 5;
+
+type OpenSection = { section: DigestSection; room: number; wants: (paper: DigestCandidate) => boolean };
 
 /**
- * The trending part is the hottest `topN` new papers; each followed topic then gets its own hottest
- * new papers that are not already in the email (so a section adds, never repeats). `candidates` come
- * hottest first (trending_key DESC, id ASC); the result keeps that order. Null: nothing new, no email.
+ * The trending part is the hottest `topN` new papers; then come the followed authors' section, one
+ * section per saved search and one per followed topic, in that order, each with its own hottest new
+ * papers not already in the email: a paper appears once, in the first section it belongs to.
+ * `candidates` come hottest first (trending_key DESC, id ASC); the result keeps that order.
+ * Null: nothing new, no email.
  */
 export function selectDigestFor(reader: DigestReader, candidates: readonly DigestCandidate[], options: DigestSelectionOptions): DigestSelection | null {
   const topN = options.topN ?? DEFAULT_TOP_N;
   const perTopic = options.perTopic ?? DEFAULT_PER_TOPIC;
+  const perAuthors = options.perAuthors ?? DEFAULT_PER_AUTHORS;
   const isNew = (paper: DigestCandidate) =>
     !reader.alreadySent.has(paper.id) &&
     (reader.previousDigestAt === null ? paper.firstSeen >= options.firstDigestFrom : paper.createdAt > reader.previousDigestAt);
 
-  const top: number[] = [];
-  const chosen = new Set<number>();
-  const followed = new Map<number, number[]>(reader.topics.map((tagId) => [tagId, []]));
-  let openSections = followed.size * (perTopic > 0 ? 1 : 0);
+  const open: OpenSection[] = [];
+  const authors = new Set(reader.authors ?? []);
+  if (authors.size > 0) open.push({ section: { followedAuthors: true, ids: [] }, room: perAuthors, wants: (paper) => (paper.authorKeys ?? []).some((key) => authors.has(key)) });
+  for (const search of reader.searches ?? []) open.push({ section: { searchId: search.id, ids: [] }, room: perTopic, wants: (paper) => search.matches.has(paper.id) });
+  for (const tagId of reader.topics) open.push({ section: { tagId, ids: [] }, room: perTopic, wants: (paper) => paper.tagIds.includes(tagId) });
+  let openSections = open.filter((entry) => entry.room > 0).length;
 
+  const top: number[] = [];
   for (const paper of candidates) {
     if (top.length >= topN && openSections === 0) break;
     if (!isNew(paper)) continue;
     if (top.length < topN) {
       top.push(paper.id);
-      chosen.add(paper.id);
       continue;
     }
-    // Past the trending part: the paper goes to the first followed topic it carries that still has room.
-    for (const tagId of reader.topics) {
-      const ids = followed.get(tagId)!;
-      if (ids.length >= perTopic || !paper.tagIds.includes(tagId) || chosen.has(paper.id)) continue;
-      ids.push(paper.id);
-      chosen.add(paper.id);
-      if (ids.length === perTopic) openSections -= 1;
+    // Past the trending part: the paper goes to the first section that wants it and still has room.
+    for (const entry of open) {
+      if (entry.section.ids.length >= entry.room || !entry.wants(paper)) continue;
+      entry.section.ids.push(paper.id);
+      if (entry.section.ids.length === entry.room) openSections -= 1;
       break;
     }
   }
 
   if (top.length === 0) return null;
-  const sections = reader.topics.map((tagId) => ({ tagId, ids: followed.get(tagId)! })).filter((section) => section.ids.length > 0);
-  return { top, sections };
+  return { top, sections: open.map((entry) => entry.section).filter((section) => section.ids.length > 0) };
 }

@@ -2,10 +2,11 @@
 import type pg from "pg";
 import { sendBatch } from "../mail/send";
 import type { BatchItemResult, BatchOptions } from "../mail/types";
-import { loadPapers, loadTagNames } from "./catalogue";
+import { loadPapers } from "./catalogue";
 import { createDigestComposer, type DigestContent, type DigestPaper } from "./compose";
 import { claimBatch, markDeliveries, type ClaimedDelivery, type DeliveryOutcome } from "./ledger";
 import { decodePaperList, papersIn } from "./paper-list";
+import { createSectionNamer } from "./section-names";
 import { headingForPeriod } from "./wording";
 
 /** A claim outlives any one batch's retries (5 tries, waits up to a minute each) with room to spare. */
@@ -48,7 +49,7 @@ const ALREADY_ACCEPTED = /\b409 invalid_idempotent_request\b/;
 export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): Promise<SendSummary> {
   const composer = createDigestComposer({ siteUrl: options.siteUrl });
   const papers = new Map<number, DigestPaper>();
-  const topics = new Map<number, string>();
+  const names = createSectionNamer(pool);
   const summary: SendSummary = { sent: 0, failed: 0, skipped: 0, retry: 0, batches: 0, stoppedEarly: false };
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
 
@@ -69,8 +70,7 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
     const selections = claim.deliveries.map((delivery) => decodePaperList(delivery.paperList));
     const missingPapers = [...new Set(selections.flatMap(papersIn))].filter((id) => !papers.has(id));
     for (const [id, paper] of await loadPapers(pool, missingPapers)) papers.set(id, paper);
-    const missingTopics = [...new Set(selections.flatMap((s) => s.sections.map((section) => section.tagId)))].filter((id) => !topics.has(id));
-    for (const [id, name] of await loadTagNames(pool, missingTopics)) topics.set(id, name);
+    await names.load(selections);
 
     const heading = headingForPeriod(options.period);
     const pick = (ids: number[]) => ids.map((id) => papers.get(id)).filter((paper): paper is DigestPaper => paper !== undefined);
@@ -79,7 +79,7 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
         heading,
         top: pick(selection.top),
         sections: selection.sections
-          .map((section) => ({ topic: topics.get(section.tagId) ?? "a topic you follow", papers: pick(section.ids) }))
+          .map((section) => ({ heading: names.heading(section), papers: pick(section.ids) }))
           .filter((section) => section.papers.length > 0),
       }),
     );

@@ -3,9 +3,12 @@ import type pg from "pg";
 import { sendBatch } from "../mail/send";
 import type { BatchOptions } from "../mail/types";
 import { subscriberLinkToken } from "../subscribers/token";
-import { loadCandidates, loadPapers, loadTagNames } from "./catalogue";
+import { loadCandidates, loadPapers } from "./catalogue";
 import { createDigestComposer, type DigestPaper } from "./compose";
+import { matchSavedSearches } from "../saved-searches/match";
 import { papersIn } from "./paper-list";
+import { READER_FOLLOWS_COLUMNS, readerSearches, type ReaderFollowsRow } from "./reader";
+import { createSectionNamer } from "./section-names";
 import type { DigestPeriod } from "./period";
 import { selectDigestFor } from "./select";
 import { headingForPeriod } from "./wording";
@@ -21,11 +24,12 @@ export async function sendTestDigest(
   pool: pg.Pool,
   options: { period: DigestPeriod; email: string; topN?: number; perTopic?: number; siteUrl: string; mail?: Omit<BatchOptions, "batchKey"> },
 ): Promise<TestSendResult> {
-  const { rows } = await pool.query<{ id: number; email: string; token_seed: string; status: string; topics: number[]; sent: number[]; previous_ms: string | null }>(
+  const { rows } = await pool.query<ReaderFollowsRow & { id: number; email: string; token_seed: string; status: string; topics: number[]; sent: number[]; previous_ms: string | null }>(
     `SELECT s.id, s.email, s.token_seed::text AS token_seed, s.status::text AS status,
             (extract(epoch FROM s.last_sent_at) * 1000)::bigint::text AS previous_ms,
             coalesce((SELECT array_agg(t.tag_id ORDER BY tag.name, t.tag_id) FROM subscriber_topic t JOIN tag ON tag.id = t.tag_id WHERE t.subscriber_id = s.id), '{}') AS topics,
-            coalesce((SELECT array_agg(paper_id) FROM sent_paper WHERE subscriber_id = s.id), '{}') AS sent
+            coalesce((SELECT array_agg(paper_id) FROM sent_paper WHERE subscriber_id = s.id), '{}') AS sent,
+            ${READER_FOLLOWS_COLUMNS}
      FROM subscriber s WHERE lower(s.email) = lower($1)`,
     [options.email.trim()],
   );
@@ -37,20 +41,22 @@ export async function sendTestDigest(
 
   const candidates = await loadCandidates(pool, options.period);
   const select = { topN: options.topN, perTopic: options.perTopic, firstDigestFrom: options.period.firstDigestFrom };
-  const reader = { topics: subscriber.topics, alreadySent: new Set(subscriber.sent), previousDigestAt: subscriber.previous_ms === null ? null : Number(subscriber.previous_ms) };
+  const matches = await matchSavedSearches(pool, subscriber.searches.map((search) => search.query), candidates.map((candidate) => candidate.id));
+  const reader = { topics: subscriber.topics, authors: subscriber.authors, searches: readerSearches(subscriber, matches), alreadySent: new Set(subscriber.sent), previousDigestAt: subscriber.previous_ms === null ? null : Number(subscriber.previous_ms) };
   let selection = selectDigestFor(reader, candidates, select);
   const sample = selection === null;
   selection ??= selectDigestFor({ ...reader, alreadySent: new Set(), previousDigestAt: null }, candidates, select);
   if (!selection) return { ok: false, error: `the period ${options.period.key} has no papers to show` };
 
   const papers = await loadPapers(pool, papersIn(selection));
-  const topics = await loadTagNames(pool, selection.sections.map((section) => section.tagId));
+  const names = createSectionNamer(pool);
+  await names.load([selection]);
   const pick = (ids: number[]) => ids.map((id) => papers.get(id)).filter((paper): paper is DigestPaper => paper !== undefined);
   const message = createDigestComposer({ siteUrl: options.siteUrl }).compose(
     {
       heading: headingForPeriod(options.period.key),
       top: pick(selection.top),
-      sections: selection.sections.map((section) => ({ topic: topics.get(section.tagId) ?? "a topic you follow", papers: pick(section.ids) })),
+      sections: selection.sections.map((section) => ({ heading: names.heading(section), papers: pick(section.ids) })),
     },
     { email: subscriber.email, token: subscriberLinkToken(subscriber.token_seed) },
   );

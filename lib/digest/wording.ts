@@ -29,6 +29,12 @@ export function digestSubject(paperCount: number, firstTitle: string): string {
   return sanitizeHeaderValue(`PaperPulse: ${papers} — ${cut(oneLine(firstTitle), SUBJECT_TITLE_CHARS)}`);
 }
 
+/** A section's heading: why these papers are in the email (a followed topic, the followed authors, a saved search). */
+export function sectionHeading(section: { topic: string } | { followedAuthors: true } | { savedSearch: string }): string {
+  if ("followedAuthors" in section) return "New from authors you follow";
+  return "savedSearch" in section ? `New for your saved search ${oneLine(section.savedSearch)}` : `Because you follow ${oneLine(section.topic)}`;
+}
+
 export function digestHeading(digestDate: string): string {
   return `Trending papers for ${digestDate}`;
 }

@@ -18,6 +18,8 @@ export const CACHEABLE_ROUTES: readonly CacheableRoute[] = [
   { route: "/tags", params: [] },
   { route: "/tags/[slug]", params: ["sort", "page"] },
   { route: "/tags/[slug]/feed.xml", params: [] },
+  { route: "/authors/[slug]", params: ["page"] },
+  { route: "/authors/[slug]/feed.xml", params: [] },
   { route: "/feed.xml", params: [] },
   // The API rejects parameters it does not know (400, never stored), so its query is kept whole.
   { route: "/api/papers", params: "all" },

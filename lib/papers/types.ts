@@ -19,7 +19,12 @@ export type PaperSummary = {
   signals?: RankSignals;
   /** Its top tags for a card: automatic topics first, then the most applied (at most CARD_TAGS). */
   tags?: CardTag[];
+  /** Its first authors, each with their page's slug (null: a name with no letters), and how many it has. */
+  authorLinks?: AuthorLink[];
+  authorCount?: number;
 };
+
+export type AuthorLink = { name: string; slug: string | null };
 
 /** Local upvotes and saves, tag applications, and Hugging Face's upvotes (lib/trending/score.ts weighs them). */
 export type RankSignals = { upvotes: number; saves: number; tags: number; upstream: number };

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
+import { AuthorNames } from "@/components/author-names";
+import { FollowAuthorPicker } from "@/components/follow-author-picker";
 import { LinkedText } from "@/components/linked-text";
 import { excerpt, formatDate, formatLongDate } from "@/components/format";
 import { PaperList } from "@/components/paper-card";
@@ -18,6 +20,7 @@ import { PaperLinks } from "./_components/paper-links";
 import { ReactionButtons } from "./_components/reaction-buttons";
 import { TagEditor } from "./_components/tag-editor";
 import { siteOrigin } from "@/lib/site-origin";
+import { followAuthorAction } from "../../authors/actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -97,13 +100,19 @@ export default async function PaperPage({ params }: Props) {
         {paper.authors.length > 0 && (
           <div className="flex basis-full gap-1">
             <dt>Authors</dt>
-            <dd>{paper.authors.join(", ")}</dd>
+            <dd>
+              <AuthorNames authors={paper.authorLinks ?? []} />
+              {paper.authors.length > (paper.authorLinks?.length ?? 0) ? `, ${paper.authors.slice(paper.authorLinks?.length ?? 0).join(", ")}` : ""}
+            </dd>
           </div>
         )}
       </dl>
 
       <div className="mt-4">
         <ReactionButtons slug={paper.slug} signedIn={viewer !== null} {...reactions} />
+      </div>
+      <div className="mt-3">
+        <FollowAuthorPicker authors={paper.authorLinks ?? []} signedIn={viewer !== null} returnTo={`/papers/${paper.slug}`} follow={followAuthorAction} />
       </div>
 
       {paper.links.length > 0 && (

@@ -5,6 +5,7 @@ import { describeSubscription } from "@/lib/subscribers/describe";
 import { subscriptionByToken } from "@/lib/subscribers/queries";
 import { topicTags } from "@/lib/subscribers/followed-topics";
 import { tokenPageMetadata } from "../../subscribe/token-page";
+import { TokenFollowsSection } from "./follows-section";
 import { PreferencesForm } from "./preferences-form";
 
 export const metadata = tokenPageMetadata("Email preferences");
@@ -40,6 +41,7 @@ export default async function PreferencesPage({ params }: Props) {
         </p>
       </div>
       <PreferencesForm token={token} topics={topics} current={current} />
+      <TokenFollowsSection token={token} active={active} />
       <p className="text-sm">
         {active ? (
           <Link href={`/unsubscribe/${token}`} className={link}>

@@ -19,8 +19,8 @@ const content: DigestContent = {
   heading: "Trending papers for 2025-05-01",
   top: [paper(1, `<script>alert(1)</script> & "quotes"`, "https://github.com/example/script-paper"), paper(2, "Emoji 🎥 Benchmark\nSecond line")],
   sections: [
-    { topic: "Video <understanding>", papers: [paper(3, "Video paper")] },
-    { topic: "Agents", papers: [paper(4, "Agent paper", "https://github.com/a/agent"), paper(5, "Another agent paper")] },
+    { heading: "Because you follow Video <understanding>", papers: [paper(3, "Video paper")] },
+    { heading: "Because you follow Agents", papers: [paper(4, "Agent paper", "https://github.com/a/agent"), paper(5, "Another agent paper")] },
   ],
 };
 const reader = { email: "ada@example.org", token: "tok/with+odd&chars" };
