@@ -4,7 +4,7 @@ import type { RankSignals as Signals } from "@/lib/papers/types";
 const plural = (count: number, one: string) => `${count.toLocaleString("en")} ${count === 1 ? one : `${one}s`}`;
 
 /** "12 upvotes, 3 saves, 2 tags, 40 upvotes on Hugging Face": what trending weighs (lib/trending/score.ts). */
-export function describeSignals(signals: Signals): string {
+function describeSignals(signals: Signals): string {
   const parts = [plural(signals.upvotes, "upvote"), plural(signals.saves, "save"), plural(signals.tags, "tag")];
   if (signals.upstream > 0) parts.push(`${plural(signals.upstream, "upvote")} on Hugging Face`);
   return parts.join(", ");

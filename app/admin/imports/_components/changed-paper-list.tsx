@@ -6,7 +6,7 @@ import { AbstractDiff } from "./import-diff";
 const muted = "text-sm text-zinc-600 dark:text-zinc-400";
 
 /** "Adds authors and upstream upvotes" for a paper whose text stays; null when nothing but text changes. */
-export function describeAdds(paper: Pick<ChangedPaper, "adds" | "abstractDiff" | "titleBefore">): string | null {
+function describeAdds(paper: Pick<ChangedPaper, "adds" | "abstractDiff" | "titleBefore">): string | null {
   if (paper.adds.length === 0) return null;
   const what = paper.adds.join(" and ");
   const textStays = paper.abstractDiff.length === 0 && paper.titleBefore === null;

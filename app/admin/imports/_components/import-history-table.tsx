@@ -14,7 +14,7 @@ export function ImportStatusText({ status }: { status: ImportRunRow["status"] })
 }
 
 /** "newcomer@example.org" for "user:newcomer@example.org": the web importer's prefix says nothing a reader needs. */
-export function importerName(importedBy: string): string {
+function importerName(importedBy: string): string {
   return importedBy.startsWith("user:") ? importedBy.slice("user:".length) : importedBy;
 }
 
