@@ -60,7 +60,7 @@ export async function addSubscribers(pool: pg.Pool, count: number, make: (i: num
 }
 
 export async function resetSubscribers(pool: pg.Pool): Promise<void> {
-  await pool.query(`TRUNCATE subscriber, subscriber_topic, digest_delivery, sent_paper`);
+  await pool.query(`TRUNCATE subscriber, subscriber_topic, digest_delivery, sent_paper, author_follow, saved_search`);
 }
 
 /** Fast retries and no rate spacing: the tests are about what is sent, not how fast. */
