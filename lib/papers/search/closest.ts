@@ -7,13 +7,13 @@ import type { ScoredRow } from "./plan";
 import type { WordShares } from "./word-stats";
 
 /** A word found only in the abstract counts this much of one in the title. */
-export const ABSTRACT_FACTOR = 0.5;
+const ABSTRACT_FACTOR = 0.5;
 
 /** A candidate paper: hits[i] for the i-th alternative (group order): 0 absent, 1 abstract, 2 or 3 title. */
 export type ClosestRow = { id: number; hits: number[]; rank: number };
 
 /** How much a word tells apart: ln(1 / share of papers holding it), 1 without statistics. */
-export function informativeness(lexemes: readonly string[], shares: WordShares | null): number {
+function informativeness(lexemes: readonly string[], shares: WordShares | null): number {
   if (shares === null || lexemes.length === 0) return 1;
   const share = Math.min(...lexemes.map((lexeme) => shares.of(lexeme)));
   return Math.max(0.05, Math.log(1 / Math.max(share, 1e-9)));

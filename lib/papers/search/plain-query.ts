@@ -6,7 +6,7 @@ import { compose, queryWords, suggestion, wordGroups, type Alternative, type Com
 import { termWords } from "./thesaurus";
 import { lookUpWords, parseAlternatives } from "./vocabulary";
 
-export type PlainQuery = {
+type PlainQuery = {
   composed: ComposedQuery;
   /** The query spelled as the catalogue spells it, when a word was unknown and close to a known one. */
   suggestion: string | null;

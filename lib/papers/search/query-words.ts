@@ -14,7 +14,7 @@ export const CORRECTION_WEIGHT = 0.6;
  * Words that describe the search rather than its subject ("papers about", "a model that"): they are
  * not required and do not count. English stop words ("a", "that") are dropped by the database's parser.
  */
-export const FILLER = new Set([
+const FILLER = new Set([
   "paper", "papers", "article", "articles", "study", "studies", "work", "works", "research", "about", "regarding",
   "related", "looking", "look", "find", "show", "me", "want", "need", "something", "anything", "someone", "thing",
   "things", "new", "recent", "latest", "approach", "approaches", "method", "methods", "technique", "techniques",
@@ -25,9 +25,9 @@ export const FILLER = new Set([
 /** What the catalogue's vocabulary says about a typed word (sql.ts lookUpWords). */
 export type WordFacts = { known: boolean; completes: boolean; correction: string | null };
 
-export type AlternativeKind = "words" | "prefix" | "phrase";
+type AlternativeKind = "words" | "prefix" | "phrase";
 export type Alternative = { text: string; kind: AlternativeKind; weight: number; source: "typed" | "thesaurus" | "prefix" | "correction" };
-export type WordGroup = { typed: string; alternatives: Alternative[] };
+type WordGroup = { typed: string; alternatives: Alternative[] };
 
 /** Whether the text uses the search syntax (quotes, OR, a -minus): then it is read as written, without expansion. */
 export function usesSyntax(q: string): boolean {

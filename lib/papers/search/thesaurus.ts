@@ -133,7 +133,7 @@ const INDEX = buildIndex();
 const LONGEST = Math.max(...[...INDEX.values()].map((entry) => entry.words.length));
 
 /** A run of the query's words that is a thesaurus term, and the terms it expands to. */
-export type ThesaurusMatch = { start: number; length: number; expansions: string[] };
+type ThesaurusMatch = { start: number; length: number; expansions: string[] };
 
 /**
  * The thesaurus terms in a list of words, longest first, not overlapping ("remote sensing images":

@@ -32,7 +32,7 @@ const FLOOR_SPAN_LIMIT = 150_000;
 const FLOOR_STEP = 4;
 
 /** A plain query with fewer papers holding all its words than this also shows the closest matches (closest.ts). */
-export const CLOSEST_BELOW = 3;
+const CLOSEST_BELOW = 3;
 
 /** The closest matches are found among at most this many papers (the newest holding a rarer word)... */
 const CLOSEST_CANDIDATES = 1_000;

@@ -10,7 +10,7 @@ const MIN_CORRECT = 4;
 const MAX_LOOKED_UP = 40;
 
 /** pg_trgm similarity a known word needs to be offered as the spelling of an unknown one. */
-export const CORRECTION_SIMILARITY = 0.45;
+const CORRECTION_SIMILARITY = 0.45;
 
 /** What the vocabulary says about each word (the last one may still be being typed). */
 export async function lookUpWords(client: PrismaClient, words: readonly string[]): Promise<Map<string, WordFacts>> {
