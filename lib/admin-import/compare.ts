@@ -10,7 +10,7 @@ import type { DigestFormat, ParseOptions } from "../ingest/types";
 import { diffWords } from "./diff";
 import type { ChangedPaper, KnownPaper, PreviewPaper, PreviewProblem, PreviewSummary } from "./types";
 
-export type Comparison = {
+type Comparison = {
   format: DigestFormat;
   date: string;
   dateLine: number | null;

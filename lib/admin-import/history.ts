@@ -4,7 +4,7 @@ import { Prisma } from "../db/generated/client";
 import { db } from "../db/prisma";
 import type { DigestFormat, Problem } from "../ingest/types";
 
-export const HISTORY_PAGE_SIZE = 25;
+const HISTORY_PAGE_SIZE = 25;
 /** A run's papers listed on its page; a bulk import of a million papers links to the digest instead. */
 const DETAIL_PAPER_LIMIT = 500;
 

@@ -45,7 +45,7 @@ export function toView(row: PreviewRow): PreviewView {
 }
 
 /** Browsers may send a path ("C:\\fakepath\\x.txt"); keep the last part, bounded, so messages and history stay readable. */
-export function cleanFileName(name: string): string {
+function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).at(-1)?.trim() ?? "";
   return base.length === 0 ? "upload" : base.slice(0, 255);
 }
@@ -59,7 +59,7 @@ export function expiredMessage(fileName: string, expiresAt: Date): string {
 }
 
 /** Run on every upload and list: unconfirmed previews leave nothing behind but their expiry. */
-export async function purgeExpiredPreviews(now: Date = new Date()): Promise<number> {
+async function purgeExpiredPreviews(now: Date = new Date()): Promise<number> {
   const { rowCount } = await serverPool().query(`DELETE FROM import_preview WHERE expires_at <= $1`, [now]);
   return rowCount ?? 0;
 }

@@ -7,7 +7,7 @@ import { compareWithCatalogue } from "./compare";
 import type { DateSource, PreviewSummary } from "./types";
 
 /** Papers listed per category, problems listed: a 20 MB file's full lists would swamp the page and the stored summary. */
-export const LIST_LIMIT = 100;
+const LIST_LIMIT = 100;
 const PROBLEM_LIMIT = 200;
 const LINE_TEXT_LENGTH = 200;
 

@@ -4,7 +4,7 @@ import { parseRankedParams } from "../papers/sort-params";
 import type { TopWindow } from "../papers/types";
 import { searchParamsRecord, unknownParamErrors } from "./query-params";
 
-export const PAPERS_API_PARAMS = ["q", "from", "to", "hasCode", "rank", "sort", "window", "page", "pageSize"] as const;
+const PAPERS_API_PARAMS = ["q", "from", "to", "hasCode", "rank", "sort", "window", "page", "pageSize"] as const;
 
 const FILTERS = ["from", "to", "hasCode"] as const;
 
@@ -12,7 +12,7 @@ const FILTERS = ["from", "to", "hasCode"] as const;
  * `sort=new` (the default without q) is the search's newest-first list, so filters keep working with it.
  * `trending` and `top` are the catalogue-wide ranked lists, which take no filters.
  */
-export type PapersApiQuery =
+type PapersApiQuery =
   | { kind: "search"; query: SearchQuery }
   | { kind: "ranked"; sort: "trending" | "top"; window?: TopWindow; page: number; pageSize: number };
 

@@ -14,7 +14,7 @@ import { safeCallbackPath } from "./redirect";
 import { promoteConfiguredAdmin } from "./roles";
 import { authSecret } from "./secret";
 
-export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
+const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 
 /**
  * Auth.js builds magic links and checks callbacks against AUTH_URL when it is set, and against the

@@ -11,8 +11,6 @@ export const signInInput = z.object({
   callbackUrl: z.string().max(2000).optional(),
 });
 
-export type SignInInput = z.infer<typeof signInInput>;
-
 /** Where people land after asking for a link, and the short-lived cookie that tells that page which address it went to. */
 export const CHECK_EMAIL_PATH = "/signin/check-email";
 export const SENT_TO_COOKIE = "pp-sign-in-sent-to";

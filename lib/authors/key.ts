@@ -8,6 +8,7 @@ export const MAX_AUTHOR_NAME = 200;
 
 /** A slug from a URL worth looking up: not blank, not too long, one path segment. */
 export function isAuthorSlug(slug: string): boolean {
+  // eslint-disable-next-line no-control-regex -- a slug with a control character is refused
   return slug.trim() !== "" && [...slug].length <= MAX_AUTHOR_NAME && !/[/\\\u0000-\u001f]/.test(slug);
 }
 

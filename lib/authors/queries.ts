@@ -6,11 +6,11 @@ import type { PaperSummary } from "../papers/types";
 import { isAuthorSlug } from "./key";
 
 /** Papers per author page. */
-export const AUTHOR_PAGE_SIZE = 20;
+const AUTHOR_PAGE_SIZE = 20;
 /** Topics listed on an author page, most papers first. */
 const AUTHOR_TOPICS = 8;
 
-export type AuthorTopic = { slug: string; name: string; papers: number };
+type AuthorTopic = { slug: string; name: string; papers: number };
 export type AuthorSummary = {
   /** author_key(): what follows and the digest store. */
   key: string;

@@ -8,7 +8,7 @@ import { READER_FOLLOWS_COLUMNS, readerSearches, type ReaderFollowsRow } from ".
 import { selectDigestFor, type DigestSelection } from "./select";
 
 /** Emails per batch: Resend's batch limit, so one batch is one provider call with one idempotency key. */
-export const BATCH_SIZE = 100;
+const BATCH_SIZE = 100;
 /** Subscribers read per query: set-based reads of topics and sent papers without holding 100,000 in memory. */
 const CHUNK = 1000;
 

@@ -46,9 +46,9 @@ export type DigestSelectionOptions = {
 export type DigestSection = { tagId: number; ids: number[] } | { followedAuthors: true; ids: number[] } | { searchId: number; ids: number[] };
 export type DigestSelection = { top: number[]; sections: DigestSection[] };
 
-export const DEFAULT_TOP_N = 10;
-export const DEFAULT_PER_TOPIC = 3;
-export const DEFAULT_PER_AUTHORS = 5;
+const DEFAULT_TOP_N = 10;
+const DEFAULT_PER_TOPIC = 3;
+const DEFAULT_PER_AUTHORS = 5;
 
 type OpenSection = { section: DigestSection; room: number; wants: (paper: DigestCandidate) => boolean };
 

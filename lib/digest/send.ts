@@ -10,7 +10,7 @@ import { createSectionNamer } from "./section-names";
 import { headingForPeriod } from "./wording";
 
 /** A claim outlives any one batch's retries (5 tries, waits up to a minute each) with room to spare. */
-export const DEFAULT_LEASE_MS = 15 * 60_000;
+const DEFAULT_LEASE_MS = 15 * 60_000;
 /** Resend's default team limit, requests per second (lib/mail/send.ts uses the same when not told). */
 const RESEND_RATE_PER_SECOND = 5;
 

@@ -7,6 +7,7 @@ const SUBJECT_TITLE_CHARS = 80;
 
 /** Control characters and runs of whitespace (newlines in imported text) become single spaces. */
 export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they become spaces
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, " ").trim();
 }
 
@@ -35,7 +36,7 @@ export function sectionHeading(section: { topic: string } | { followedAuthors: t
   return "savedSearch" in section ? `New for your saved search ${oneLine(section.savedSearch)}` : `Because you follow ${oneLine(section.topic)}`;
 }
 
-export function digestHeading(digestDate: string): string {
+function digestHeading(digestDate: string): string {
   return `Trending papers for ${digestDate}`;
 }
 

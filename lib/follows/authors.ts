@@ -7,9 +7,9 @@ import type { PaperSummary } from "../papers/types";
 import { ownedBy, type Owner } from "./owner";
 
 /** Newest papers shown under each followed author on /me and the preferences page. */
-export const FOLLOW_LIST_PAPERS = 3;
+const FOLLOW_LIST_PAPERS = 3;
 /** Follows per person; the digest's section holds a few papers, so more would only be noise. */
-export const MAX_FOLLOWS = 500;
+const MAX_FOLLOWS = 500;
 
 export type FollowResult = { ok: true; message: string; slug: string } | { ok: false; status: 400 | 404; error: string };
 export type FollowedAuthor = { key: string; slug: string; name: string; newest: PaperSummary[] };

@@ -3,7 +3,7 @@
 import type { Queryable } from "../db/queryable";
 
 /** updated: the paper's text changes, or the file brings authors or an upstream count it did not have. */
-export type ClassifiedCounts = { new: number; updated: number; unchanged: number };
+type ClassifiedCounts = { new: number; updated: number; unchanged: number };
 
 export type Classified = {
   /** The table `${stage}_map` (see classifyStage); the caller drops it, or lets its transaction roll back. */

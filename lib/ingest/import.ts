@@ -37,7 +37,7 @@ export type ImportOptions = ParseOptions & {
 export type ImportStatus = "IMPORTED" | "REJECTED" | "UNCHANGED";
 
 /** Digest.source for each format, unless the caller names one. */
-export const DIGEST_SOURCES: Record<DigestFormat, string> = { TEXT: "daily-papers-text", HF_JSON: "hf-daily-papers-json" };
+const DIGEST_SOURCES: Record<DigestFormat, string> = { TEXT: "daily-papers-text", HF_JSON: "hf-daily-papers-json" };
 
 /** A problem as a person reads it: JSON problems already name their entry, text ones need their line. */
 function problemText(format: DigestFormat, problem: Problem): string {

@@ -5,7 +5,7 @@ import { applyTopicTags } from "../tags/apply-topics";
 import { classifyStage } from "./classify";
 import type { Problem } from "./types";
 
-export type MergeCounts = { new: number; updated: number; unchanged: number; entriesAdded: number };
+type MergeCounts = { new: number; updated: number; unchanged: number; entriesAdded: number };
 
 /** Papers whose upstream upvote count this merge set or changed: their trending boost needs recomputing. */
 export type MergeResult = MergeCounts & { bulk: boolean; upstreamChanged: number[] };
@@ -18,7 +18,7 @@ const SEARCH_INDEXES = ["paper_search_vector_idx", "paper_title_trgm_idx"];
  * once at the end than maintained row by row, and with the search vectors computed by a
  * parallel query on every core rather than by the trigger in this one backend.
  */
-export function shouldBulkLoad(staged: number, catalogueSize: number): boolean {
+function shouldBulkLoad(staged: number, catalogueSize: number): boolean {
   return staged >= 20_000 && staged > catalogueSize;
 }
 

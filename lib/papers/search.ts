@@ -22,7 +22,7 @@ import type { PaperSummary } from "./types";
 
 export { EXACT_LIMIT, RANKED_WINDOW, TOTAL_CAP } from "./search/tuning";
 
-export type SearchHit = PaperSummary & { rank: number };
+type SearchHit = PaperSummary & { rank: number };
 
 export type SearchResult = {
   papers: SearchHit[];

@@ -50,8 +50,6 @@ export const savedSearchInput = z
   })
   .transform((input) => ({ name: input.name || input.q || "Saved search", query: searchFeedQueryString(input) }));
 
-export type SavedSearchInput = z.output<typeof savedSearchInput>;
-
 /** What a stored query string asks for: the words, the author (author:"Name"), the filters. */
 export type SavedSearchQuery = { text: string; author: string | null; from?: string; to?: string; hasCode: boolean };
 

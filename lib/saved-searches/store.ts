@@ -10,7 +10,7 @@ import { MAX_SAVED_SEARCHES, readSavedQuery, savedSearchHref, savedSearchInput }
 import { savedSearchCondition } from "./match";
 
 /** Newest papers shown under each saved search on /me and the preferences page. */
-export const SAVED_LIST_PAPERS = 3;
+const SAVED_LIST_PAPERS = 3;
 
 export type SaveSearchResult = { ok: true; message: string; id: number } | { ok: false; error: string; fieldErrors: Record<string, string> };
 export type SavedSearchView = { id: number; name: string; query: string; href: string; newest: PaperSummary[] };

@@ -7,9 +7,9 @@ export const TAG_NAMES_PER_REQUEST = 5;
 /** Tags one person may put on one paper. */
 export const TAGS_PER_PERSON_PER_PAPER = 20;
 /** The raw text the schema reads at most; longer input is refused before it is split. */
-export const TAG_INPUT_MAX = 10_000;
+const TAG_INPUT_MAX = 10_000;
 
-export type TagNameInput = { name: string; slug: string };
+type TagNameInput = { name: string; slug: string };
 
 /** Letters of any script (with their accents), digits, spaces between words and "-": a tag names a topic, not markup. */
 const TAG_CHARACTER = /[\p{L}\p{M}\p{N} -]/u;
@@ -30,7 +30,7 @@ function listCharacters(chars: string[]): string {
  * words, numbers and "-" (markup or emoji are refused, naming the characters), empty items between commas ignored, repeats (same slug) dropped
  * keeping the first. Every refusal says what to change.
  */
-export const tagInputSchema = z
+const tagInputSchema = z
   .string({ error: "Type one or more tag names, separated by commas." })
   .max(TAG_INPUT_MAX, `That is too much text for tag names: at most ${TAG_NAMES_PER_REQUEST} names of up to ${TAG_NAME_MAX} characters.`)
   .transform((raw, ctx): TagNameInput[] => {
