@@ -4,8 +4,12 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { Alternative, ParsedAlternative, WordFacts } from "./query-words";
 
-/** Words outside these lengths get no completion or correction (a 200-letter word is no typo); nor do stop words. */
-const MIN_COMPLETE = 3;
+/**
+ * Words outside these lengths get no completion or correction (a 200-letter word is no typo); nor do
+ * stop words. A prefix reads the postings of every word it starts: three letters ("mul") would read
+ * most of a catalogue of multimodal papers, four ("mult") already far fewer.
+ */
+const MIN_COMPLETE = 4;
 const MIN_CORRECT = 4;
 const MAX_LOOKED_UP = 40;
 
