@@ -1,10 +1,8 @@
 // What the digest reads from the catalogue: the latest digest date, the period's candidate papers, and papers to render.
-import type pg from "pg";
+import type { Queryable } from "../db/queryable";
 import type { DigestPaper } from "./compose";
 import type { DigestPeriod } from "./period";
 import type { DigestCandidate } from "./select";
-
-export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
 
 /** Hottest papers a period considers: far more than any email carries, so per-subscriber filters still leave enough. */
 export const CANDIDATE_LIMIT = 1000;

@@ -1,5 +1,5 @@
 // `--to EMAIL`: one digest to one subscriber now, as a test; the ledger and their sent papers are left alone.
-import type pg from "pg";
+import type { Queryable } from "../db/queryable";
 import { sendBatch } from "../mail/send";
 import type { BatchOptions } from "../mail/types";
 import { subscriberLinkToken } from "../subscribers/token";
@@ -21,7 +21,7 @@ export type TestSendResult = { ok: true; papers: number; sample: boolean; provid
  * Only for a subscriber who has not unsubscribed or bounced: a test must not mail someone who said no.
  */
 export async function sendTestDigest(
-  pool: pg.Pool,
+  pool: Queryable,
   options: { period: DigestPeriod; email: string; topN?: number; perTopic?: number; siteUrl: string; mail?: Omit<BatchOptions, "batchKey"> },
 ): Promise<TestSendResult> {
   const { rows } = await pool.query<ReaderFollowsRow & { id: number; email: string; token_seed: string; status: string; topics: number[]; sent: number[]; previous_ms: string | null }>(
