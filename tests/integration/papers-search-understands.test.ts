@@ -19,7 +19,6 @@ const testDb = setUpTestDatabase();
 const ZYZZYVA = "Zyzzyva Sampling for Diffusion";
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDb.url;
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
   await importDigest(
     testDb.pool,
