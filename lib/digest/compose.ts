@@ -34,7 +34,13 @@ const slotPaper = (slot: number): DigestEmailPaper => ({ id: -1 - slot, title: `
 /** Distinct layouts kept at once: enough for every topic combination in practice, bounded so memory stays flat. */
 const MAX_FRAMES = 2000;
 
-type FramePart = string | { slot: number } | { token: true };
+type FramePart = string | { slot: number } | { token: true } | { heading: number };
+
+/** Section i's heading in a frame: replaced per email by the heading, escaped as React escapes text. */
+const headingMarker = (i: number) => `PPxHEADx${i}xQ`;
+const MARKERS = new RegExp(`${TOKEN}|PPxHEADx(\\d+)xQ`, "g");
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 export type DigestComposer = {
   compose(content: DigestContent, recipient: DigestRecipient): MailMessage;
@@ -90,13 +96,15 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
   }
 
   function frame(content: DigestContent): FramePart[] {
-    const key = JSON.stringify([content.heading, firstTitle(content), paperCount(content), content.top.length > 0, content.sections.map((s) => s.heading)]);
+    // Section headings are slots too: saved-search names make them personal, and a frame per name would
+    // mean a whole React render per email.
+    const key = JSON.stringify([content.heading, firstTitle(content), paperCount(content), content.top.length > 0, content.sections.length]);
     let parts = frames.get(key);
     if (parts) return parts;
     // One marker paper per list: its rendered block is found in the frame and replaced by the real blocks.
     const props = emailProps(content, TOKEN, (_paper, slot) => slotPaper(slot));
     props.top = props.top.slice(0, 1);
-    props.sections = props.sections.map((section) => ({ ...section, papers: section.papers.slice(0, 1) }));
+    props.sections = props.sections.map((section, i) => ({ heading: headingMarker(i), papers: section.papers.slice(0, 1) }));
     let html = DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props));
     parts = [];
     const slots = content.sections.length + 1;
@@ -105,10 +113,10 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
       const marker = renderToStaticMarkup(createElement(PaperItem, { paper: slotPaper(slot) }));
       const at = html.indexOf(marker);
       if (at < 0) throw new Error(`digest template: paper list ${slot} not found in the rendered frame`);
-      parts.push(...withToken(html.slice(0, at)), { slot });
+      parts.push(...withMarkers(html.slice(0, at)), { slot });
       html = html.slice(at + marker.length);
     }
-    parts.push(...withToken(html));
+    parts.push(...withMarkers(html));
     if (frames.size >= MAX_FRAMES) frames.delete(frames.keys().next().value!);
     frames.set(key, parts);
     return parts;
@@ -122,6 +130,7 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
       for (const part of frame(content)) {
         if (typeof part === "string") html += part;
         else if ("token" in part) html += token;
+        else if ("heading" in part) html += escapeHtml(content.sections[part.heading]!.heading);
         else for (const paper of lists[part.slot]!) html += block(paper).html;
       }
       return {
@@ -149,9 +158,16 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
   };
 }
 
-function withToken(html: string): FramePart[] {
-  const pieces = html.split(TOKEN);
-  return pieces.flatMap((piece, i) => (i === 0 ? [piece] : [{ token: true as const }, piece]));
+/** A frame's text cut at the token and heading markers. */
+function withMarkers(html: string): FramePart[] {
+  const parts: FramePart[] = [];
+  let from = 0;
+  for (const match of html.matchAll(MARKERS)) {
+    parts.push(html.slice(from, match.index), match[1] === undefined ? { token: true } : { heading: Number(match[1]) });
+    from = match.index + match[0].length;
+  }
+  parts.push(html.slice(from));
+  return parts;
 }
 
 function paperText(paper: DigestEmailPaper): string {

@@ -18,13 +18,18 @@ export function savedSearchCondition(query: SavedSearchQuery): Prisma.Sql {
  * per subscriber), each over at most the candidates' ids, so a period with 2,000 distinct searches
  * costs 2,000 small index reads whatever the number of subscribers.
  */
-export async function matchSavedSearches(db: Queryable, queries: readonly string[], candidateIds: readonly number[]): Promise<Map<string, Set<number>>> {
+export async function matchSavedSearches(db: Queryable, queries: readonly string[], candidateIds: readonly number[], concurrency = 1): Promise<Map<string, Set<number>>> {
   const matches = new Map<string, Set<number>>();
   if (candidateIds.length === 0) return matches;
-  for (const query of new Set(queries)) {
-    const sql = Prisma.sql`SELECT p.id FROM paper p WHERE p.id = ANY(${[...candidateIds]}::int[]) ${savedSearchCondition(readSavedQuery(query))}`;
-    const { rows } = await db.query<{ id: number }>(sql.text, sql.values as unknown[]);
-    matches.set(query, new Set(rows.map((row) => row.id)));
-  }
+  const pending = [...new Set(queries)];
+  // A few statements in flight when `db` is a pool (its connections share the work); one at a time on a client.
+  const worker = async () => {
+    for (let query = pending.pop(); query !== undefined; query = pending.pop()) {
+      const sql = Prisma.sql`SELECT p.id FROM paper p WHERE p.id = ANY(${[...candidateIds]}::int[]) ${savedSearchCondition(readSavedQuery(query))}`;
+      const { rows } = await db.query<{ id: number }>(sql.text, sql.values as unknown[]);
+      matches.set(query, new Set(rows.map((row) => row.id)));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return matches;
 }

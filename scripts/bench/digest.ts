@@ -1,8 +1,9 @@
-// npm run bench:digest -- [--subscribers 100000] [--papers 1000] [--topics 12] [--seed 1]
+// npm run bench:digest -- [--subscribers 100000] [--papers 1000] [--topics 12] [--seed 1] [--follows 5] [--searches 3] [--distinct-searches 2000]
 // Builds the scratch database pp_bench_digest (a generated catalogue through the real importer, N confirmed
 // daily subscribers following 0-3 topics each), starts the fake Resend API in a child process (so its
 // memory and CPU are not counted as ours) with no rate limit, and times runDigest: plan, then render and
-// hand over every email. Prints figures, asserts nothing.
+// hand over every email; then the same period again with every subscriber following authors and keeping
+// saved searches (issue 17), printed beside the first. Prints figures, asserts nothing.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { freshDatabase } from "../../lib/bench/bench-databases";
+import { addAuthors, addFollows, resetDigestRuns } from "../../lib/bench/digest-follows";
 import { writeDigestFile } from "../../lib/bench/generate-digest";
 import { median } from "../../lib/bench/stats";
 import { openDatabase } from "../../lib/db/database-url";
@@ -41,13 +43,19 @@ async function main() {
       topics: { type: "string", default: "12" },
       seed: { type: "string", default: "1" },
       concurrency: { type: "string", default: "2" },
+      follows: { type: "string", default: "5" },
+      searches: { type: "string", default: "3" },
+      "distinct-searches": { type: "string", default: "2000" },
     },
   });
   const subscribers = Number(values.subscribers);
   const papers = Number(values.papers);
   const topicCount = Number(values.topics);
-  if (![subscribers, papers, topicCount].every((n) => Number.isInteger(n) && n > 0)) {
-    console.error("--subscribers, --papers and --topics must be positive integers, e.g. --subscribers 100000");
+  const follows = Number(values.follows);
+  const searches = Number(values.searches);
+  const distinctSearches = Number(values["distinct-searches"]);
+  if (![subscribers, papers, topicCount, follows, searches, distinctSearches].every((n) => Number.isInteger(n) && n > 0)) {
+    console.error("--subscribers, --papers, --topics, --follows, --searches and --distinct-searches must be positive integers, e.g. --subscribers 100000");
     process.exit(2);
   }
   const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -105,37 +113,53 @@ async function main() {
       );
       console.log(`subscribers: ${fmt(subscribers)} inserted with ${fmt(mix!.follows)} followed topics (${fmt(mix!.combos)} distinct topic sets) in ${fmt((performance.now() - started) / 1000, 1)} s\n`);
 
-      const rates: number[] = [];
-      let renderMs = 0;
-      let providerMs = 0;
-      const rss: number[] = [];
-      const rssBefore = process.memoryUsage().rss;
-      let batches = 0;
-      started = performance.now();
-      const result = await runDigest(pool, {
-        frequency: "daily",
-        now: new Date("2025-04-30T12:00:00Z"),
-        siteUrl: "https://papers.example.org",
-        workerId: "bench",
-        concurrency: Number(values.concurrency),
-        mail: { apiKey: "re_bench", baseUrl: fakeUrl, from: "PaperPulse <papers@example.org>", ratePerSecond: 1_000_000, log: () => undefined },
-        onBatch: (report) => {
-          rates.push((report.emails / report.totalMs) * 1000);
-          renderMs += report.renderMs;
-          providerMs += report.sendMs;
-          if (batches++ % 50 === 0) rss.push(process.memoryUsage().rss);
-        },
-      });
-      const totalMs = performance.now() - started;
-      const peak = process.resourceUsage().maxRSS;
+      const runOnce = async (label: string) => {
+        const rates: number[] = [];
+        let renderMs = 0;
+        let providerMs = 0;
+        const rss: number[] = [];
+        let batches = 0;
+        const rssBefore = process.memoryUsage().rss;
+        const began = performance.now();
+        const result = await runDigest(pool, {
+          frequency: "daily",
+          now: new Date("2025-04-30T12:00:00Z"),
+          siteUrl: "https://papers.example.org",
+          workerId: "bench",
+          concurrency: Number(values.concurrency),
+          mail: { apiKey: "re_bench", baseUrl: fakeUrl, from: "PaperPulse <papers@example.org>", ratePerSecond: 1_000_000, log: () => undefined },
+          onBatch: (report) => {
+            rates.push((report.emails / report.totalMs) * 1000);
+            renderMs += report.renderMs;
+            providerMs += report.sendMs;
+            if (batches++ % 50 === 0) rss.push(process.memoryUsage().rss);
+          },
+        });
+        const totalMs = performance.now() - began;
+        const peak = process.resourceUsage().maxRSS;
+        console.log(`## ${label}`);
+        console.log(`period ${result.period}: planned ${fmt(result.planned)}, sent ${fmt(result.sent)}, failed ${fmt(result.failed)}, pending ${fmt(result.pending)}`);
+        console.log(`plan (select papers for every subscriber, write the ledger): ${fmt(result.planMs / 1000, 1)} s`);
+        console.log(`send (claim, render, hand over, mark):                      ${fmt(result.sendMs / 1000, 1)} s`);
+        console.log(`  of which rendering ${fmt(renderMs / 1000, 1)} s, waiting on the provider ${fmt(providerMs / 1000, 1)} s, claiming and marking the rest`);
+        console.log(`total:                                                     ${fmt(totalMs / 1000, 1)} s`);
+        console.log(`emails rendered and handed over per second: ${fmt(result.sent / (result.sendMs / 1000))} while sending, ${fmt(result.sent / (totalMs / 1000))} over the whole run; median batch ${fmt(median(rates))}/s`);
+        console.log(`memory: RSS ${fmt(rssBefore / 1048576)} MB before the run, every 50 batches: ${rss.map((r) => fmt(r / 1048576)).join(", ")} MB; peak RSS of the process so far ${mb(peak)}\n`);
+        return { overall: result.sent / (totalMs / 1000), peakKb: peak, lastRss: rss.at(-1) ?? rssBefore };
+      };
 
-      console.log(`period ${result.period}: planned ${fmt(result.planned)}, sent ${fmt(result.sent)}, failed ${fmt(result.failed)}, pending ${fmt(result.pending)}`);
-      console.log(`plan (select papers for every subscriber, write the ledger): ${fmt(result.planMs / 1000, 1)} s`);
-      console.log(`send (claim, render, hand over, mark):                      ${fmt(result.sendMs / 1000, 1)} s`);
-      console.log(`  of which rendering ${fmt(renderMs / 1000, 1)} s, waiting on the provider ${fmt(providerMs / 1000, 1)} s, claiming and marking the rest`);
-      console.log(`total:                                                     ${fmt(totalMs / 1000, 1)} s`);
-      console.log(`emails rendered and handed over per second: ${fmt(result.sent / (result.sendMs / 1000))} while sending, ${fmt(result.sent / (totalMs / 1000))} over the whole run; median batch ${fmt(median(rates))}/s`);
-      console.log(`memory: RSS ${fmt(rssBefore / 1048576)} MB before the run, every 50 batches: ${rss.map((r) => fmt(r / 1048576)).join(", ")} MB; peak RSS of the process ${mb(peak)}`);
+      // Today's digest (topics only), then the same period again with authors, follows and saved searches (issue 17).
+      const today = await runOnce("today: trending and followed topics");
+      started = performance.now();
+      await resetDigestRuns(pool);
+      await addAuthors(pool);
+      const distinct = await addFollows(pool, { follows, searches, distinctSearches });
+      await pool.query("VACUUM ANALYZE");
+      console.log(`follows: every subscriber follows ${follows} authors and keeps ${searches} saved searches (${fmt(distinct)} distinct), seeded in ${fmt((performance.now() - started) / 1000, 1)} s\n`);
+      const withFollows = await runOnce(`with ${follows} followed authors and ${searches} saved searches each`);
+      console.log("## side by side (same run, same machine)");
+      console.log(`emails per second over the whole run: today ${fmt(today.overall)}, with follows and saved searches ${fmt(withFollows.overall)} (${fmt((withFollows.overall / today.overall) * 100)} %)`);
+      console.log(`RSS at the last sample: today ${fmt(today.lastRss / 1048576)} MB, with follows ${fmt(withFollows.lastRss / 1048576)} MB; peak RSS after each: ${mb(today.peakKb)}, ${mb(withFollows.peakKb)}`);
     } finally {
       await pool.end();
     }

@@ -139,7 +139,7 @@ describe("saved searches", () => {
   });
 
   it("runs each distinct search once over the period's candidates", async () => {
-    const matches = await matchSavedSearches(testDb.pool, ["q=video", "q=video", 'q=author%3A%22ada+lovelace%22+grounding', "hasCode=1"], [ids.ada1, ids.ada2, ids.video, ids.other]);
+    const matches = await matchSavedSearches(testDb.pool, ["q=video", "q=video", 'q=author%3A%22ada+lovelace%22+grounding', "hasCode=1"], [ids.ada1!, ids.ada2!, ids.video!, ids.other!]);
     expect([...matches.keys()]).toHaveLength(3);
     expect([...matches.get("q=video")!].sort()).toEqual([ids.ada1, ids.ada2, ids.video].sort());
     expect([...matches.get('q=author%3A%22ada+lovelace%22+grounding')!]).toEqual([ids.ada2]);
