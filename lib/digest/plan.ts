@@ -5,7 +5,7 @@ import { matchSavedSearches } from "../saved-searches/match";
 import { encodePaperList } from "./paper-list";
 import type { DigestPeriod } from "./period";
 import { READER_FOLLOWS_COLUMNS, readerSearches, type ReaderFollowsRow } from "./reader";
-import { selectDigestFor, type DigestSelection } from "./select";
+import { indexCandidates, selectDigestFor, type DigestSelection } from "./select";
 
 /** Emails per batch: Resend's batch limit, so one batch is one provider call with one idempotency key. */
 const BATCH_SIZE = 100;
@@ -46,6 +46,7 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
     if (!options.dryRun) await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`digest-plan:${period.key}`]);
     const candidates = await loadCandidates(client, period);
     const candidateIds = candidates.map((candidate) => candidate.id);
+    const index = indexCandidates(candidates);
     // Every distinct saved search once for the whole period, however many subscribers keep it.
     const { rows: saved } = await client.query<{ query: string }>(`SELECT DISTINCT query FROM saved_search`);
     // On the pool, beside this transaction: the searches only read the catalogue, and two connections halve the wait.
@@ -91,6 +92,7 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
           },
           candidates,
           { topN: options.topN, perTopic: options.perTopic, perAuthors: options.perAuthors, firstDigestFrom: period.firstDigestFrom },
+          index,
         );
         if (!selection) {
           nothingNew += 1;

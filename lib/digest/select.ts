@@ -50,7 +50,43 @@ const DEFAULT_TOP_N = 10;
 const DEFAULT_PER_TOPIC = 3;
 const DEFAULT_PER_AUTHORS = 5;
 
-type OpenSection = { section: DigestSection; room: number; wants: (paper: DigestCandidate) => boolean };
+/**
+ * Where each tag's, each author's and each saved search's papers sit in the hottest-first candidate
+ * list: built once per period and shared by every subscriber, so a section walks only its own papers
+ * instead of every candidate (a sparse saved search would otherwise scan all 1,000 for each reader).
+ */
+export type CandidateIndex = {
+  byTag: ReadonlyMap<number, readonly number[]>;
+  byAuthor: ReadonlyMap<string, readonly number[]>;
+  /** The positions of a saved search's matches, remembered per match set (one per distinct search). */
+  positionsOf(matches: ReadonlySet<number>): readonly number[];
+};
+
+export function indexCandidates(candidates: readonly DigestCandidate[]): CandidateIndex {
+  const byTag = new Map<number, number[]>();
+  const byAuthor = new Map<string, number[]>();
+  const position = new Map<number, number>();
+  candidates.forEach((paper, i) => {
+    position.set(paper.id, i);
+    for (const tagId of paper.tagIds) (byTag.get(tagId) ?? byTag.set(tagId, []).get(tagId)!).push(i);
+    for (const key of paper.authorKeys ?? []) (byAuthor.get(key) ?? byAuthor.set(key, []).get(key)!).push(i);
+  });
+  const searches = new WeakMap<ReadonlySet<number>, number[]>();
+  return {
+    byTag,
+    byAuthor,
+    positionsOf(matches) {
+      let found = searches.get(matches);
+      if (!found) {
+        found = [...matches].flatMap((id) => (position.has(id) ? [position.get(id)!] : [])).sort((a, b) => a - b);
+        searches.set(matches, found);
+      }
+      return found;
+    },
+  };
+}
+
+const NONE: readonly number[] = [];
 
 /**
  * The trending part is the hottest `topN` new papers; then come the followed authors' section, one
@@ -59,7 +95,12 @@ type OpenSection = { section: DigestSection; room: number; wants: (paper: Digest
  * `candidates` come hottest first (trending_key DESC, id ASC); the result keeps that order.
  * Null: nothing new, no email.
  */
-export function selectDigestFor(reader: DigestReader, candidates: readonly DigestCandidate[], options: DigestSelectionOptions): DigestSelection | null {
+export function selectDigestFor(
+  reader: DigestReader,
+  candidates: readonly DigestCandidate[],
+  options: DigestSelectionOptions,
+  index: CandidateIndex = indexCandidates(candidates),
+): DigestSelection | null {
   const topN = options.topN ?? DEFAULT_TOP_N;
   const perTopic = options.perTopic ?? DEFAULT_PER_TOPIC;
   const perAuthors = options.perAuthors ?? DEFAULT_PER_AUTHORS;
@@ -67,30 +108,33 @@ export function selectDigestFor(reader: DigestReader, candidates: readonly Diges
     !reader.alreadySent.has(paper.id) &&
     (reader.previousDigestAt === null ? paper.firstSeen >= options.firstDigestFrom : paper.createdAt > reader.previousDigestAt);
 
-  const open: OpenSection[] = [];
-  const authors = new Set(reader.authors ?? []);
-  if (authors.size > 0) open.push({ section: { followedAuthors: true, ids: [] }, room: perAuthors, wants: (paper) => (paper.authorKeys ?? []).some((key) => authors.has(key)) });
-  for (const search of reader.searches ?? []) open.push({ section: { searchId: search.id, ids: [] }, room: perTopic, wants: (paper) => search.matches.has(paper.id) });
-  for (const tagId of reader.topics) open.push({ section: { tagId, ids: [] }, room: perTopic, wants: (paper) => paper.tagIds.includes(tagId) });
-  let openSections = open.filter((entry) => entry.room > 0).length;
-
+  const chosen = new Set<number>();
   const top: number[] = [];
-  for (const paper of candidates) {
-    if (top.length >= topN && openSections === 0) break;
-    if (!isNew(paper)) continue;
-    if (top.length < topN) {
-      top.push(paper.id);
-      continue;
-    }
-    // Past the trending part: the paper goes to the first section that wants it and still has room.
-    for (const entry of open) {
-      if (entry.section.ids.length >= entry.room || !entry.wants(paper)) continue;
-      entry.section.ids.push(paper.id);
-      if (entry.section.ids.length === entry.room) openSections -= 1;
-      break;
-    }
+  for (let i = 0; i < candidates.length && top.length < topN; i++) {
+    if (!isNew(candidates[i]!)) continue;
+    top.push(candidates[i]!.id);
+    chosen.add(i);
   }
-
   if (top.length === 0) return null;
-  return { top, sections: open.map((entry) => entry.section).filter((section) => section.ids.length > 0) };
+
+  // Past the trending part, each section in turn takes its hottest new papers not yet in the email: the
+  // same as handing each paper, hottest first, to the first section that wants it and has room.
+  const sections: DigestSection[] = [];
+  const fill = (section: DigestSection, positions: readonly number[], room: number) => {
+    for (const i of positions) {
+      if (section.ids.length >= room) break;
+      if (chosen.has(i) || !isNew(candidates[i]!)) continue;
+      section.ids.push(candidates[i]!.id);
+      chosen.add(i);
+    }
+    if (section.ids.length > 0) sections.push(section);
+  };
+  const authors = [...new Set(reader.authors ?? [])];
+  if (authors.length > 0) {
+    const positions = [...new Set(authors.flatMap((key) => index.byAuthor.get(key) ?? NONE))].sort((a, b) => a - b);
+    fill({ followedAuthors: true, ids: [] }, positions, perAuthors);
+  }
+  for (const search of reader.searches ?? []) fill({ searchId: search.id, ids: [] }, index.positionsOf(search.matches), perTopic);
+  for (const tagId of reader.topics) fill({ tagId, ids: [] }, index.byTag.get(tagId) ?? NONE, perTopic);
+  return { top, sections };
 }

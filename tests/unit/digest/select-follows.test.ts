@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createDigestComposer } from "../../../lib/digest/compose";
 import { decodePaperList, encodePaperList, papersIn } from "../../../lib/digest/paper-list";
-import { selectDigestFor, type DigestCandidate } from "../../../lib/digest/select";
+import { indexCandidates, selectDigestFor, type DigestCandidate } from "../../../lib/digest/select";
 import { sectionHeading } from "../../../lib/digest/wording";
 
 const day = "2025-05-01";
@@ -44,6 +44,14 @@ describe("followed authors and saved searches in the digest", () => {
     ]);
     const all = papersIn(selection!);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("a period's shared candidate index chooses exactly what each reader's own scan would", () => {
+    const index = indexCandidates(candidates);
+    const searches = [{ id: 41, matches: new Set([6, 8, 10]) }];
+    for (const r of [{ ...reader, topics: [5], authors: ["ada lovelace"], searches }, { ...reader, authors: ["alan turing"], alreadySent: new Set([1, 7]) }]) {
+      expect(selectDigestFor(r, candidates, options, index)).toEqual(selectDigestFor(r, candidates, options));
+    }
   });
 
   it("leaves out papers already sent, so a later digest never repeats them", () => {
