@@ -118,9 +118,16 @@ export async function mergeStage(
      ON CONFLICT (date) DO UPDATE SET source = digest.source RETURNING id`,
     [digest.date, digest.source],
   );
+  // A later file for a day the catalogue already has appends its papers after the day's own, in the
+  // file's order: the day's order never changes once readers have seen it. The first file keeps 1..n.
   const entries = await q(
     `INSERT INTO digest_entry (digest_id, paper_id, position, import_run_id)
-     SELECT $1, paper_id, position, $2 FROM ${map}
+     SELECT $1, m.paper_id,
+            (SELECT coalesce(max(position), 0) FROM digest_entry WHERE digest_id = $1)
+              + row_number() OVER (ORDER BY m.position),
+            $2
+     FROM ${map} m
+     WHERE NOT EXISTS (SELECT 1 FROM digest_entry e WHERE e.digest_id = $1 AND e.paper_id = m.paper_id)
      ON CONFLICT (digest_id, paper_id) DO NOTHING`,
     [digestRow.id, digest.importRunId],
   );

@@ -266,6 +266,22 @@ describe("repeated titles and late digests", () => {
     expect(await catalogueCounts(db.pool)).toEqual({ ...before, import_run: before.import_run + 1 });
   });
 
+  it("a later file for a day already imported appends its new papers after the day's own, in its order", async () => {
+    const day = ["Append Day First Paper", "Append Day Second Paper", "Append Day Third Paper"];
+    const later = ["Append Later pi0 Paper", day[1]!, "Append Later Last Paper"];
+    const file = (titles: string[]) => digestText("Sep 3, 2025", titles.map((title) => ({ title, abstract: abstract(title) })));
+    await importDigest(db.pool, textSource("sep-3.txt", file(day)), options);
+    const second = await importDigest(db.pool, textSource("sep-3-later.txt", file(later)), options);
+
+    expect(second).toMatchObject({ status: "IMPORTED", counts: { new: 2, unchanged: 1 }, entriesAdded: 2 });
+    const { rows } = await db.pool.query<{ title: string; position: number }>(
+      `SELECT p.title, e.position FROM digest_entry e JOIN paper p ON p.id = e.paper_id JOIN digest d ON d.id = e.digest_id
+       WHERE d.date = '2025-09-03' ORDER BY e.position`,
+    );
+    const expected = [...day, "Append Later pi0 Paper", "Append Later Last Paper"];
+    expect(rows).toEqual(expected.map((title, i) => ({ title, position: i + 1 })));
+  });
+
   it("an older digest imported late does not roll back an abstract a newer digest updated", async () => {
     const title = "Late Digest Paper On Versions";
     await importDigest(db.pool, textSource("new.txt", digestText("Aug 9, 2025", [{ title, abstract: abstract("version two") }])), options);
