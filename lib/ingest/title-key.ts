@@ -8,6 +8,15 @@ const ASCII_FOLDS: Readonly<Record<string, string>> = {
   ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i",
 };
 const FOLDABLE = /[ßæœøłđðþı]/g;
+// Greek letters in ML titles are symbols read by name ("π0" is "pi0", "β-VAE" is "beta-VAE"), so they
+// fold to their names rather than to one Latin letter. NFKD has already mapped the variant and
+// mathematical forms (ϵ, ϕ, 𝜋, µ) to these and removed the accents.
+const GREEK_NAMES: Readonly<Record<string, string>> = {
+  α: "alpha", β: "beta", γ: "gamma", δ: "delta", ε: "epsilon", ζ: "zeta", η: "eta", θ: "theta",
+  ι: "iota", κ: "kappa", λ: "lambda", μ: "mu", ν: "nu", ξ: "xi", ο: "omicron", π: "pi", ρ: "rho",
+  σ: "sigma", ς: "sigma", τ: "tau", υ: "upsilon", φ: "phi", χ: "chi", ψ: "psi", ω: "omega",
+};
+const GREEK = /[α-ω]/g;
 const NOT_PLAIN_ASCII = /[^ -~]/;
 
 /**
@@ -36,7 +45,8 @@ function asciiFold(text: string): string {
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
-    .replace(FOLDABLE, (c) => ASCII_FOLDS[c] ?? "");
+    .replace(FOLDABLE, (c) => ASCII_FOLDS[c] ?? "")
+    .replace(GREEK, (c) => GREEK_NAMES[c] ?? "");
 }
 
 function slugWords(title: string): string {

@@ -282,6 +282,28 @@ describe("repeated titles and late digests", () => {
     expect(rows).toEqual(expected.map((title, i) => ({ title, position: i + 1 })));
   });
 
+  it("a new paper's Greek first letter is spelled in its slug; a paper already stored keeps the slug it has", async () => {
+    const greek = "π0: Slug Flow Model for Robot Control";
+    const stored = "πStored: Slug Policy Under The Old Rule";
+    const hash = (title: string) => createHash("sha256").update(normalizeTitleKey(title)).digest("hex").slice(0, 6);
+    await importDigest(db.pool, textSource("oct-1.txt", digestText("Oct 1, 2025", [{ title: stored, abstract: abstract("old") }])), options);
+    // As the importer named it before Greek letters were spelled: the letter dropped.
+    const oldSlug = `stored-slug-policy-under-the-old-rule-${hash(stored)}`;
+    await db.pool.query(`UPDATE paper SET slug = $1 WHERE title_key = $2`, [oldSlug, normalizeTitleKey(stored)]);
+
+    const again = digestText("Oct 2, 2025", [
+      { title: greek, abstract: abstract("flow") },
+      { title: stored, abstract: abstract("a revised abstract") },
+    ]);
+    const summary = await importDigest(db.pool, textSource("oct-2.txt", again), options);
+
+    expect(summary).toMatchObject({ status: "IMPORTED", counts: { new: 1, updated: 1 } });
+    const slugOf = async (title: string) =>
+      (await db.pool.query<{ slug: string }>(`SELECT slug FROM paper WHERE title_key = $1`, [normalizeTitleKey(title)])).rows[0]!.slug;
+    expect(await slugOf(greek)).toBe(`pi0-slug-flow-model-for-robot-control-${hash(greek)}`);
+    expect(await slugOf(stored)).toBe(oldSlug);
+  });
+
   it("an older digest imported late does not roll back an abstract a newer digest updated", async () => {
     const title = "Late Digest Paper On Versions";
     await importDigest(db.pool, textSource("new.txt", digestText("Aug 9, 2025", [{ title, abstract: abstract("version two") }])), options);

@@ -34,6 +34,15 @@ describe("slugs", () => {
     expect(slug("Café Straße Ærø")).toMatch(/^cafe-strasse-aero-[0-9a-f]{6}$/);
   });
 
+  it("spell Greek letters by name, so a title starting with one keeps its first word", () => {
+    expect(slug("π0: A Vision-Language-Action Flow Model for General Robot Control")).toMatch(
+      /^pi0-a-vision-language-action-flow-model-for-general-robot-control-[0-9a-f]{6}$/,
+    );
+    expect(slug("β-VAE and Σ-Δ Modulation")).toMatch(/^beta-vae-and-sigma-delta-modulation-[0-9a-f]{6}$/);
+    // Variant and mathematical forms and accented Greek fold like the plain letters.
+    expect(slug("ϵ-Greedy 𝜋-Nets ά")).toMatch(/^epsilon-greedy-pi-nets-alpha-[0-9a-f]{6}$/);
+  });
+
   it("stay stable when only case or punctuation differ", () => {
     expect(slug("LLaVA-KD: A Framework")).toBe(slug("llava kd — a framework"));
   });
