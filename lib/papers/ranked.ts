@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "../db/prisma";
 import { Prisma } from "../db/generated/client";
 import { DIGEST_PAGE_SIZE } from "./digests";
+import { NEWEST_FIRST } from "./newest-order";
 import { paperSummaries } from "./paper";
 import { DEFAULT_TOP_WINDOW } from "./sort-params";
 import type { PaperSummary, RankedSort, RankSignals, TopWindow } from "./types";
@@ -22,20 +23,21 @@ export const RANKED_DEPTH = 10_000;
 const WINDOW_DAYS: Record<Exclude<TopWindow, "all">, number> = { week: 7, month: 30 };
 
 /**
- * Each sort is exactly the key of one index on paper, so PostgreSQL walks that index and stops after
+ * Each sort starts with the key of one index on paper, so PostgreSQL walks that index and stops after
  * the page instead of sorting the catalogue. EXPLAIN ANALYZE on 100,000 papers (PostgreSQL 18): trending
- * is Limit -> Index Scan using paper_trending_idx, new the same on paper_first_seen_idx, top of all time
- * an Index Only Scan on paper_top_idx; no Sort node; page 1 in 0.1-0.15 ms, page 100 (offset 9,900) in
- * 3.5-5 ms. The count is a Limit over a scan stopping at RANKED_DEPTH + 1 rows (0.8 ms). Top of a week
- * or month walks paper_top_idx skipping papers outside the window (6 ms when the week held 1.4% of
- * the papers), or, when the planner expects the window to be thin, reads it through
- * paper_first_seen_idx and sorts only the window.
+ * is Limit -> Index Scan using paper_trending_idx, top of all time an Index Only Scan on paper_top_idx;
+ * no Sort node; page 1 in 0.1-0.15 ms, page 100 (offset 9,900) in 3.5-5 ms. New walks paper_first_seen_idx
+ * and sorts each day it reaches into digest order (newest-order.ts has its figures). The count is a
+ * Limit over a scan stopping at RANKED_DEPTH + 1 rows (0.8 ms). Top of a week or month walks
+ * paper_top_idx skipping papers outside the window (6 ms when the week held 1.4% of the papers), or,
+ * when the planner expects the window to be thin, reads it through paper_first_seen_idx and sorts
+ * only the window.
  */
 const ORDER: Record<RankedSort, Prisma.Sql> = {
   // Hottest first (lib/trending/score.ts): first-seen day + boost; equal keys in digest order.
   trending: Prisma.sql`p.trending_key DESC, p.id`,
-  // Newest first; within a day the later import (higher id) first, as the feeds and the API list them.
-  new: Prisma.sql`p.first_seen DESC, p.id DESC`,
+  // Newest day first, each day in its digest's order (lib/papers/newest-order.ts).
+  new: NEWEST_FIRST,
   top: Prisma.sql`p.upvote_count DESC, p.id`,
 };
 

@@ -2,6 +2,7 @@
 import "server-only";
 import { db, type Tx } from "../db/prisma";
 import { Prisma } from "../db/generated/client";
+import { NEWEST_FIRST } from "../papers/newest-order";
 import { paperSummaries } from "../papers/paper";
 import type { PaperSummary } from "../papers/types";
 import { isTagSlug } from "./slug";
@@ -17,7 +18,7 @@ const DESCRIPTIONS = new Map(TOPICS.map((topic) => [topic.slug, topic.descriptio
 
 /** How each sort orders a tag's papers (p = paper); the id breaks ties so pages never overlap. */
 const TAG_ORDER: Record<TagSort, Prisma.Sql> = {
-  new: Prisma.sql`p.first_seen DESC, p.id DESC`,
+  new: NEWEST_FIRST,
   trending: Prisma.sql`p.trending_key DESC, p.id ASC`,
   top: Prisma.sql`p.upvote_count DESC, p.id ASC`,
 };

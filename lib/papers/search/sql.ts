@@ -3,6 +3,7 @@
 // what one statement must decide itself; every query takes the client it runs on.
 import { isIsoDate } from "../../iso-date";
 import { Prisma, type PrismaClient } from "../../db/generated/client";
+import { NEWEST_FIRST } from "../newest-order";
 import type { ClosestRow } from "./closest";
 import { isStatementTimeout } from "./fuzzy";
 import type { ExactRead, Filters, NewestRead, QueryFacts, ScoredRow, SearchPlan, Slice } from "./plan";
@@ -164,11 +165,11 @@ export async function countLatest(client: PrismaClient, filters: Prisma.Sql, pla
   return counted?.n ?? 0;
 }
 
-/** No query: a slice of the papers that pass the filters, newest first. */
+/** No query: a slice of the papers that pass the filters, newest first as every newest list (newest-order.ts). */
 export async function readLatest(client: PrismaClient, filters: Prisma.Sql, slice: Slice): Promise<ScoredRow[]> {
   return client.$queryRaw<ScoredRow[]>`
     SELECT p.id, 0::float8 AS rank FROM paper p WHERE TRUE ${filters}
-    ORDER BY p.first_seen DESC, p.id DESC LIMIT ${slice.limit} OFFSET ${slice.offset}`;
+    ORDER BY ${NEWEST_FIRST} LIMIT ${slice.limit} OFFSET ${slice.offset}`;
 }
 
 /**
