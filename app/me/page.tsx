@@ -72,7 +72,7 @@ export default async function MePage() {
             ))}
           </ol>
         ) : (
-          <p className={empty}>Upvote or tag a few papers and we will suggest similar ones here.</p>
+          <p className={empty}>Upvote, save or tag a few papers and we will suggest similar ones here.</p>
         )}
       </Section>
 

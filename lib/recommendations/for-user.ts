@@ -1,4 +1,4 @@
-// "Recommended for you": neighbours of the papers a person upvoted or tagged, each with the reason.
+// "Recommended for you": neighbours of the papers a person upvoted, saved or tagged, each with the reason.
 import "server-only";
 import { db } from "../db/prisma";
 import { paperSummaries } from "../papers/paper";
@@ -6,40 +6,47 @@ import type { PaperSummary } from "../papers/types";
 
 export type Recommendation = { paper: PaperSummary; reason: string };
 
-/** How many of a person's latest upvotes and tags seed the suggestions: bounds the work per person. */
-const SEEDS = 50;
+/** How many of the papers a person acted on last seed the suggestions: bounds the work per person. */
+const SOURCES = 50;
+/** Suggestions one source paper may give: one busy paper must not fill the list. */
+const PER_SOURCE = 3;
 
 /**
- * Reads the similar-paper lists precomputed at import (paper_similar), so the cost is a few
- * index lookups per seed, never a pass over the catalogue. Papers the person already upvoted,
- * saved or tagged are left out. A paper suggested by several seeds ranks higher; its reason
- * names the strongest one ("because you tagged video-llm" / "because you upvoted “…”").
+ * Reads the similar-paper lists precomputed at import (paper_similar), so the cost is a few index
+ * lookups per source, never a pass over the catalogue. A source is a paper the person upvoted, saved
+ * or tagged (several signals on one paper are one source, named by the latest). Papers they acted on
+ * are left out. Each suggestion belongs to the source it is most similar to; the list takes each
+ * source's best suggestion in turn, most recent source first, then each one's second, up to
+ * PER_SOURCE rounds. Within a source, a paper that several sources suggest comes first.
  */
 export async function recommendationsFor(userId: string, limit = 10): Promise<Recommendation[]> {
   const rows = await db().$queryRaw<{ id: number; reason: string }[]>`
-    WITH seeds AS (
-      SELECT paper_id, 'upvoted' AS via, NULL::int AS tag_id, created_at FROM upvote WHERE user_id = ${userId}
+    WITH signals AS (
+      SELECT paper_id, 'upvoted' AS via, NULL::text AS tag, created_at FROM upvote WHERE user_id = ${userId}
       UNION ALL
-      SELECT paper_id, 'tagged', tag_id, created_at FROM paper_user_tag WHERE user_id = ${userId}
-      ORDER BY created_at DESC LIMIT ${SEEDS}
-    ), seen AS (
-      SELECT paper_id FROM upvote WHERE user_id = ${userId}
-      UNION SELECT paper_id FROM save WHERE user_id = ${userId}
-      UNION SELECT paper_id FROM paper_user_tag WHERE user_id = ${userId}
-    ), scored AS (
-      SELECT s.similar_id AS id, sum(s.score) AS score,
-             (array_agg(CASE WHEN seeds.via = 'tagged' THEN 'because you tagged ' || t.name
-                             ELSE 'because you upvoted “' || p.title || '”' END
-                        ORDER BY s.score DESC, seeds.created_at DESC))[1] AS reason
-      FROM seeds
-      JOIN paper_similar s ON s.paper_id = seeds.paper_id
-      JOIN paper p ON p.id = seeds.paper_id
-      LEFT JOIN tag t ON t.id = seeds.tag_id
-      WHERE s.similar_id NOT IN (SELECT paper_id FROM seen)
-      GROUP BY s.similar_id
+      SELECT paper_id, 'saved', NULL, created_at FROM save WHERE user_id = ${userId}
+      UNION ALL
+      SELECT u.paper_id, 'tagged', t.name, u.created_at FROM paper_user_tag u JOIN tag t ON t.id = u.tag_id WHERE u.user_id = ${userId}
+    ), sources AS (
+      SELECT paper_id, via, tag, row_number() OVER (ORDER BY created_at DESC, paper_id DESC) AS turn
+      FROM (SELECT DISTINCT ON (paper_id) * FROM signals ORDER BY paper_id, created_at DESC, via) latest
+      ORDER BY turn LIMIT ${SOURCES}
+    ), candidates AS (
+      SELECT s.similar_id AS id, src.turn, s.score,
+             sum(s.score) OVER (PARTITION BY s.similar_id) AS total,
+             row_number() OVER (PARTITION BY s.similar_id ORDER BY s.score DESC, src.turn) AS best
+      FROM sources src JOIN paper_similar s ON s.paper_id = src.paper_id
+      WHERE NOT EXISTS (SELECT 1 FROM signals g WHERE g.paper_id = s.similar_id)
+    ), rounds AS (
+      SELECT id, turn, row_number() OVER (PARTITION BY turn ORDER BY total DESC, score DESC, id) AS round
+      FROM candidates WHERE best = 1
     )
-    SELECT scored.id, scored.reason FROM scored JOIN paper q ON q.id = scored.id
-    ORDER BY scored.score DESC, q.trending_key DESC, q.id
+    SELECT r.id,
+           CASE src.via WHEN 'tagged' THEN 'because you tagged “' || p.title || '” as ' || src.tag
+                        ELSE 'because you ' || src.via || ' “' || p.title || '”' END AS reason
+    FROM rounds r JOIN sources src USING (turn) JOIN paper p ON p.id = src.paper_id
+    WHERE r.round <= ${PER_SOURCE}
+    ORDER BY r.round, r.turn
     LIMIT ${limit}`;
   const summaries = await paperSummaries(rows.map((row) => row.id));
   const byId = new Map(summaries.map((paper) => [paper.id, paper]));

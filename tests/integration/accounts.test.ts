@@ -7,6 +7,7 @@ import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 import { takeThrottle } from "../../lib/throttle/store";
 import { recommendationsFor } from "../../lib/recommendations/for-user";
+import { addUserTags } from "../../lib/tags/user-tags";
 import { setReaction } from "../../lib/votes/reactions";
 import { setUpTestDatabase } from "../support/database";
 import { createUser } from "./helpers/users";
@@ -89,6 +90,35 @@ describe("recommendations", () => {
     const first = recs[0]!.paper.id;
     await setReaction(reader, first, "save", true);
     expect((await recommendationsFor(reader.id)).map((rec) => rec.paper.id)).not.toContain(first);
+  });
+
+  it("mixes every source paper (upvoted, saved, tagged), at most three from each, taking turns newest first", async () => {
+    const reader = await createUser(testDb.pool, "mixed-recs@example.org");
+    // Three papers with the longest similar lists, so each has suggestions left after the others take theirs.
+    const { rows: sources } = await testDb.pool.query<{ id: number; title: string }>(
+      `SELECT p.id, p.title FROM paper p JOIN paper_similar s ON s.paper_id = p.id GROUP BY p.id ORDER BY count(*) DESC, p.id LIMIT 3`,
+    );
+    const [upvoted, saved, tagged] = sources as [{ id: number; title: string }, { id: number; title: string }, { id: number; title: string }];
+    await setReaction(reader, upvoted.id, "upvote", true);
+    await setReaction(reader, saved.id, "save", true);
+    expect(await addUserTags(reader.id, tagged.id, "my-test-tag")).toMatchObject({ ok: true });
+    // The order they were acted on, oldest first, without relying on the clock between calls.
+    await testDb.pool.query(`UPDATE upvote SET created_at = '2026-01-01T10:00Z' WHERE user_id = $1`, [reader.id]);
+    await testDb.pool.query(`UPDATE save SET created_at = '2026-01-01T11:00Z' WHERE user_id = $1`, [reader.id]);
+    await testDb.pool.query(`UPDATE paper_user_tag SET created_at = '2026-01-01T12:00Z' WHERE user_id = $1`, [reader.id]);
+
+    const recs = await recommendationsFor(reader.id);
+    const reasons = {
+      tagged: `because you tagged “${tagged.title}” as my-test-tag`,
+      saved: `because you saved “${saved.title}”`,
+      upvoted: `because you upvoted “${upvoted.title}”`,
+    };
+    // Three turns of three: the tagged paper alone no longer fills the ten places.
+    const turn = [reasons.tagged, reasons.saved, reasons.upvoted];
+    expect(recs.map((rec) => rec.reason)).toEqual([...turn, ...turn, ...turn]);
+    const ids = recs.map((rec) => rec.paper.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const source of sources) expect(ids).not.toContain(source.id);
   });
 
   it("has nothing to suggest to someone who has not upvoted or tagged anything", async () => {
