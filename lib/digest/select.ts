@@ -38,6 +38,8 @@ export type DigestSelectionOptions = {
   perTopic?: number;
   /** Papers in the followed-authors section (default 5). */
   perAuthors?: number;
+  /** Papers in all sections together, after the trending part (default 10): an email stays a short read. */
+  maxSectionPapers?: number;
   /** A first digest covers papers first seen on or after this day ("YYYY-MM-DD"). */
   firstDigestFrom: string;
 };
@@ -49,6 +51,7 @@ export type DigestSelection = { top: number[]; sections: DigestSection[] };
 const DEFAULT_TOP_N = 10;
 const DEFAULT_PER_TOPIC = 3;
 const DEFAULT_PER_AUTHORS = 5;
+const DEFAULT_MAX_SECTION_PAPERS = 10;
 
 /**
  * Where each tag's, each author's and each saved search's papers sit in the hottest-first candidate
@@ -91,7 +94,8 @@ const NONE: readonly number[] = [];
 /**
  * The trending part is the hottest `topN` new papers; then come the followed authors' section, one
  * section per saved search and one per followed topic, in that order, each with its own hottest new
- * papers not already in the email: a paper appears once, in the first section it belongs to.
+ * papers not already in the email (a paper appears once, in the first section it belongs to), until
+ * the sections hold `maxSectionPapers` together.
  * `candidates` come hottest first (trending_key DESC, id ASC); the result keeps that order.
  * Null: nothing new, no email.
  */
@@ -104,6 +108,7 @@ export function selectDigestFor(
   const topN = options.topN ?? DEFAULT_TOP_N;
   const perTopic = options.perTopic ?? DEFAULT_PER_TOPIC;
   const perAuthors = options.perAuthors ?? DEFAULT_PER_AUTHORS;
+  let budget = options.maxSectionPapers ?? DEFAULT_MAX_SECTION_PAPERS;
   const isNew = (paper: DigestCandidate) =>
     !reader.alreadySent.has(paper.id) &&
     (reader.previousDigestAt === null ? paper.firstSeen >= options.firstDigestFrom : paper.createdAt > reader.previousDigestAt);
@@ -122,10 +127,11 @@ export function selectDigestFor(
   const sections: DigestSection[] = [];
   const fill = (section: DigestSection, positions: readonly number[], room: number) => {
     for (const i of positions) {
-      if (section.ids.length >= room) break;
+      if (section.ids.length >= room || budget === 0) break;
       if (chosen.has(i) || !isNew(candidates[i]!)) continue;
       section.ids.push(candidates[i]!.id);
       chosen.add(i);
+      budget -= 1;
     }
     if (section.ids.length > 0) sections.push(section);
   };

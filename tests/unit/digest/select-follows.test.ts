@@ -54,6 +54,15 @@ describe("followed authors and saved searches in the digest", () => {
     }
   });
 
+  it("stops adding section papers once the sections hold maxSectionPapers together, first sections first", () => {
+    const searches = [{ id: 41, matches: new Set([8, 10, 11]) }];
+    const selection = selectDigestFor({ ...reader, topics: [5], authors: ["ada lovelace"], searches }, candidates, { ...options, maxSectionPapers: 3 });
+    expect(selection?.sections).toEqual([
+      { followedAuthors: true, ids: [6, 7] },
+      { searchId: 41, ids: [8] },
+    ]);
+  });
+
   it("leaves out papers already sent, so a later digest never repeats them", () => {
     const selection = selectDigestFor({ ...reader, authors: ["ada lovelace"], alreadySent: new Set([6, 7]) }, candidates, options);
     expect(selection?.sections).toEqual([{ followedAuthors: true, ids: [9] }]);
