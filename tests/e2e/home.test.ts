@@ -69,12 +69,16 @@ describe("home page", () => {
 
   it("sorts by newest through the URL and marks the current sort", async () => {
     await page.goto(baseUrl());
+    const digestOrder = await cardTitles(page);
     const sortNav = page.getByRole("navigation", { name: "Sort papers" });
     await expect(sortNav.getByRole("link").allTextContents()).resolves.toEqual(["Digest", "Trending", "New", "Top"]);
     await expect(sortNav.locator('[aria-current="true"]').textContent()).resolves.toBe("Digest");
     await sortNav.getByRole("link", { name: "New", exact: true }).click();
     await page.waitForURL(/\/\?sort=new$/);
-    await expect(cardTitles(page)).resolves.toHaveLength(94);
+    // One digest day: newest first lists it in the digest's own order, its first paper first.
+    await expect(cardTitles(page)).resolves.toEqual(digestOrder);
+    expect(digestOrder[0]).toBe(FIRST_TITLE);
+    expect(digestOrder).toHaveLength(94);
     await expect(page.locator("h1").textContent()).resolves.toBe("Newest papers");
     await expect(sortNav.locator('[aria-current="true"]').textContent()).resolves.toBe("New");
     for (const bogus of ["/?sort=bogus", "/?sort=top&window=decade&page=-4"]) {
