@@ -9,32 +9,15 @@ import { DigestRejectedError } from "./rejected";
 import { parseAnyDigest } from "./parse-any";
 import { duplicateEntryMessage } from "./parse-hf-json";
 import { createStage, openStageWriter, removeDuplicateTitles } from "./stage";
-import type { DigestFormat, ParseOptions, Problem } from "./types";
+import type { DigestSource, ImportOptions, ImportStatus, ImportSummary } from "./import-types";
+import type { DigestFormat, Problem } from "./types";
+
+export type { DigestSource, ImportOptions, ImportStatus, ImportSummary } from "./import-types";
 
 /** Imports run one at a time (all writers of papers go through here), so merges never race. */
 export const IMPORT_LOCK = 0x5050_494d; // "PPIM"
 /** Problems kept per run; the count beyond it is still reported. */
 const MAX_RECORDED_PROBLEMS = 1000;
-
-export type DigestSource = {
-  name: string;
-  size: number;
-  /** Opens the bytes; may be called twice (a rejected file is hashed in full for the record). */
-  open(): AsyncIterable<Uint8Array>;
-};
-
-export type ImportOptions = ParseOptions & {
-  /** "cli:<os user>" or "user:<email>". */
-  importedBy: string;
-  strict?: boolean;
-  /** Where the digest came from, stored on the Digest; by default named after the format (DIGEST_SOURCES). */
-  source?: string;
-  /** The request a fetched digest came from (lib/fetch), kept on the ImportRun. */
-  sourceUrl?: string;
-  onProgress?: (bytesRead: number) => void;
-};
-
-export type ImportStatus = "IMPORTED" | "REJECTED" | "UNCHANGED";
 
 /** Digest.source for each format, unless the caller names one. */
 const DIGEST_SOURCES: Record<DigestFormat, string> = { TEXT: "daily-papers-text", HF_JSON: "hf-daily-papers-json" };
@@ -43,25 +26,6 @@ const DIGEST_SOURCES: Record<DigestFormat, string> = { TEXT: "daily-papers-text"
 function problemText(format: DigestFormat, problem: Problem): string {
   return format === "HF_JSON" ? problem.message : `line ${problem.line}: ${problem.message}`;
 }
-
-export type ImportSummary = {
-  importRunId: number;
-  file: string;
-  size: number;
-  sha256: string;
-  format: DigestFormat;
-  status: ImportStatus;
-  digestDate: string | null;
-  counts: { new: number; updated: number; unchanged: number; skipped: number };
-  /** Digest entries this run added (a known paper in a new digest adds one). */
-  entriesAdded: number;
-  problems: Problem[];
-  /** Problems beyond the ones listed. */
-  moreProblems: number;
-  error: string | null;
-  bulk: boolean;
-  durationMs: number;
-};
 
 class ProblemLog {
   readonly kept: Problem[] = [];
