@@ -1,5 +1,5 @@
-// The catalogue's own words (table search_word, kept by a trigger on paper inserts: see the
-// search_words migration) as search reads them: is a typed word known, does a word still being typed
+// The catalogue's own words (table search_word: the words of titles, kept by a trigger on paper
+// inserts; see the search_words migrations) as search reads them: is a typed word known, does a word still being typed
 // complete to a known one, what is the closest known spelling; and each alternative's tsquery.
 import type { PrismaClient } from "../../db/generated/client";
 import type { Alternative, ParsedAlternative, WordFacts } from "./query-words";
@@ -23,11 +23,14 @@ export async function lookUpWords(client: PrismaClient, words: readonly string[]
   const rows = await client.$queryRaw<{ word: string; known: boolean; completes: boolean; correction: string | null }[]>`
     WITH typed AS (SELECT w.word, w.last, (ts_lexize('english_stem', w.word))[1] AS stem
                    FROM unnest(${[...words]}::text[], ${last}::bool[]) AS w(word, last)),
-         -- Known: the word, or another form of it ("notice" when only "noticed" is there: the same stem).
+         -- Known: a title word, another form of one ("notice" when titles have "noticed": the same
+         -- stem), or else a word of some abstract (search_vector's index; asked last, in this order).
          w AS (SELECT t.word, t.last, t.stem,
-                      EXISTS (SELECT 1 FROM search_word s WHERE s.word = t.word)
-                      OR coalesce(length(t.stem) >= 3 AND length(t.word) <= ${MAX_LOOKED_UP} AND EXISTS (
-                          SELECT 1 FROM search_word s WHERE s.word LIKE t.stem || '%' AND (ts_lexize('english_stem', s.word))[1] = t.stem), false) AS known
+                      CASE WHEN EXISTS (SELECT 1 FROM search_word s WHERE s.word = t.word) THEN true
+                           WHEN t.stem IS NULL OR length(t.word) > ${MAX_LOOKED_UP} THEN false
+                           WHEN length(t.stem) >= 3 AND EXISTS (SELECT 1 FROM search_word s
+                                WHERE s.word LIKE t.stem || '%' AND (ts_lexize('english_stem', s.word))[1] = t.stem) THEN true
+                           ELSE EXISTS (SELECT 1 FROM paper p WHERE p.search_vector @@ plainto_tsquery('english', t.word)) END AS known
                FROM typed t)
     SELECT w.word, w.known,
            (NOT w.known AND w.last AND length(w.word) BETWEEN ${MIN_COMPLETE} AND ${MAX_LOOKED_UP}
