@@ -11,7 +11,7 @@ import { paperSummaries } from "./paper";
 import { pageOf, planAfterClosest, planAfterExact, planAfterNewest, planSearch, type Page, type PlanInput, type ScoredRow, type SearchPlan } from "./search/plan";
 import { rankClosest } from "./search/closest";
 import { similarTitles } from "./search/fuzzy";
-import { readPlainQuery } from "./search/plain-query";
+import { plainQueryCache, readPlainQuery } from "./search/plain-query";
 import { usesSyntax } from "./search/query-words";
 import { countLatest, filterSql, readAll, readClosest, readExact, readLatest, readNewest, readQuery, readWindow, readWordStats, tsquerySql } from "./search/sql";
 import { EXHAUSTIVE_BUDGET_MS, SEARCH_TUNING, WORD_STATS_TTL_MS, type SearchTuning } from "./search/tuning";
@@ -70,6 +70,7 @@ function pageFields(page: Page) {
 export function createPaperSearch(client: PrismaClient, options: PaperSearchOptions = {}): PaperSearch {
   const tuning = options.tuning ?? SEARCH_TUNING;
   const wordStats = options.wordStats ?? cachedWordStats(() => readWordStats(client), { ttlMs: WORD_STATS_TTL_MS });
+  const plainCache = plainQueryCache();
 
   async function search(query: SearchQuery): Promise<SearchResult> {
     const page = { requested: clampInt(query.page, 1, MAX_PAGE, 1), pageSize: clampInt(query.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) };
@@ -77,7 +78,7 @@ export function createPaperSearch(client: PrismaClient, options: PaperSearchOpti
     const { text: q, author } = splitAuthorQuery(normalizeQueryText(query.q ?? ""));
     const filters = filterSql({ ...query, author });
     // A plain query is expanded (thesaurus, completion, spelling); one with search syntax is read as written.
-    const [plain, shares] = q === "" ? [null, null] : await Promise.all([usesSyntax(q) ? null : readPlainQuery(client, q), wordStats.shares()]);
+    const [plain, shares] = q === "" ? [null, null] : await Promise.all([usesSyntax(q) ? null : readPlainQuery(client, q, plainCache), wordStats.shares()]);
     const words = plain?.words ?? (q === "" ? [] : positiveWords(q));
     const tsquerySource = plain === null ? tsquerySql({ syntax: q }) : tsquerySql({ composed: plain.composed.allWords });
     const read = q === "" ? null : await readQuery(client, tsquerySource, words, filters);

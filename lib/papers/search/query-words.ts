@@ -1,7 +1,7 @@
 // How search reads a plain query (no quotes, OR or -minus): its words in groups, each group the word
 // typed and what else may stand for it (thesaurus terms, the completion of a word still being typed,
 // the catalogue's spelling of a misspelled word), each with a weight. Pure: the database parses each
-// alternative into a tsquery (sql.ts parseAlternatives) and compose() builds the queries from them.
+// alternative into a tsquery (vocabulary.ts parseAlternatives) and compose() builds the queries from them.
 import { findTerms } from "./thesaurus";
 import { withTitleWeight } from "./words";
 
@@ -22,7 +22,7 @@ const FILLER = new Set([
   "one", "ones", "also", "good", "better", "best", "really", "please",
 ]);
 
-/** What the catalogue's vocabulary says about a typed word (sql.ts lookUpWords). */
+/** What the catalogue's vocabulary says about a typed word (vocabulary.ts lookUpWords). */
 export type WordFacts = { known: boolean; completes: boolean; correction: string | null };
 
 type AlternativeKind = "words" | "prefix" | "phrase";

@@ -16,13 +16,17 @@ const MAX_LOOKED_UP = 40;
 /** pg_trgm similarity a known word needs to be offered as the spelling of an unknown one. */
 const CORRECTION_SIMILARITY = 0.45;
 
-/** What the vocabulary says about each word (the last one may still be being typed). */
-export async function lookUpWords(client: PrismaClient, words: readonly string[]): Promise<Map<string, WordFacts>> {
-  if (words.length === 0) return new Map();
-  const last = words.map((_, i) => i === words.length - 1);
+/** A typed word and whether it is the query's last (which may still be being typed). */
+export type TypedWord = { word: string; last: boolean };
+
+/** What the vocabulary says about each word. */
+export async function lookUpWords(client: PrismaClient, typed: readonly TypedWord[]): Promise<Map<string, WordFacts>> {
+  if (typed.length === 0) return new Map();
+  const words = typed.map((word) => word.word);
+  const last = typed.map((word) => word.last);
   const rows = await client.$queryRaw<{ word: string; known: boolean; completes: boolean; correction: string | null }[]>`
     WITH typed AS (SELECT w.word, w.last, (ts_lexize('english_stem', w.word))[1] AS stem
-                   FROM unnest(${[...words]}::text[], ${last}::bool[]) AS w(word, last)),
+                   FROM unnest(${words}::text[], ${last}::bool[]) AS w(word, last)),
          -- Known: a title word, another form of one ("notice" when titles have "noticed": the same
          -- stem), or else a word of some abstract (search_vector's index; asked last, in this order).
          w AS (SELECT t.word, t.last, t.stem,
