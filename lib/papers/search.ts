@@ -9,10 +9,10 @@ import { db } from "../db/prisma";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { paperSummaries } from "./paper";
 import { pageOf, planAfterClosest, planAfterExact, planAfterNewest, planSearch, type Page, type PlanInput, type ScoredRow, type SearchPlan } from "./search/plan";
-import { rankClosest } from "./search/closest";
+import { rankClosest, typedShare } from "./search/closest";
 import { similarTitles } from "./search/fuzzy";
 import { plainQueryCache, readPlainQuery } from "./search/plain-query";
-import { usesSyntax } from "./search/query-words";
+import { compose, usesSyntax, type ParsedGroup } from "./search/query-words";
 import { countLatest, filterSql, readAll, readClosest, readExact, readLatest, readNewest, readQuery, readWindow, readWordStats, tsquerySql } from "./search/sql";
 import { EXHAUSTIVE_BUDGET_MS, SEARCH_TUNING, WORD_STATS_TTL_MS, type SearchTuning } from "./search/tuning";
 import { cachedWordStats, type WordStats } from "./search/word-stats";
@@ -80,9 +80,12 @@ export function createPaperSearch(client: PrismaClient, options: PaperSearchOpti
     // A plain query is expanded (thesaurus, completion, spelling); one with search syntax is read as written.
     const [plain, shares] = q === "" ? [null, null] : await Promise.all([usesSyntax(q) ? null : readPlainQuery(client, q, plainCache), wordStats.shares()]);
     const words = plain?.words ?? (q === "" ? [] : positiveWords(q));
-    const tsquerySource = plain === null ? tsquerySql({ syntax: q }) : tsquerySql({ composed: plain.composed.allWords });
+    // A word more papers hold than bring closest candidates finds enough itself: no thesaurus terms for it.
+    const expands = (group: ParsedGroup) => shares?.papers === undefined || typedShare(group, shares) * shares.papers <= tuning.closestPostings;
+    const composed = plain === null ? null : compose(plain.groups, expands);
+    const tsquerySource = composed === null ? tsquerySql({ syntax: q }) : tsquerySql({ composed: composed.allWords });
     const read = q === "" ? null : await readQuery(client, tsquerySource, words, filters);
-    let input: PlanInput = { facts: read?.facts ?? null, shares, words, filters: { ...query, author }, page, tuning, closest: plain?.composed ?? null, exhaustive: query.exhaustive === true };
+    let input: PlanInput = { facts: read?.facts ?? null, shares, words, filters: { ...query, author }, page, tuning, closest: composed, exhaustive: query.exhaustive === true };
     const terms = highlightOrder([...new Set([...(read?.terms ?? []), ...(plain?.terms ?? []).filter((term) => term.length >= 3)])]);
     const tsquery = read?.facts.tsquery ?? "";
     const base: Omit<SearchResult, "papers" | "total" | "page" | "pageSize" | "pageCount" | "mode"> = {

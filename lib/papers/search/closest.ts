@@ -30,13 +30,16 @@ export function alternativeWorth(groups: readonly ParsedGroup[], shares: WordSha
  * Common words still count in the score; they only do not bring candidates of their own.
  */
 export function candidateQuery(groups: readonly ParsedGroup[], shares: WordShares | null, papers: number, maxPostings: number): string {
-  const share = (group: ParsedGroup) => {
-    const typed = group.alternatives.find((alternative) => alternative.source !== "thesaurus") ?? group.alternatives[0]!;
-    return shares === null ? 0 : Math.min(...typed.lexemes.map((lexeme) => shares.of(lexeme)), 1);
-  };
+  const share = (group: ParsedGroup) => (shares === null ? 0 : typedShare(group, shares));
   const rare = groups.filter((group) => share(group) * papers <= maxPostings);
   const chosen = rare.length > 0 ? rare : [...groups].sort((a, b) => share(a) - share(b)).slice(0, 1);
   return chosen.flatMap((group) => group.alternatives.map((alternative) => `( ${alternative.tsquery} )`)).join(" | ");
+}
+
+/** The share of papers holding the group's typed words (its rarest word; at most 1). */
+export function typedShare(group: ParsedGroup, shares: WordShares): number {
+  const typed = group.alternatives.find((alternative) => alternative.source !== "thesaurus") ?? group.alternatives[0];
+  return Math.min(1, ...(typed?.lexemes ?? []).map((lexeme) => shares.of(lexeme)));
 }
 
 /** How much of the query a paper covers, in [0, 1]. */

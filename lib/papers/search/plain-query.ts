@@ -5,7 +5,7 @@
 // so a query of words already seen costs no read at all.
 import { LRUCache } from "lru-cache";
 import type { PrismaClient } from "../../db/generated/client";
-import { compose, queryWords, suggestion, wordGroups, type Alternative, type ComposedQuery, type ParsedAlternative, type WordFacts } from "./query-words";
+import { compose, queryWords, suggestion, wordGroups, type Alternative, type ParsedAlternative, type ParsedGroup, type WordFacts } from "./query-words";
 import { termWords } from "./thesaurus";
 import { WORD_STATS_TTL_MS } from "./tuning";
 import { lookUpWords, parseAlternatives, type TypedWord } from "./vocabulary";
@@ -38,7 +38,8 @@ async function parsed(client: PrismaClient, alternatives: Alternative[], cache: 
 }
 
 type PlainQuery = {
-  composed: ComposedQuery;
+  /** Every group parsed; compose() builds the queries (search.ts, once it has the word statistics). */
+  groups: ParsedGroup[];
   /** The query spelled as the catalogue spells it, when a word was unknown and close to a known one. */
   suggestion: string | null;
   /** The words typed that count (filler left out), for the planner and similar titles. */
@@ -55,16 +56,15 @@ export async function readPlainQuery(client: PrismaClient, q: string, cache: Pla
   const [facts] = await Promise.all([wordFacts(client, typed.map((word, i) => ({ word, last: i === typed.length - 1 })), cache), parsed(client, first, cache)]);
   const groups = wordGroups(typed, facts);
   await parsed(client, groups.flatMap((group) => group.alternatives), cache);
-  const composed = compose(
-    groups.map((group) => ({
-      typed: group.typed,
-      alternatives: group.alternatives.map((alternative) => ({ ...cache.parsed.get(keyOf(alternative))!, weight: alternative.weight, source: alternative.source })),
-    })),
-  );
+  const parsedGroups: ParsedGroup[] = groups.map((group) => ({
+    typed: group.typed,
+    alternatives: group.alternatives.map((alternative) => ({ ...cache.parsed.get(keyOf(alternative))!, weight: alternative.weight, source: alternative.source })),
+  }));
+  const composed = compose(parsedGroups);
   const alternatives = composed.groups.flatMap((group) => group.alternatives);
   const terms = alternatives.filter((alternative) => alternative.source !== "typed").flatMap((alternative) => [...termWords(alternative.text), ...alternative.lexemes]);
   return {
-    composed,
+    groups: parsedGroups,
     suggestion: suggestion(typed, facts),
     words: [...new Set(composed.groups.flatMap((group) => group.typed.split(" ")))],
     terms: [...new Set(terms)],

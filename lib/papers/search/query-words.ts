@@ -97,10 +97,17 @@ export type ParsedGroup = { typed: string; alternatives: ParsedAlternative[] };
 /** What search sends for a plain query: every group required (all words), any group (the closest), each alternative. */
 export type ComposedQuery = { allWords: string; anyWord: string; groups: ParsedGroup[] };
 
-/** The groups with an alternative that is not only stop words, and the queries built from them. */
-export function compose(groups: readonly ParsedGroup[]): ComposedQuery {
+/**
+ * The groups with an alternative that is not only stop words, and the queries built from them.
+ * `expands(group)` false: the group's thesaurus terms are left out (a word most papers hold finds
+ * enough papers itself, and its synonyms' postings would only cost reading).
+ */
+export function compose(groups: readonly ParsedGroup[], expands: (group: ParsedGroup) => boolean = () => true): ComposedQuery {
   const kept = groups
-    .map((group) => ({ ...group, alternatives: group.alternatives.filter((alternative) => alternative.tsquery !== "") }))
+    .map((group) => {
+      const expanded = expands(group);
+      return { ...group, alternatives: group.alternatives.filter((alternative) => alternative.tsquery !== "" && (expanded || alternative.source !== "thesaurus")) };
+    })
     .filter((group) => group.alternatives.some((alternative) => alternative.source === "typed" || alternative.source === "prefix" || alternative.source === "correction"));
   const either = (group: ParsedGroup) => `( ${group.alternatives.map((alternative) => `( ${alternative.tsquery} )`).join(" | ")} )`;
   return { allWords: kept.map(either).join(" & "), anyWord: kept.map(either).join(" | "), groups: kept };

@@ -81,7 +81,9 @@ async function estimatedMatches(client: PrismaClient, tsquery: Prisma.Sql, filte
 /** The planner's statistics on the words of search_vector (word-stats.ts makes shares of them). */
 export async function readWordStats(client: PrismaClient): Promise<WordStatsRow | undefined> {
   const [row] = await client.$queryRaw<WordStatsRow[]>`
-    SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs::float8[] AS freqs FROM pg_stats
+    SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs::float8[] AS freqs,
+           (SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = 'paper'::regclass) AS papers
+    FROM pg_stats
     WHERE schemaname = current_schema() AND tablename = 'paper' AND attname = 'search_vector'`;
   return row;
 }

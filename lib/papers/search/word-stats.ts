@@ -1,11 +1,11 @@
 // The planner's statistics on words (the most common elements of paper.search_vector, from pg_stats)
 // as the search planner uses them, and the cache that spares reading them on every search.
 
-/** The share of papers holding a word (a lexeme), as PostgreSQL's planner sees it. */
-export type WordShares = { of: (lexeme: string) => number };
+/** The share of papers holding a word (a lexeme), as PostgreSQL's planner sees it, and how many papers there are. */
+export type WordShares = { of: (lexeme: string) => number; papers?: number };
 
 /** pg_stats' most_common_elems of search_vector and their frequencies (sql.ts readWordStats). */
-export type WordStatsRow = { elems: string[] | null; freqs: number[] | null };
+export type WordStatsRow = { elems: string[] | null; freqs: number[] | null; papers?: number | null };
 
 /**
  * The share of papers holding each word: its frequency among the most common elements (about the
@@ -18,7 +18,7 @@ export function wordShares(row: WordStatsRow | undefined): WordShares | null {
   const freqs = row.freqs;
   const byWord = new Map(row.elems.map((elem, i) => [elem, Number(freqs[i])]));
   const rest = Math.min(0.005, Number(freqs[row.elems.length]) / 2);
-  return { of: (lexeme) => byWord.get(lexeme) ?? rest };
+  return { of: (lexeme) => byWord.get(lexeme) ?? rest, papers: row.papers ?? undefined };
 }
 
 export type WordStats = { shares(): Promise<WordShares | null> };
