@@ -5,7 +5,7 @@ import type { DigestPeriod } from "./period";
 import type { DigestCandidate } from "./select";
 
 /** Hottest papers a period considers: far more than any email carries, so per-subscriber filters still leave enough. */
-export const CANDIDATE_LIMIT = 1000;
+const CANDIDATE_LIMIT = 1000;
 
 /** The newest digest on or before `day` ("YYYY-MM-DD"), or null when there is none. */
 export async function latestDigestDate(db: Queryable, day: string): Promise<string | null> {
