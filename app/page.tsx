@@ -24,7 +24,10 @@ export default async function HomePage({ searchParams }: Props) {
     return <RankedView list={await rankedPapers({ sort, window: parseTopWindow(query.window), page })} />;
   }
   const date = await latestDigestDate();
-  const [digest, dates] = await Promise.all([date ? digestByDate(date, "digest", page) : null, listDigestDates(DIGEST_DATE_LIST_LIMIT)]);
+  const [digest, dates] = await Promise.all([
+    date ? digestByDate(date, "digest", page) : null,
+    listDigestDates(DIGEST_DATE_LIST_LIMIT),
+  ]);
   if (!digest) {
     return (
       <section aria-labelledby="empty-heading" className="py-10">
@@ -37,5 +40,14 @@ export default async function HomePage({ searchParams }: Props) {
       </section>
     );
   }
-  return <DigestView digest={digest} dates={dates} sort="digest" basePath="/" latest sortControl={<HomeSortControl current="digest" />} />;
+  return (
+    <DigestView
+      digest={digest}
+      dates={dates}
+      sort="digest"
+      basePath="/"
+      latest
+      sortControl={<HomeSortControl current="digest" />}
+    />
+  );
 }

@@ -22,7 +22,16 @@ type Props = {
   className?: string;
 };
 
-export function ActionForm({ action, hidden = {}, label, pendingLabel, variant = "outline", children, name, className }: Props) {
+export function ActionForm({
+  action,
+  hidden = {},
+  label,
+  pendingLabel,
+  variant = "outline",
+  children,
+  name,
+  className,
+}: Props) {
   const [state, formAction, pending] = useActionState<FormState<unknown>, FormData>(action, {});
   return (
     <form action={formAction} aria-label={name} className={className ?? "flex flex-wrap items-end gap-2"}>

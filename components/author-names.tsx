@@ -3,7 +3,15 @@ import Link from "next/link";
 import { authorPath } from "@/lib/authors/key";
 import type { AuthorLink } from "@/lib/papers/types";
 
-export function AuthorNames({ authors, total, className }: { authors: AuthorLink[]; total?: number; className?: string }) {
+export function AuthorNames({
+  authors,
+  total,
+  className,
+}: {
+  authors: AuthorLink[];
+  total?: number;
+  className?: string;
+}) {
   if (authors.length === 0) return null;
   const more = (total ?? authors.length) - authors.length;
   return (
@@ -12,7 +20,11 @@ export function AuthorNames({ authors, total, className }: { authors: AuthorLink
         <span key={`${i}-${author.name}`}>
           {i > 0 ? ", " : ""}
           {author.slug ? (
-            <Link href={authorPath(author.slug)} prefetch={false} className="hover:text-sky-700 hover:underline dark:hover:text-sky-300">
+            <Link
+              href={authorPath(author.slug)}
+              prefetch={false}
+              className="hover:text-sky-700 hover:underline dark:hover:text-sky-300"
+            >
               {author.name}
             </Link>
           ) : (

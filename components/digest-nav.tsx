@@ -45,7 +45,10 @@ export function DigestNav({
       )}
       <details className="group">
         <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm text-sky-700 hover:underline dark:text-sky-300 [&::-webkit-details-marker]:hidden">
-          Digest dates ({dates.length}) <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-180">▾</span>
+          Digest dates ({dates.length}){" "}
+          <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-180">
+            ▾
+          </span>
         </summary>
         <ul
           aria-label="Recent digest dates"

@@ -40,7 +40,9 @@ export function DigestView({ digest, dates, sort, basePath, latest, sortControl 
   return (
     <section aria-labelledby="digest-heading">
       <div className="flex flex-col gap-1">
-        <p className="text-sm font-medium text-sky-700 dark:text-sky-300">{latest ? "Latest digest" : "Daily digest"}</p>
+        <p className="text-sm font-medium text-sky-700 dark:text-sky-300">
+          {latest ? "Latest digest" : "Daily digest"}
+        </p>
         <h1 id="digest-heading" className="text-2xl font-bold tracking-tight sm:text-3xl">
           Papers of <time dateTime={digest.date}>{formatLongDate(digest.date)}</time>
         </h1>

@@ -10,13 +10,26 @@ type FormAction = (previous: FormState<unknown>, form?: FormData) => Promise<For
 /** Names offered in the list: a consortium paper's thousand authors would make it unusable. */
 const PICKER_AUTHORS = 100;
 
-export function FollowAuthorPicker({ authors, signedIn, returnTo, follow }: { authors: AuthorLink[]; signedIn: boolean; returnTo: string; follow: FormAction }) {
+export function FollowAuthorPicker({
+  authors,
+  signedIn,
+  returnTo,
+  follow,
+}: {
+  authors: AuthorLink[];
+  signedIn: boolean;
+  returnTo: string;
+  follow: FormAction;
+}) {
   const choices = authors.filter((author) => author.slug !== null).slice(0, PICKER_AUTHORS);
   if (choices.length === 0) return null;
   if (!signedIn) {
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className="text-sky-700 underline dark:text-sky-400">
+        <Link
+          href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}
+          className="text-sky-700 underline dark:text-sky-400"
+        >
           Sign in
         </Link>{" "}
         to follow this paper’s authors.

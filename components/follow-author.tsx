@@ -19,14 +19,30 @@ type Props = {
 export function FollowAuthor({ slug, name, following, returnTo, follow, unfollow }: Props) {
   if (following === null) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className="text-sm font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300">
+      <Link
+        href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}
+        className="text-sm font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300"
+      >
         Sign in to follow {name}
       </Link>
     );
   }
   return following ? (
-    <ActionForm action={unfollow} hidden={{ author: slug }} label={`Unfollow ${name}`} pendingLabel="Unfollowing…" name={`Unfollow ${name}`} />
+    <ActionForm
+      action={unfollow}
+      hidden={{ author: slug }}
+      label={`Unfollow ${name}`}
+      pendingLabel="Unfollowing…"
+      name={`Unfollow ${name}`}
+    />
   ) : (
-    <ActionForm action={follow} hidden={{ author: slug }} label={`Follow ${name}`} pendingLabel="Following…" variant="primary" name={`Follow ${name}`} />
+    <ActionForm
+      action={follow}
+      hidden={{ author: slug }}
+      label={`Follow ${name}`}
+      pendingLabel="Following…"
+      variant="primary"
+      name={`Follow ${name}`}
+    />
   );
 }

@@ -25,7 +25,11 @@ function Newest({ papers, none }: { papers: PaperSummary[]; none: string }) {
     <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">
       {papers.map((paper) => (
         <li key={paper.id}>
-          <Link href={`/papers/${paper.slug}`} prefetch={false} className="text-sky-800 hover:underline dark:text-sky-300">
+          <Link
+            href={`/papers/${paper.slug}`}
+            prefetch={false}
+            className="text-sky-800 hover:underline dark:text-sky-300"
+          >
             {paper.title}
           </Link>
         </li>
@@ -48,10 +52,18 @@ export function FollowsPanel({ authors, searches, unfollow, removeSearch, hidden
             {authors.map((author) => (
               <li key={author.slug} className={item}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <Link href={authorPath(author.slug)} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+                  <Link
+                    href={authorPath(author.slug)}
+                    className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+                  >
                     {author.name}
                   </Link>
-                  <ActionForm action={unfollow} hidden={{ ...hidden, author: author.slug }} label="Unfollow" name={`Unfollow ${author.name}`} />
+                  <ActionForm
+                    action={unfollow}
+                    hidden={{ ...hidden, author: author.slug }}
+                    label="Unfollow"
+                    name={`Unfollow ${author.name}`}
+                  />
                 </div>
                 <Newest papers={author.newest} none="No papers yet." />
               </li>
@@ -73,7 +85,12 @@ export function FollowsPanel({ authors, searches, unfollow, removeSearch, hidden
                   <Link href={search.href} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
                     {search.name}
                   </Link>
-                  <ActionForm action={removeSearch} hidden={{ ...hidden, id: String(search.id) }} label="Remove" name={`Remove the saved search ${search.name}`} />
+                  <ActionForm
+                    action={removeSearch}
+                    hidden={{ ...hidden, id: String(search.id) }}
+                    label="Remove"
+                    name={`Remove the saved search ${search.name}`}
+                  />
                 </div>
                 <Newest papers={search.newest} none="No papers match it yet." />
               </li>

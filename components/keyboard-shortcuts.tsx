@@ -38,7 +38,11 @@ export function KeyboardShortcuts({ searchInputId }: { searchInputId: string }) 
         if (cards.length === 0) return;
         const current = active ? cards.findIndex((card) => card.contains(active)) : -1;
         const nextIndex =
-          current === -1 ? (event.key === "j" ? 0 : cards.length - 1) : Math.min(cards.length - 1, Math.max(0, current + (event.key === "j" ? 1 : -1)));
+          current === -1
+            ? event.key === "j"
+              ? 0
+              : cards.length - 1
+            : Math.min(cards.length - 1, Math.max(0, current + (event.key === "j" ? 1 : -1)));
         const target = cards[nextIndex];
         if (target) {
           event.preventDefault();

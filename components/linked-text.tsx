@@ -9,7 +9,12 @@ export function LinkedText({ text }: { text: string }) {
   for (const { url, start } of findUrls(text)) {
     if (start > last) parts.push(<Fragment key={`t${last}`}>{text.slice(last, start)}</Fragment>);
     parts.push(
-      <a key={`u${start}`} href={url} rel="noopener noreferrer nofollow" className="break-all text-sky-700 underline underline-offset-2 dark:text-sky-300">
+      <a
+        key={`u${start}`}
+        href={url}
+        rel="noopener noreferrer nofollow"
+        className="break-all text-sky-700 underline underline-offset-2 dark:text-sky-300"
+      >
         {url}
       </a>,
     );

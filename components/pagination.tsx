@@ -18,7 +18,10 @@ export function Pagination({
 }) {
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label="Pagination" className="mt-6 flex items-center justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+    <nav
+      aria-label="Pagination"
+      className="mt-6 flex items-center justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800"
+    >
       {previousHref ? (
         <Link href={previousHref} rel="prev" className={ACTIVE}>
           <span aria-hidden="true">←</span> Previous

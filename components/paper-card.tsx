@@ -32,7 +32,10 @@ function PaperCard({ paper, terms, position, headingLevel = 2, rankedBy }: CardP
       aria-labelledby={titleId}
       className="-mx-3 scroll-mt-4 rounded-lg px-3 py-3 transition-colors focus-visible:bg-sky-50/60 dark:focus-visible:bg-sky-950/40"
     >
-      <Heading id={titleId} className={`font-semibold leading-snug text-zinc-900 dark:text-zinc-50 ${headingLevel === 2 ? "text-base sm:text-lg" : "text-base"}`}>
+      <Heading
+        id={titleId}
+        className={`font-semibold leading-snug text-zinc-900 dark:text-zinc-50 ${headingLevel === 2 ? "text-base sm:text-lg" : "text-base"}`}
+      >
         {position !== undefined && (
           <span className="mr-1.5 text-sm font-normal tabular-nums text-zinc-500 dark:text-zinc-400" aria-hidden="true">
             {position}.
@@ -55,7 +58,9 @@ function PaperCard({ paper, terms, position, headingLevel = 2, rankedBy }: CardP
       <AbstractExcerpt text={paper.abstract} terms={terms} />
       <div className="mt-2.5 flex flex-wrap items-center gap-x-3 gap-y-2">
         <LinkBadges links={paper.links} />
-        {paper.tags && paper.tags.length > 0 && <TagList tags={paper.tags.map((tag) => ({ ...tag, mine: false }))} label="Tags" />}
+        {paper.tags && paper.tags.length > 0 && (
+          <TagList tags={paper.tags.map((tag) => ({ ...tag, mine: false }))} label="Tags" />
+        )}
         {rankedBy && paper.signals && <RankSignalBadges signals={paper.signals} why={rankedBy} />}
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           First seen <time dateTime={paper.firstSeen.slice(0, 10)}>{formatDate(paper.firstSeen)}</time>
@@ -86,7 +91,13 @@ export function PaperList({
       {papers.map((paper, index) => (
         // The divider sits on this wrapper so the card's rounded focus box does not bend it.
         <div key={paper.id} className="py-1">
-          <PaperCard paper={paper} terms={terms} position={numbered ? firstNumber + index : undefined} headingLevel={headingLevel} rankedBy={rankedBy} />
+          <PaperCard
+            paper={paper}
+            terms={terms}
+            position={numbered ? firstNumber + index : undefined}
+            headingLevel={headingLevel}
+            rankedBy={rankedBy}
+          />
         </div>
       ))}
     </div>

@@ -9,7 +9,17 @@ export type PreferenceValues = { frequency?: string; weekday?: string | number; 
 const hint = "text-sm text-zinc-600 dark:text-zinc-400";
 
 /** `key` the surrounding form on the values: defaultChecked only applies on mount. */
-export function PreferenceFields({ idPrefix, topics, values, fieldErrors }: { idPrefix: string; topics: TopicOption[]; values: PreferenceValues; fieldErrors?: FieldErrors }) {
+export function PreferenceFields({
+  idPrefix,
+  topics,
+  values,
+  fieldErrors,
+}: {
+  idPrefix: string;
+  topics: TopicOption[];
+  values: PreferenceValues;
+  fieldErrors?: FieldErrors;
+}) {
   const frequency = values.frequency === "weekly" ? "weekly" : "daily";
   const weekday = String(values.weekday ?? DEFAULT_WEEKDAY);
   const followed = new Set(values.topics ?? []);

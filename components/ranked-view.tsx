@@ -19,11 +19,23 @@ function describe(list: RankedPage): { eyebrow: string; heading: ReactNode; orde
     };
   }
   if (list.sort === "new") {
-    return { eyebrow: "New", heading: "Newest papers", order: "By the day they first appeared in a digest.", empty: "No papers yet." };
+    return {
+      eyebrow: "New",
+      heading: "Newest papers",
+      order: "By the day they first appeared in a digest.",
+      empty: "No papers yet.",
+    };
   }
   // Windows end at the latest digest, not today: say so, or an old catalogue's "week" would puzzle.
   const to = list.range ? <time dateTime={list.range.to}>{formatLongDate(list.range.to)}</time> : null;
-  const period = list.window === "all" || !to ? <>of all time</> : <>of the {list.window} to {to}</>;
+  const period =
+    list.window === "all" || !to ? (
+      <>of all time</>
+    ) : (
+      <>
+        of the {list.window} to {to}
+      </>
+    );
   return {
     eyebrow: "Top",
     heading: <>Top papers {period}</>,
@@ -54,7 +66,12 @@ export function RankedView({ list }: { list: RankedPage }) {
       {list.papers.length === 0 ? (
         <p className="py-8 text-zinc-600 dark:text-zinc-400">{text.empty}</p>
       ) : (
-        <PaperList papers={list.papers} numbered={list.sort !== "new"} firstNumber={list.offset + 1} rankedBy={list.sort === "new" ? undefined : list.sort} />
+        <PaperList
+          papers={list.papers}
+          numbered={list.sort !== "new"}
+          firstNumber={list.offset + 1}
+          rankedBy={list.sort === "new" ? undefined : list.sort}
+        />
       )}
       <Pagination
         page={list.page}

@@ -28,7 +28,8 @@ export function SiteFooter({ subscribe }: { subscribe: SubscribeBoxAction }) {
           </Link>
         </p>
         <p className="hidden sm:block">
-          Keyboard: <Kbd>/</Kbd> search · <Kbd>j</Kbd> <Kbd>k</Kbd> next / previous paper · <Kbd>o</Kbd> or <Kbd>Enter</Kbd> open
+          Keyboard: <Kbd>/</Kbd> search · <Kbd>j</Kbd> <Kbd>k</Kbd> next / previous paper · <Kbd>o</Kbd> or{" "}
+          <Kbd>Enter</Kbd> open
         </p>
       </div>
     </footer>

@@ -15,14 +15,24 @@ export function SiteHeader({ account }: { account: HeaderAccount }) {
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="size-7">
             <rect width="32" height="32" rx="7" className="fill-sky-700" />
-            <path d="M6 17h5l3-7 4 13 3-6h5" fill="none" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M6 17h5l3-7 4 13 3-6h5"
+              fill="none"
+              stroke="#fff"
+              strokeWidth="2.5"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
           PaperPulse
         </Link>
         <nav aria-label="Main" className="text-sm">
           <ul className="flex gap-3">
             <li>
-              <Link href="/" className="text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white">
+              <Link
+                href="/"
+                className="text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white"
+              >
                 Latest
               </Link>
             </li>
@@ -56,7 +66,12 @@ export function SiteHeader({ account }: { account: HeaderAccount }) {
             </li>
           </ul>
         </nav>
-        <form role="search" action="/search" method="get" className="order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto">
+        <form
+          role="search"
+          action="/search"
+          method="get"
+          className="order-last flex w-full gap-2 sm:order-none sm:ml-auto sm:w-auto"
+        >
           <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
             Search papers
           </label>

@@ -12,7 +12,10 @@ const HOME_SORT_LABEL: Record<HomeSort, string> = { digest: "Digest", trending: 
 
 const WINDOW_LABEL: Record<TopWindow, string> = { week: "Week", month: "Month", all: "All time" };
 
-const SORT_OPTIONS: readonly { value: ListSort; label: string }[] = LIST_SORTS.map((value) => ({ value, label: SORT_LABEL[value] }));
+const SORT_OPTIONS: readonly { value: ListSort; label: string }[] = LIST_SORTS.map((value) => ({
+  value,
+  label: SORT_LABEL[value],
+}));
 
 const DEFAULT_SORT: ListSort = "digest";
 
@@ -69,13 +72,23 @@ function LinkGroup({ label, prefix, options }: { label: string; prefix: string; 
 
 /** Digest order or newest first, within one digest day. */
 export function SortControl({ basePath, current }: { basePath: string; current: ListSort }) {
-  const options = SORT_OPTIONS.map(({ value, label }) => ({ key: value, href: sortHref(basePath, value), label, active: value === current }));
+  const options = SORT_OPTIONS.map(({ value, label }) => ({
+    key: value,
+    href: sortHref(basePath, value),
+    label,
+    active: value === current,
+  }));
   return <LinkGroup label="Sort papers" prefix="Sort:" options={options} />;
 }
 
 /** The home page's orders; with "Top", a second row picks the window. */
 export function HomeSortControl({ current, window }: { current: HomeSort; window?: TopWindow }) {
-  const sorts = HOME_SORTS.map((value) => ({ key: value, href: homeHref({ sort: value }), label: HOME_SORT_LABEL[value], active: value === current }));
+  const sorts = HOME_SORTS.map((value) => ({
+    key: value,
+    href: homeHref({ sort: value }),
+    label: HOME_SORT_LABEL[value],
+    active: value === current,
+  }));
   const windows = TOP_WINDOWS.map((value) => ({
     key: value,
     href: homeHref({ sort: "top", window: value }),

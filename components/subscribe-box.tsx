@@ -10,7 +10,10 @@ import type { FormState } from "@/lib/actions/result";
 import type { SubscribeFields } from "@/lib/subscribers/subscribe-input";
 
 /** The subscribe action (app/subscribe/actions.ts), passed in by the layout: components never import app/. */
-export type SubscribeBoxAction = (previous: FormState<SubscribeFields>, form: FormData) => Promise<FormState<SubscribeFields>>;
+export type SubscribeBoxAction = (
+  previous: FormState<SubscribeFields>,
+  form: FormData,
+) => Promise<FormState<SubscribeFields>>;
 
 const OWN_FORM_PAGES = ["/me", "/subscribe", "/preferences", "/unsubscribe"];
 
@@ -22,7 +25,13 @@ export function SubscribeBox({ subscribe }: { subscribe: SubscribeBoxAction }) {
   if (OWN_FORM_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`))) return null;
   const emailError = state.fieldErrors?.email;
   return (
-    <form key={JSON.stringify(state)} action={action} aria-labelledby="subscribe-box-heading" className="space-y-2" noValidate>
+    <form
+      key={JSON.stringify(state)}
+      action={action}
+      aria-labelledby="subscribe-box-heading"
+      className="space-y-2"
+      noValidate
+    >
       {/* Topics are chosen on /subscribe: subscribing again from here must not clear them. */}
       <input type="hidden" name="keepTopics" value="1" />
       <h2 id="subscribe-box-heading" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">

@@ -8,7 +8,8 @@ type Props = {
   label?: string;
 };
 
-const CHIP = "inline-flex items-center gap-1 rounded-full border px-2.5 py-0.5 text-xs hover:underline hover:underline-offset-2";
+const CHIP =
+  "inline-flex items-center gap-1 rounded-full border px-2.5 py-0.5 text-xs hover:underline hover:underline-offset-2";
 const AUTOMATIC = `${CHIP} border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100`;
 const PEOPLE = `${CHIP} border-zinc-300 bg-zinc-50 text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200`;
 
@@ -18,7 +19,11 @@ export function TagList({ tags, label = "Tags" }: Props) {
     <ul className="flex flex-wrap gap-1.5" aria-label={label}>
       {tags.map((tag) => (
         <li key={tag.slug}>
-          <Link href={`/tags/${encodeURIComponent(tag.slug)}`} prefetch={false} className={tag.automatic ? AUTOMATIC : PEOPLE}>
+          <Link
+            href={`/tags/${encodeURIComponent(tag.slug)}`}
+            prefetch={false}
+            className={tag.automatic ? AUTOMATIC : PEOPLE}
+          >
             {tag.automatic && (
               // A small "topic" mark; its meaning is spelled out for screen readers and on hover.
               <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3 fill-current opacity-80">

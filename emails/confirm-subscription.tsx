@@ -29,7 +29,10 @@ ConfirmSubscriptionEmail.PreviewProps = {
 export function AlreadySubscribedEmail({ preferencesUrl, unsubscribeUrl, email }: AlreadySubscribedEmailProps) {
   return (
     <EmailLayout preview="You are already subscribed to PaperPulse">
-      <Text style={paragraph}>Someone, hopefully you, asked to subscribe {email} to the PaperPulse digest. This address is already subscribed, so nothing changed.</Text>
+      <Text style={paragraph}>
+        Someone, hopefully you, asked to subscribe {email} to the PaperPulse digest. This address is already subscribed,
+        so nothing changed.
+      </Text>
       <ButtonWithLink href={preferencesUrl} label="Manage preferences" />
       <Text style={small}>
         To stop the digest,{" "}

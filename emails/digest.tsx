@@ -64,7 +64,15 @@ export function PaperItem({ paper }: { paper: DigestEmailPaper }) {
   );
 }
 
-export function DigestEmail({ heading: headingText, preview, top, sections, siteUrl, unsubscribeUrl, preferencesUrl }: DigestEmailProps) {
+export function DigestEmail({
+  heading: headingText,
+  preview,
+  top,
+  sections,
+  siteUrl,
+  unsubscribeUrl,
+  preferencesUrl,
+}: DigestEmailProps) {
   return (
     <EmailLayout preview={preview} heading={headingText} containerStyle={container} headingStyle={heading}>
       {top.map((paper) => (
@@ -107,7 +115,10 @@ const fixturePaper = (id: number, title: string, excerptText: string, codeUrl: s
   id,
   title,
   excerpt: excerptText,
-  url: `${site}/papers/${id}-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40)}`,
+  url: `${site}/papers/${id}-${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 40)}`,
   codeUrl,
 });
 
@@ -121,12 +132,24 @@ DigestEmail.PreviewProps = {
       "Recent advancements in Multimodal Large Language Models underscore the significance of scalable models and data to boost performance, yet this often incurs substantial…",
       "https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs",
     ),
-    fixturePaper(2, "<script>alert(1)</script> & \"quotes\" in a title", "Markup in imported titles is shown as text, never run.", null),
+    fixturePaper(
+      2,
+      '<script>alert(1)</script> & "quotes" in a title',
+      "Markup in imported titles is shown as text, never run.",
+      null,
+    ),
   ],
   sections: [
     {
       heading: "Because you follow Video understanding",
-      papers: [fixturePaper(3, "Watching Every Frame: A Long-Video Benchmark", "A benchmark of hour-long videos with questions that need every frame to answer.", null)],
+      papers: [
+        fixturePaper(
+          3,
+          "Watching Every Frame: A Long-Video Benchmark",
+          "A benchmark of hour-long videos with questions that need every frame to answer.",
+          null,
+        ),
+      ],
     },
   ],
   siteUrl: site,

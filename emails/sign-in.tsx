@@ -10,7 +10,9 @@ export function SignInEmail({ url, host }: SignInEmailProps) {
     <EmailLayout preview="Your sign-in link for PaperPulse">
       <Text style={paragraph}>Use this link to sign in to PaperPulse at {host}.</Text>
       <ButtonWithLink href={url} label="Sign in to PaperPulse" />
-      <Text style={small}>This link expires in 10 minutes and works once. If you didn&apos;t ask for it, ignore this email.</Text>
+      <Text style={small}>
+        This link expires in 10 minutes and works once. If you didn&apos;t ask for it, ignore this email.
+      </Text>
     </EmailLayout>
   );
 }

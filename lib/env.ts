@@ -40,18 +40,31 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 
   // Accounts (lib/auth). AUTH_SECRET unset: one is generated once under the data dir.
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters; generate one with `openssl rand -base64 33`").optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters; generate one with `openssl rand -base64 33`")
+    .optional(),
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),
   /** Comma-separated; these people become admins when they sign in. */
   ADMIN_EMAILS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 
   // The public internet (lib/site-origin.ts, lib/http/forwarded.ts). SITE_URL is read where links are built.
   /** Proxies in front of the web server whose X-Forwarded-For / -Proto count; 0 = none, the socket is the client. */
-  TRUST_PROXY: z.coerce.number().int().min(0, "must be a hop count: 0 (no proxy), 1 (one proxy in front)...").max(10, "must be at most 10").default(0),
+  TRUST_PROXY: z.coerce
+    .number()
+    .int()
+    .min(0, "must be a hop count: 0 (no proxy), 1 (one proxy in front)...")
+    .max(10, "must be at most 10")
+    .default(0),
   /** Sign-in and subscription emails the whole site may send per hour. */
   SITE_MAIL_CAP_PER_HOUR: z.coerce.number().int().min(1, "must be at least 1").max(1_000_000).default(200),
 
@@ -71,18 +84,38 @@ const schema = z.object({
   ADMIN_IMPORT_MAX_MB: z.coerce.number().positive().default(20),
 
   // The scheduled fetch from Hugging Face's daily-papers API (lib/fetch). HF_TOKEN is sent as a bearer token, never logged.
-  HF_API_URL: z.string().trim().url("must be an http(s) URL, e.g. https://huggingface.co").refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL, e.g. https://huggingface.co").default("https://huggingface.co"),
+  HF_API_URL: z
+    .string()
+    .trim()
+    .url("must be an http(s) URL, e.g. https://huggingface.co")
+    .refine((value) => /^https?:\/\//.test(value), "must be an http(s) URL, e.g. https://huggingface.co")
+    .default("https://huggingface.co"),
   HF_TOKEN: z.string().trim().optional(),
   HF_FETCH: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
   /** Read in DIGEST_TIMEZONE; minute 17, not 0, so we are not one of everyone's top-of-the-hour requests. */
   HF_FETCH_CRON: cron.default("17 * * * *"),
   /** Days before today each scheduled fetch looks at again (late additions, upvote counts). */
-  HF_FETCH_LOOKBACK_DAYS: z.coerce.number().int().min(0, "must be 0 (today only) or more").max(31, "must be at most 31").default(3),
+  HF_FETCH_LOOKBACK_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0, "must be 0 (today only) or more")
+    .max(31, "must be at most 31")
+    .default(3),
 
   // The anonymous page cache of each web process (lib/http/page-cache.ts). 0 seconds turns it off.
-  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0, "must be 0 (off) or more").max(3600, "must be at most 3600").default(60),
+  PAGE_CACHE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0, "must be 0 (off) or more")
+    .max(3600, "must be at most 3600")
+    .default(60),
   /** Renders a web process may start per second for pages not in its cache; more wait briefly, then get 503. */
-  PAGE_CACHE_MISS_RENDERS_PER_SECOND: z.coerce.number().int().min(1, "must be at least 1").max(10_000, "must be at most 10000").default(100),
+  PAGE_CACHE_MISS_RENDERS_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1, "must be at least 1")
+    .max(10_000, "must be at most 10000")
+    .default(100),
   PAGE_CACHE_MB: z.coerce.number().int().min(1, "must be at least 1").max(4096, "must be at most 4096").default(64),
   /** Web worker processes `npm start` / `npm run serve` fork on one machine (one per core is the usual choice). */
   WEB_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(64, "must be at most 64").default(1),
@@ -103,7 +136,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const dataDir = path.resolve(result.data.PAPERPULSE_DATA_DIR);
   // turbopackIgnore: a configured directory is not part of the app, so the build must not trace files through it.
-  const inbox = result.data.DIGEST_INBOX ? path.resolve(/*turbopackIgnore: true*/ result.data.DIGEST_INBOX) : path.join(dataDir, "inbox");
+  const inbox = result.data.DIGEST_INBOX
+    ? path.resolve(/*turbopackIgnore: true*/ result.data.DIGEST_INBOX)
+    : path.join(dataDir, "inbox");
   return { ...result.data, dataDir, DIGEST_INBOX: inbox };
 }
 

@@ -6,7 +6,10 @@ export type Pacer = { acquire(): Promise<void> };
 /** Where the pacer reads the time and waits, in ms (tests pass a clock they move by hand). */
 export type PacerClock = { now(): number; sleep(ms: number): Promise<void> };
 
-const realClock: PacerClock = { now: () => performance.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+const realClock: PacerClock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /**
  * Hands out start times at least 1000/ratePerSecond ms apart, in call order. Spacing (rather than

@@ -16,7 +16,9 @@ export function configuredSiteUrl(value: string | undefined = process.env.SITE_U
   try {
     parsed = new URL(configured);
   } catch {
-    throw new Error(`SITE_URL must be an absolute http(s) URL such as https://papers.example.org (got "${configured}")`);
+    throw new Error(
+      `SITE_URL must be an absolute http(s) URL such as https://papers.example.org (got "${configured}")`,
+    );
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new Error(`SITE_URL must start with http:// or https:// (got "${configured}")`);

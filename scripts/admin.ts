@@ -18,8 +18,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  if (rest.length > 0 || ((command === "grant" || command === "revoke") && !email) || !["grant", "revoke", "list"].includes(command)) {
-    console.error(`${command === "grant" || command === "revoke" ? `${command} needs exactly one EMAIL.` : `Unknown command "${command}".`}\n\n${USAGE}`);
+  if (
+    rest.length > 0 ||
+    ((command === "grant" || command === "revoke") && !email) ||
+    !["grant", "revoke", "list"].includes(command)
+  ) {
+    console.error(
+      `${command === "grant" || command === "revoke" ? `${command} needs exactly one EMAIL.` : `Unknown command "${command}".`}\n\n${USAGE}`,
+    );
     return 2;
   }
   if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) {
@@ -40,7 +46,11 @@ async function main(argv: string[]): Promise<number> {
       console.error(result.error);
       return 1;
     }
-    console.log(command === "grant" ? `${result.email} is an admin${result.created ? " (account created; they sign in with a magic link)" : ""}.` : `${result.email} is no longer an admin.`);
+    console.log(
+      command === "grant"
+        ? `${result.email} is an admin${result.created ? " (account created; they sign in with a magic link)" : ""}.`
+        : `${result.email} is no longer an admin.`,
+    );
     return 0;
   } finally {
     await db().$disconnect();

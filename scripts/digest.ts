@@ -25,7 +25,8 @@ async function main(argv: string[]): Promise<number> {
       topN: args.top,
       log: (line) => console.log(line),
       onBatch: (batch) => {
-        if (process.stderr.isTTY) process.stderr.write(`\rbatch ${batch.batch}: ${batch.sent} sent, ${batch.failed} failed`);
+        if (process.stderr.isTTY)
+          process.stderr.write(`\rbatch ${batch.batch}: ${batch.sent} sent, ${batch.failed} failed`);
       },
     });
     if (process.stderr.isTTY) process.stderr.write("\n");
@@ -39,18 +40,25 @@ async function main(argv: string[]): Promise<number> {
     }
     if (args.to) return 0;
     if (args.dryRun) {
-      console.log(`${summary.period}: would send ${summary.planned} digests; ${summary.nothingNew} due subscribers have nothing new (dry run, nothing written)`);
+      console.log(
+        `${summary.period}: would send ${summary.planned} digests; ${summary.nothingNew} due subscribers have nothing new (dry run, nothing written)`,
+      );
       return 0;
     }
     if (summary.planned === 0 && summary.sent === 0 && summary.pending === 0 && summary.failed === 0) {
-      console.log(`${summary.period}: nothing to send (${summary.nothingNew} due subscribers have nothing new; everyone else already has this period's digest).`);
+      console.log(
+        `${summary.period}: nothing to send (${summary.nothingNew} due subscribers have nothing new; everyone else already has this period's digest).`,
+      );
       return 0;
     }
     console.log(
       `${summary.period}: planned ${summary.planned}, sent ${summary.sent}, failed ${summary.failed}, skipped ${summary.skipped} (unsubscribed since planning), ` +
         `nothing new for ${summary.nothingNew}, still pending ${summary.pending}.`,
     );
-    if (summary.pending > 0) console.log("Some digests are still pending (the provider failed or another sender holds them): run the command again.");
+    if (summary.pending > 0)
+      console.log(
+        "Some digests are still pending (the provider failed or another sender holds them): run the command again.",
+      );
     return summary.failed > 0 || summary.pending > 0 ? 1 : 0;
   } finally {
     await pool.end();

@@ -33,7 +33,11 @@ if (args.dryRun) {
     if (result.error) failed += 1;
     bar.clear();
     if (!args.json) {
-      console.log(result.error ? `✗ ${day}: would fail: ${result.error}` : `✓ ${day}: ${result.papers} papers, ${result.problems} problems (dry run, nothing written)`);
+      console.log(
+        result.error
+          ? `✗ ${day}: would fail: ${result.error}`
+          : `✓ ${day}: ${result.papers} papers, ${result.problems} problems (dry run, nothing written)`,
+      );
     }
     bar.update(index + 1);
   }

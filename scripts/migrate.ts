@@ -5,7 +5,9 @@ import { migrate } from "../lib/db/migrate";
 const database = await openDatabase((message) => console.error(message));
 try {
   const applied = await migrate(database.url);
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

@@ -16,7 +16,9 @@ const log = (message: string) => console.log(`[paperpulse ${role}] ${message}`);
 const config = envOrExit();
 const databaseUrl = config.DATABASE_URL;
 if (!databaseUrl) {
-  console.error("DATABASE_URL is not set. `npm start` starts the embedded database and this server together; `npm run serve` needs a database URL.");
+  console.error(
+    "DATABASE_URL is not set. `npm start` starts the embedded database and this server together; `npm run serve` needs a database URL.",
+  );
   process.exit(1);
 }
 const port = values.port === undefined ? config.PORT : Number(values.port);
@@ -45,7 +47,9 @@ if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
     if (stopping) return;
     const started = listening.delete(worker.id);
     if (!started && ++failedStarts >= MAX_FAILED_STARTS) {
-      console.error(`[paperpulse web] ${failedStarts} workers in a row exited before serving (last: ${signal ?? `code ${code}`}); see their errors above. Stopping.`);
+      console.error(
+        `[paperpulse web] ${failedStarts} workers in a row exited before serving (last: ${signal ?? `code ${code}`}); see their errors above. Stopping.`,
+      );
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.kill("SIGTERM");
       process.exitCode = 1;
@@ -53,7 +57,9 @@ if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
     }
     // Back off while workers keep failing to start; a worker that served is replaced at once.
     const delayMs = started ? 0 : Math.min(30_000, 500 * 2 ** failedStarts);
-    log(`worker ${worker.id} exited (${signal ?? `code ${code}`}); starting another${delayMs ? ` in ${delayMs / 1000} s` : ""}`);
+    log(
+      `worker ${worker.id} exited (${signal ?? `code ${code}`}); starting another${delayMs ? ` in ${delayMs / 1000} s` : ""}`,
+    );
     setTimeout(() => !stopping && cluster.fork(), delayMs);
   });
   const stopWorkers = () => {

@@ -26,7 +26,11 @@ const config = envOrExit();
 const origin = adoptLocalOrigin(config.PORT);
 
 const database = await openDatabase(log);
-detail(database.kind === "embedded" ? `Using the embedded PostgreSQL (data in ${path.join(config.dataDir, "postgres")})` : "Using DATABASE_URL");
+detail(
+  database.kind === "embedded"
+    ? `Using the embedded PostgreSQL (data in ${path.join(config.dataDir, "postgres")})`
+    : "Using DATABASE_URL",
+);
 
 try {
   const applied = await migrate(database.url);
@@ -51,7 +55,12 @@ const [command, args] = dev
     [process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(config.PORT)]];
 const next = spawn(command, args, {
   stdio: ["inherit", dev || verbose ? "inherit" : "pipe", "inherit"],
-  env: { ...process.env, DATABASE_URL: database.url, PORT: String(config.PORT), ...(dev ? {} : { NEXT_TELEMETRY_DISABLED: "1" }) },
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PORT: String(config.PORT),
+    ...(dev ? {} : { NEXT_TELEMETRY_DISABLED: "1" }),
+  },
 });
 const url = `http://localhost:${config.PORT}`;
 if (next.stdout) {
@@ -71,7 +80,9 @@ async function announceWhenReady() {
       () => false,
     );
     if (answered) {
-      const mail = config.RESEND_API_KEY ? "by email" : `printed here and saved in ${path.relative(root, path.join(config.dataDir, "outbox")) || "."}/`;
+      const mail = config.RESEND_API_KEY
+        ? "by email"
+        : `printed here and saved in ${path.relative(root, path.join(config.dataDir, "outbox")) || "."}/`;
       log(`Ready at ${origin}${origin === url ? "" : ` (listening on ${url})`}`);
       log(`Sign in at ${origin}/signin: the sign-in link arrives ${mail}.`);
       log(`Ctrl-C stops it; npm start -- --verbose shows the details.`);

@@ -48,11 +48,13 @@ try {
         `${summary.tagged.toLocaleString("en")} have a topic (${(summary.coverage * 100).toFixed(1)}%), ` +
         `${summary.added.toLocaleString("en")} automatic tags added, ${summary.removed.toLocaleString("en")} removed`,
     );
-    if (summary.retired.length > 0) console.log(`  no longer topics (kept as people's tags): ${summary.retired.join(", ")}`);
+    if (summary.retired.length > 0)
+      console.log(`  no longer topics (kept as people's tags): ${summary.retired.join(", ")}`);
   } else {
     const topics = await topicCounts(pool);
     const width = Math.max(...topics.map((topic) => topic.slug.length));
-    for (const topic of topics) console.log(`${topic.slug.padEnd(width)}  ${String(topic.paperCount).padStart(7)}  ${topic.name}`);
+    for (const topic of topics)
+      console.log(`${topic.slug.padEnd(width)}  ${String(topic.paperCount).padStart(7)}  ${topic.name}`);
   }
   process.exitCode = 0;
 } catch (error) {

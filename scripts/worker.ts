@@ -23,13 +23,27 @@ async function main(): Promise<number> {
     await migrate(database.url);
     const jobs = [
       ...scheduledJobs(
-        { dailyCron: settings.DIGEST_DAILY_CRON, weeklyCron: settings.DIGEST_WEEKLY_CRON, timeZone: settings.DIGEST_TIMEZONE, topN: settings.DIGEST_TOP_N },
+        {
+          dailyCron: settings.DIGEST_DAILY_CRON,
+          weeklyCron: settings.DIGEST_WEEKLY_CRON,
+          timeZone: settings.DIGEST_TIMEZONE,
+          topN: settings.DIGEST_TOP_N,
+        },
         runDigest,
       ),
       inboxJob({ inboxDir: settings.DIGEST_INBOX, timeZone: settings.DIGEST_TIMEZONE }),
       similarBackfillJob({ timeZone: settings.DIGEST_TIMEZONE }),
       ...(settings.HF_FETCH === "on"
-        ? [fetchJob({ cron: settings.HF_FETCH_CRON, timeZone: settings.DIGEST_TIMEZONE, apiUrl: settings.HF_API_URL, token: settings.HF_TOKEN, lookbackDays: settings.HF_FETCH_LOOKBACK_DAYS, log })]
+        ? [
+            fetchJob({
+              cron: settings.HF_FETCH_CRON,
+              timeZone: settings.DIGEST_TIMEZONE,
+              apiUrl: settings.HF_API_URL,
+              token: settings.HF_TOKEN,
+              lookbackDays: settings.HF_FETCH_LOOKBACK_DAYS,
+              log,
+            }),
+          ]
         : []),
     ];
     const worker = await startWorker({ databaseUrl: database.url, jobs, log });

@@ -1,7 +1,15 @@
 // The admin pages' plain tables: a caption for screen readers, headers, and rows the page builds.
 import type { ReactNode } from "react";
 
-export function AdminTable({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
+export function AdminTable({
+  caption,
+  headers,
+  children,
+}: {
+  caption: string;
+  headers: string[];
+  children: ReactNode;
+}) {
   return (
     <div className="mt-3 overflow-x-auto">
       <table className="w-full text-left text-sm">

@@ -7,8 +7,16 @@ import { FetchStatus } from "./_components/fetch-status";
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 
 const SECTIONS = [
-  { href: "/admin/imports", title: "Imports", about: "Upload digests (text or Hugging Face JSON), preview and import them; the history of every import." },
-  { href: "/admin/mail", title: "Mail", about: "Subscribers by status, recent digest sends, failures, and a test digest to yourself." },
+  {
+    href: "/admin/imports",
+    title: "Imports",
+    about: "Upload digests (text or Hugging Face JSON), preview and import them; the history of every import.",
+  },
+  {
+    href: "/admin/mail",
+    title: "Mail",
+    about: "Subscribers by status, recent digest sends, failures, and a test digest to yourself.",
+  },
   { href: "/admin/outbox", title: "Outbox", about: "The mail written locally when no RESEND_API_KEY is set." },
 ];
 

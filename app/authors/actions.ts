@@ -10,7 +10,11 @@ import { ownerForUser } from "@/lib/follows/owner";
 
 const SIGNED_OUT = "Sign in to follow authors.";
 const author = z.object({
-  author: z.string().trim().min(1, "Choose an author to follow.").max(MAX_AUTHOR_NAME, `An author's name is at most ${MAX_AUTHOR_NAME} characters.`),
+  author: z
+    .string()
+    .trim()
+    .min(1, "Choose an author to follow.")
+    .max(MAX_AUTHOR_NAME, `An author's name is at most ${MAX_AUTHOR_NAME} characters.`),
 });
 
 /** The pages that show whether you follow: they re-render with the answer. */

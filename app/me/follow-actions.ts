@@ -13,7 +13,12 @@ const SIGNED_OUT = "Your session ended: sign in again.";
 export const removeSavedSearchAction = defineAction({
   auth: "required",
   signedOut: SIGNED_OUT,
-  input: z.object({ id: z.coerce.number({ error: "That saved search does not exist." }).int().positive("That saved search does not exist.") }),
+  input: z.object({
+    id: z.coerce
+      .number({ error: "That saved search does not exist." })
+      .int()
+      .positive("That saved search does not exist."),
+  }),
   run: async ({ id }, { user }) => {
     const result = await removeSavedSearch(ownerForUser(user.id), id);
     revalidatePath("/me");
@@ -26,7 +31,10 @@ export const saveMyDigestSectionsAction = defineAction({
   signedOut: SIGNED_OUT,
   input: z.object({ authors: z.string().optional(), searches: z.string().optional() }),
   run: async ({ authors, searches }, { user }) => {
-    const result = await setDigestSections({ userId: user.id }, { authors: authors === "1", searches: searches === "1" });
+    const result = await setDigestSections(
+      { userId: user.id },
+      { authors: authors === "1", searches: searches === "1" },
+    );
     if (!result.ok) return actionFailure(result.error);
     revalidatePath("/me");
     return result;

@@ -64,10 +64,15 @@ export default async function MePage() {
           <ol className="mt-3 space-y-4">
             {recommended.map(({ paper, reason }) => (
               <li key={paper.id}>
-                <Link href={`/papers/${paper.slug}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+                <Link
+                  href={`/papers/${paper.slug}`}
+                  className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+                >
                   {paper.title}
                 </Link>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">{reason.charAt(0).toUpperCase() + reason.slice(1)}</p>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  {reason.charAt(0).toUpperCase() + reason.slice(1)}
+                </p>
               </li>
             ))}
           </ol>
@@ -77,11 +82,19 @@ export default async function MePage() {
       </Section>
 
       <Section id="saved-heading" title="Reading list">
-        {saved.length > 0 ? <PaperList papers={saved} headingLevel={3} /> : <p className={empty}>Nothing saved yet: use “Save” on a paper.</p>}
+        {saved.length > 0 ? (
+          <PaperList papers={saved} headingLevel={3} />
+        ) : (
+          <p className={empty}>Nothing saved yet: use “Save” on a paper.</p>
+        )}
       </Section>
 
       <Section id="upvoted-heading" title="Upvoted">
-        {upvoted.length > 0 ? <PaperList papers={upvoted} headingLevel={3} /> : <p className={empty}>No upvotes yet.</p>}
+        {upvoted.length > 0 ? (
+          <PaperList papers={upvoted} headingLevel={3} />
+        ) : (
+          <p className={empty}>No upvotes yet.</p>
+        )}
       </Section>
 
       <Section id="following-heading" title="Following">
@@ -103,7 +116,10 @@ export default async function MePage() {
           <ul className="mt-3 flex flex-wrap gap-2">
             {tags.map((tag) => (
               <li key={tag.slug}>
-                <Link href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+                <Link
+                  href={`/tags/${tag.slug}`}
+                  className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                >
                   {tag.name} <span className="text-zinc-500 dark:text-zinc-400">· {tag.paperCount}</span>
                 </Link>
               </li>

@@ -11,7 +11,11 @@ import { setDigestSections } from "@/lib/follows/sections";
 import { removeSavedSearch, saveSearch } from "@/lib/saved-searches/store";
 
 const token = z.string().min(1, "This link is not valid: open the preferences link from your latest digest email.");
-const author = z.string().trim().min(1, "Type an author's name.").max(MAX_AUTHOR_NAME, `An author's name is at most ${MAX_AUTHOR_NAME} characters.`);
+const author = z
+  .string()
+  .trim()
+  .min(1, "Type an author's name.")
+  .max(MAX_AUTHOR_NAME, `An author's name is at most ${MAX_AUTHOR_NAME} characters.`);
 
 const done = () => revalidatePath("/preferences/[token]", "page");
 
@@ -57,7 +61,13 @@ export const saveSearchByTokenAction = defineAction({
 
 export const removeSavedSearchByTokenAction = defineAction({
   auth: "none",
-  input: z.object({ token, id: z.coerce.number({ error: "That saved search does not exist." }).int().positive("That saved search does not exist.") }),
+  input: z.object({
+    token,
+    id: z.coerce
+      .number({ error: "That saved search does not exist." })
+      .int()
+      .positive("That saved search does not exist."),
+  }),
   run: async (input) => {
     const owner = await ownerForToken(input.token, { adding: false });
     if (!owner.ok) return actionFailure(owner.error);
@@ -71,7 +81,10 @@ export const saveDigestSectionsByTokenAction = defineAction({
   auth: "none",
   input: z.object({ token, authors: z.string().optional(), searches: z.string().optional() }),
   run: async (input) => {
-    const result = await setDigestSections({ token: input.token }, { authors: input.authors === "1", searches: input.searches === "1" });
+    const result = await setDigestSections(
+      { token: input.token },
+      { authors: input.authors === "1", searches: input.searches === "1" },
+    );
     if (!result.ok) return actionFailure(result.error);
     done();
     return result;

@@ -50,7 +50,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     title: query.q ? `“${shortQuery(query.q)}”: search` : "Search",
     robots: { index: false },
     alternates: {
-      types: { "application/rss+xml": [{ url: feedUrl(query), title: query.q ? `PaperPulse: “${query.q}”` : "PaperPulse: latest papers" }] },
+      types: {
+        "application/rss+xml": [
+          { url: feedUrl(query), title: query.q ? `PaperPulse: “${query.q}”` : "PaperPulse: latest papers" },
+        ],
+      },
     },
   };
 }
@@ -81,13 +85,21 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchForm values={{ q: query.q, from: query.from, to: query.to, hasCode: query.hasCode }} />
       </div>
       <div className="mt-3">
-        <SaveSearch search={query} signedIn={(await currentUser()) !== null} returnTo={searchUrl("/search", query)} save={saveSearchAction} />
+        <SaveSearch
+          search={query}
+          signedIn={(await currentUser()) !== null}
+          returnTo={searchUrl("/search", query)}
+          save={saveSearchAction}
+        />
       </div>
       <SearchNotices
         result={result}
         datesSwapped={datesSwapped}
         links={{
-          suggestion: result.suggestion === null ? null : searchUrl("/search", query, { q: result.suggestion, page: 1, exhaustive: false }),
+          suggestion:
+            result.suggestion === null
+              ? null
+              : searchUrl("/search", query, { q: result.suggestion, page: 1, exhaustive: false }),
           searchAll: searchUrl("/search", query, { exhaustive: true, page: 1 }),
           usual: searchUrl("/search", query, { exhaustive: false, page: 1 }),
         }}
@@ -108,7 +120,11 @@ export default async function SearchPage({ searchParams }: Props) {
           <SearchPagination result={result} query={query} />
         </>
       ) : result.total === 0 ? (
-        <NoResults query={query} hasFilters={hasFilters} withoutFilters={searchUrl("/search", query, { hasCode: false, from: undefined, to: undefined, page: 1 })} />
+        <NoResults
+          query={query}
+          hasFilters={hasFilters}
+          withoutFilters={searchUrl("/search", query, { hasCode: false, from: undefined, to: undefined, page: 1 })}
+        />
       ) : (
         <>
           <div
@@ -121,7 +137,11 @@ export default async function SearchPage({ searchParams }: Props) {
                 {result.total >= TOTAL_CAP ? "+" : ""}
               </strong>{" "}
               {result.total === 1 ? "paper" : "papers"}
-              {result.mode === "fuzzy" ? " with titles close to your words (no exact matches)" : result.mode === "closest" ? " close to your words" : " found"}
+              {result.mode === "fuzzy"
+                ? " with titles close to your words (no exact matches)"
+                : result.mode === "closest"
+                  ? " close to your words"
+                  : " found"}
               {result.pageCount > 1 ? ` · page ${result.page} of ${result.pageCount}` : ""}
             </p>
             <FeedLink href={feedUrl(query)} />
@@ -147,7 +167,10 @@ function SearchPagination({ result, query }: { result: SearchResult; query: Sear
 
 function FeedLink({ href }: { href: string }) {
   return (
-    <a href={href} className="inline-flex items-center gap-1 text-sm text-orange-700 hover:underline dark:text-orange-300">
+    <a
+      href={href}
+      className="inline-flex items-center gap-1 text-sm text-orange-700 hover:underline dark:text-orange-300"
+    >
       <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-current">
         <path d="M2 2a12 12 0 0 1 12 12h-2.4A9.6 9.6 0 0 0 2 4.4zm0 4.8A7.2 7.2 0 0 1 9.2 14H6.8A4.8 4.8 0 0 0 2 9.2zM3.6 11a1.6 1.6 0 1 1 0 3.2 1.6 1.6 0 0 1 0-3.2" />
       </svg>
@@ -156,7 +179,15 @@ function FeedLink({ href }: { href: string }) {
   );
 }
 
-function NoResults({ query, hasFilters, withoutFilters }: { query: SearchQuery; hasFilters: boolean; withoutFilters: string }) {
+function NoResults({
+  query,
+  hasFilters,
+  withoutFilters,
+}: {
+  query: SearchQuery;
+  hasFilters: boolean;
+  withoutFilters: string;
+}) {
   return (
     <div className="mt-8 rounded-lg border border-zinc-200 p-5 dark:border-zinc-800" role="status">
       <h2 className="text-lg font-semibold [overflow-wrap:anywhere]">
@@ -166,7 +197,10 @@ function NoResults({ query, hasFilters, withoutFilters }: { query: SearchQuery; 
       <ul className="mt-3 list-disc space-y-1.5 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
         {hasFilters && (
           <li>
-            <Link href={withoutFilters} className="font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300">
+            <Link
+              href={withoutFilters}
+              className="font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300"
+            >
               Search again without the filters
             </Link>
             .
@@ -177,7 +211,9 @@ function NoResults({ query, hasFilters, withoutFilters }: { query: SearchQuery; 
           Allow either word with <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">OR</code>:{" "}
           <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">grounding OR segmentation</code>.
         </li>
-        <li>Remove quotes or <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">-excluded</code> words.</li>
+        <li>
+          Remove quotes or <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">-excluded</code> words.
+        </li>
         <li>
           Browse the{" "}
           <Link href="/" className="font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300">

@@ -12,7 +12,8 @@ import { clientAddress } from "@/lib/throttle/client-address";
 import { throttleSignIn } from "@/lib/throttle/sign-in";
 import { siteOrigin } from "@/lib/site-origin";
 
-const FAILED = "We could not send the sign-in email. Try again in a minute; if it keeps failing, tell the site's admin.";
+const FAILED =
+  "We could not send the sign-in email. Try again in a minute; if it keeps failing, tell the site's admin.";
 
 export const requestSignInLink = defineAction({
   auth: "none",
@@ -35,7 +36,13 @@ export const requestSignInLink = defineAction({
     }
     if (new URL(next, "http://x").searchParams.has("error")) return actionFailure(FAILED);
     // Which address the link went to, for the next page only: a cookie rather than the URL, so the address stays out of logs and history.
-    (await cookies()).set(SENT_TO_COOKIE, email, { httpOnly: true, sameSite: "lax", path: CHECK_EMAIL_PATH, maxAge: 600, secure: siteOrigin().startsWith("https:") });
+    (await cookies()).set(SENT_TO_COOKIE, email, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: CHECK_EMAIL_PATH,
+      maxAge: 600,
+      secure: siteOrigin().startsWith("https:"),
+    });
     redirect(CHECK_EMAIL_PATH);
   },
 });

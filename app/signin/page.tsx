@@ -21,7 +21,9 @@ export default async function SignInPage({ searchParams }: Props) {
     <div className="mx-auto max-w-sm space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to PaperPulse</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Upvote papers, keep a reading list and tag what you read.</p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Upvote papers, keep a reading list and tag what you read.
+        </p>
       </div>
       <SignInForm callbackUrl={callbackUrl} />
       {githubSignInEnabled() && (

@@ -18,7 +18,8 @@ export default async function SubscribePage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Get the papers by email</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          The new papers of each digest, every day or once a week. We send a link to confirm first; every email has a one-click unsubscribe.
+          The new papers of each digest, every day or once a week. We send a link to confirm first; every email has a
+          one-click unsubscribe.
           {user ? " Your own account address is subscribed at once." : ""}
         </p>
       </div>

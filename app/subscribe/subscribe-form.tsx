@@ -31,7 +31,13 @@ export function SubscribeForm({ topics, email }: { topics: TopicOption[]; email?
         <Button type="submit" disabled={pending}>
           {pending ? "Subscribing…" : "Subscribe"}
         </Button>
-        <FormMessage id="subscribe-message" ok={state.ok} message={state.message} error={state.error} fieldErrors={state.fieldErrors} />
+        <FormMessage
+          id="subscribe-message"
+          ok={state.ok}
+          message={state.message}
+          error={state.error}
+          fieldErrors={state.fieldErrors}
+        />
       </div>
     </form>
   );

@@ -20,7 +20,11 @@ function TopicList({ tags }: { tags: TagSummary[] }) {
       {tags.map((tag) => (
         <li key={tag.slug} className="py-3">
           <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-            <Link href={`/tags/${tag.slug}`} prefetch={false} className="font-semibold text-zinc-900 hover:text-sky-700 hover:underline dark:text-zinc-50 dark:hover:text-sky-300">
+            <Link
+              href={`/tags/${tag.slug}`}
+              prefetch={false}
+              className="font-semibold text-zinc-900 hover:text-sky-700 hover:underline dark:text-zinc-50 dark:hover:text-sky-300"
+            >
               {tag.name}
             </Link>
             <span className="text-sm tabular-nums text-zinc-600 dark:text-zinc-400">{count(tag.paperCount)}</span>
@@ -42,8 +46,8 @@ export default async function TagsPage() {
       <div>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Tags</h1>
         <p className="mt-1 max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
-          Topics are applied automatically when a digest is imported, from the words of each paper’s title and abstract. People add their own tags on a
-          paper’s page.
+          Topics are applied automatically when a digest is imported, from the words of each paper’s title and abstract.
+          People add their own tags on a paper’s page.
         </p>
       </div>
 
@@ -54,7 +58,9 @@ export default async function TagsPage() {
         {topics.length > 0 ? (
           <TopicList tags={topics} />
         ) : (
-          <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">No topics yet: they appear with the first imported digest.</p>
+          <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+            No topics yet: they appear with the first imported digest.
+          </p>
         )}
       </section>
 
@@ -82,7 +88,9 @@ export default async function TagsPage() {
               ))}
             </ul>
             {people.length === LISTED_USER_TAGS && (
-              <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">The {LISTED_USER_TAGS} most used tags are shown.</p>
+              <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+                The {LISTED_USER_TAGS} most used tags are shown.
+              </p>
             )}
           </>
         ) : (

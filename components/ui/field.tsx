@@ -18,7 +18,10 @@ export function FieldError({ id, announce, children }: { id?: string; announce?:
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className" | "aria-invalid" | "aria-describedby"> & {
+type TextFieldProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id" | "className" | "aria-invalid" | "aria-describedby"
+> & {
   id: string;
   label: string;
   /** Shown under the field until there is an error. */

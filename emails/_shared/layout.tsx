@@ -13,7 +13,13 @@ type LayoutProps = {
   headingStyle?: CSSProperties;
 };
 
-export function EmailLayout({ preview, children, heading: headingText = "PaperPulse", containerStyle = container, headingStyle = heading }: LayoutProps) {
+export function EmailLayout({
+  preview,
+  children,
+  heading: headingText = "PaperPulse",
+  containerStyle = container,
+  headingStyle = heading,
+}: LayoutProps) {
   return (
     <Html lang="en" dir="ltr">
       <Head>

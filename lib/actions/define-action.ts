@@ -33,7 +33,10 @@ type ActionSpec<A extends ActionAuth, S extends z.ZodType, R extends ActionResul
  * useActionState's signature. The previous state is not read, so any form state fits; the FormData is
  * optional so a form with no fields (one button) fits too.
  */
-type FormAction<R extends ActionResult, Values> = (previous: FormState<unknown>, form?: FormData) => Promise<(R | ActionFailure) & { values?: Values }>;
+type FormAction<R extends ActionResult, Values> = (
+  previous: FormState<unknown>,
+  form?: FormData,
+) => Promise<(R | ActionFailure) & { values?: Values }>;
 
 function textFields(form: FormData): TextFields {
   const fields: TextFields = {};
@@ -41,9 +44,13 @@ function textFields(form: FormData): TextFields {
   return fields;
 }
 
-export function defineAction<A extends ActionAuth, S extends z.ZodType, R extends ActionResult, Fields = TextFields, Values = never>(
-  spec: ActionSpec<A, S, R, Fields, Values>,
-): FormAction<R, Values> {
+export function defineAction<
+  A extends ActionAuth,
+  S extends z.ZodType,
+  R extends ActionResult,
+  Fields = TextFields,
+  Values = never,
+>(spec: ActionSpec<A, S, R, Fields, Values>): FormAction<R, Values> {
   return async (_previous, form = new FormData()) => {
     const fields = (spec.fields ?? textFields)(form) as Fields;
     const values = spec.values?.(fields);
@@ -59,7 +66,9 @@ export function defineAction<A extends ActionAuth, S extends z.ZodType, R extend
       // redirect(), notFound() and friends are thrown; they are Next's to handle, not failures.
       unstable_rethrow(error);
       console.error("[action] failed:", error);
-      return answer(actionFailure(spec.failed ?? "Something went wrong; the server log has the details. Try again in a minute."));
+      return answer(
+        actionFailure(spec.failed ?? "Something went wrong; the server log has the details. Try again in a minute."),
+      );
     }
   };
 }

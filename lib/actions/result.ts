@@ -14,7 +14,13 @@ export type ActionResult<Data extends object = object> = ({ ok: true } & Data) |
  * What a form built on useActionState holds: `{}` before the first answer, then the last ActionResult
  * with what was posted in `values` (React resets a form after its action; the form refills from these).
  */
-export type FormState<Values = never> = { ok?: boolean; message?: string; error?: string; fieldErrors?: FieldErrors; values?: Values };
+export type FormState<Values = never> = {
+  ok?: boolean;
+  message?: string;
+  error?: string;
+  fieldErrors?: FieldErrors;
+  values?: Values;
+};
 
 /** The first problem of each field, plus one sentence for the top of the form. */
 export function inputFailure(error: z.ZodError): ActionFailure {

@@ -70,17 +70,38 @@ export async function confirmPreview(
       return { ok: false, status: 410, error: expiredMessage(row.file_name, row.expires_at) };
     }
     // Imported elsewhere since the preview was made: say so, and show the preview as it now stands.
-    const fresh = options.date === undefined ? await summaryIfImportedMeanwhile(serverPool(), { sha256: row.sha256, summary: row.summary, content: row.content }, now) : null;
+    const fresh =
+      options.date === undefined
+        ? await summaryIfImportedMeanwhile(
+            serverPool(),
+            { sha256: row.sha256, summary: row.summary, content: row.content },
+            now,
+          )
+        : null;
     if (fresh) {
-      const { rows: [updated] } = await lock.query(`UPDATE import_preview SET summary = $2 WHERE id = $1 RETURNING ${PREVIEW_COLUMNS}`, [id, JSON.stringify(fresh)]);
+      const {
+        rows: [updated],
+      } = await lock.query(`UPDATE import_preview SET summary = $2 WHERE id = $1 RETURNING ${PREVIEW_COLUMNS}`, [
+        id,
+        JSON.stringify(fresh),
+      ]);
       await lock.query("COMMIT");
-      return { ok: false, status: 409, error: importedMeanwhileMessage(row.file_name, fresh), preview: toView(updated) };
+      return {
+        ok: false,
+        status: 409,
+        error: importedMeanwhileMessage(row.file_name, fresh),
+        preview: toView(updated),
+      };
     }
     // The date shown in the preview is the one imported: what the admin saw is what lands.
     const date = options.date ?? row.summary.digestDate ?? undefined;
     if (date === undefined) {
       await lock.query("ROLLBACK");
-      return { ok: false, status: 400, error: `${row.file_name}: the file has no date line; choose the digest date first` };
+      return {
+        ok: false,
+        status: 400,
+        error: `${row.file_name}: the file has no date line; choose the digest date first`,
+      };
     }
     const summary = await importDigest(serverPool(), bytesSource(row.file_name, row.content), {
       today: localToday(now),

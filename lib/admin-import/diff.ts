@@ -36,7 +36,11 @@ function groupChanges(parts: DiffPart[]): DiffPart[] {
     ins = "";
   };
   parts.forEach((part, index) => {
-    const between = index > 0 && parts[index - 1]!.kind !== "same" && parts[index + 1] !== undefined && parts[index + 1]!.kind !== "same";
+    const between =
+      index > 0 &&
+      parts[index - 1]!.kind !== "same" &&
+      parts[index + 1] !== undefined &&
+      parts[index + 1]!.kind !== "same";
     if (part.kind === "del") del += part.text;
     else if (part.kind === "ins") ins += part.text;
     else if (between && /^\s+$/.test(part.text)) {
@@ -67,7 +71,9 @@ function diffTokens(a: string[], b: string[]): DiffPart[] {
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lengths[i * width + j] =
-        a[i] === b[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+        a[i] === b[j]
+          ? lengths[(i + 1) * width + j + 1]! + 1
+          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
   let i = 0;

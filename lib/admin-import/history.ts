@@ -30,7 +30,8 @@ export type ImportRunDetail = ImportRunRow & {
   paperCount: number;
 };
 
-const RUN_COLUMNS = Prisma.raw(`id, file_name, file_size::float8 AS file_size, sha256, imported_by, format::text AS format, started_at, finished_at,
+const RUN_COLUMNS =
+  Prisma.raw(`id, file_name, file_size::float8 AS file_size, sha256, imported_by, format::text AS format, started_at, finished_at,
   status::text AS status, to_char(digest_date, 'YYYY-MM-DD') AS digest_date, new_count, updated_count, unchanged_count,
   skipped_count, jsonb_array_length(problems) AS problem_count, error`);
 
@@ -65,7 +66,12 @@ function toRow(record: RunRecord): ImportRunRow {
     finishedAt: record.finished_at?.toISOString() ?? null,
     status: record.status,
     digestDate: record.digest_date,
-    counts: { new: record.new_count, updated: record.updated_count, unchanged: record.unchanged_count, skipped: record.skipped_count },
+    counts: {
+      new: record.new_count,
+      updated: record.updated_count,
+      unchanged: record.unchanged_count,
+      skipped: record.skipped_count,
+    },
     problemCount: record.problem_count,
     error: record.error,
   };
@@ -86,7 +92,9 @@ export async function listImportRuns(page: number, pageSize: number = HISTORY_PA
 
 export async function importRunDetail(id: number): Promise<ImportRunDetail | null> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
-  const [record] = await db().$queryRaw<(RunRecord & { problems: Problem[] })[]>`SELECT ${RUN_COLUMNS}, problems FROM import_run WHERE id = ${id}`;
+  const [record] = await db().$queryRaw<
+    (RunRecord & { problems: Problem[] })[]
+  >`SELECT ${RUN_COLUMNS}, problems FROM import_run WHERE id = ${id}`;
   if (!record) return null;
   const [papers, [count]] = await Promise.all([
     db().$queryRaw<{ slug: string; title: string; position: number }[]>`

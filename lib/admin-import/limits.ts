@@ -17,5 +17,10 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 export function importLimits(maxMb: number = env().ADMIN_IMPORT_MAX_MB): ImportLimits {
   const maxFileBytes = Math.floor(maxMb * 1024 * 1024);
-  return { maxFileBytes, maxRequestBytes: maxFileBytes + MULTIPART_OVERHEAD_BYTES, maxFiles: MAX_FILES, previewTtlMs: PREVIEW_TTL_MS };
+  return {
+    maxFileBytes,
+    maxRequestBytes: maxFileBytes + MULTIPART_OVERHEAD_BYTES,
+    maxFiles: MAX_FILES,
+    previewTtlMs: PREVIEW_TTL_MS,
+  };
 }

@@ -84,10 +84,11 @@ export async function createPreview(
   }
   const pool = serverPool();
   await purgeExpiredPreviews(now);
-  const { rows: [waiting] } = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM import_preview WHERE created_by = $1`,
-    [user!.email],
-  );
+  const {
+    rows: [waiting],
+  } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_preview WHERE created_by = $1`, [
+    user!.email,
+  ]);
   if (waiting!.n >= limits.maxFiles) {
     return {
       ok: false,
@@ -99,7 +100,13 @@ export async function createPreview(
   const result = await summarizeDigest(pool, file.bytes, { sha256, today: localToday(now) });
   if (!result.ok) {
     // Recorded like a command-line rejection, so the history shows every file that was tried and why it was refused.
-    const source = { name, size: file.bytes.byteLength, open: async function* () { yield file.bytes; } };
+    const source = {
+      name,
+      size: file.bytes.byteLength,
+      open: async function* () {
+        yield file.bytes;
+      },
+    };
     const options = { today: localToday(now), importedBy: importedByFor(user!) };
     await recordUnreadableSource(pool, source, options, result.error, detectDigestFormat(file.bytes.subarray(0, 1024)));
     return { ok: false, status: 422, error: `${name}: ${result.error}` };
@@ -137,21 +144,30 @@ export async function pendingPreviews(user: SessionUser | null, options: Clock =
   for (const { content, ...row } of rows) {
     // A file imported since its preview was made says so on the page, not only when Import is pressed.
     const fresh = await summaryIfImportedMeanwhile(pool, { ...row, content }, now);
-    if (fresh) await pool.query(`UPDATE import_preview SET summary = $2 WHERE id = $1`, [row.id, JSON.stringify(fresh)]);
+    if (fresh)
+      await pool.query(`UPDATE import_preview SET summary = $2 WHERE id = $1`, [row.id, JSON.stringify(fresh)]);
     views.push(toView(fresh ? { ...row, summary: fresh } : row));
   }
   return views;
 }
 
 /** A new digest date for the preview: the file is read again with it, so counts and changes match what Import will do. */
-export async function setPreviewDate(user: SessionUser | null, id: string, date: string, options: Clock = {}): Promise<PreviewResult> {
+export async function setPreviewDate(
+  user: SessionUser | null,
+  id: string,
+  date: string,
+  options: Clock = {},
+): Promise<PreviewResult> {
   const refused = refuseUnlessAdmin(user);
   if (refused) return refused;
-  if (!isIsoDate(date)) return { ok: false, status: 400, error: `the digest date must be a real day as YYYY-MM-DD, got "${date}"` };
+  if (!isIsoDate(date))
+    return { ok: false, status: 400, error: `the digest date must be a real day as YYYY-MM-DD, got "${date}"` };
   if (!isPreviewId(id)) return { ok: false, status: 404, error: "no such preview" };
   const now = options.now ?? new Date();
   const pool = serverPool();
-  const { rows: [row] } = await pool.query<PreviewRow & { content: Buffer }>(
+  const {
+    rows: [row],
+  } = await pool.query<PreviewRow & { content: Buffer }>(
     `SELECT ${PREVIEW_COLUMNS}, content FROM import_preview WHERE id = $1 AND created_by = $2`,
     [id, user!.email],
   );
@@ -162,7 +178,9 @@ export async function setPreviewDate(user: SessionUser | null, id: string, date:
   }
   const result = await summarizeDigest(pool, row.content, { sha256: row.sha256, today: localToday(now), date });
   if (!result.ok) return { ok: false, status: 422, error: `${row.file_name}: ${result.error}` };
-  const { rows: [updated] } = await pool.query<PreviewRow>(
+  const {
+    rows: [updated],
+  } = await pool.query<PreviewRow>(
     `UPDATE import_preview SET summary = $2 WHERE id = $1 RETURNING ${PREVIEW_COLUMNS}`,
     [id, JSON.stringify(result.summary)],
   );
@@ -176,7 +194,11 @@ export async function cancelPreview(user: SessionUser | null, id: string): Promi
   if (refused) return refused;
   if (!isPreviewId(id)) return { ok: false, status: 404, error: "no such preview" };
   // Waits for a confirmation holding the row, then finds it gone: an import cannot be cancelled half-way.
-  const { rowCount } = await serverPool().query(`DELETE FROM import_preview WHERE id = $1 AND created_by = $2`, [id, user!.email]);
-  if (!rowCount) return { ok: false, status: 404, error: "no such preview: it was already imported, cancelled or has expired" };
+  const { rowCount } = await serverPool().query(`DELETE FROM import_preview WHERE id = $1 AND created_by = $2`, [
+    id,
+    user!.email,
+  ]);
+  if (!rowCount)
+    return { ok: false, status: 404, error: "no such preview: it was already imported, cancelled or has expired" };
   return { ok: true, id };
 }

@@ -9,7 +9,11 @@ import type { PreviewSummary } from "./types";
 type Stored = { sha256: string; summary: PreviewSummary; content: Uint8Array };
 
 /** The preview's summary read again when its bytes were imported since; null when it still holds. */
-export async function summaryIfImportedMeanwhile(pool: pg.Pool, preview: Stored, now: Date): Promise<PreviewSummary | null> {
+export async function summaryIfImportedMeanwhile(
+  pool: pg.Pool,
+  preview: Stored,
+  now: Date,
+): Promise<PreviewSummary | null> {
   if (preview.summary.alreadyImported !== null) return null;
   if ((await earlierImport(pool, preview.sha256)) === null) return null;
   // A date the admin chose stays chosen; otherwise the earlier import's date is the one that would be used.

@@ -22,7 +22,9 @@ export async function earlierImport(pool: pg.Pool, sha256: string): Promise<Prev
     [sha256],
   );
   const run = rows[0];
-  return run ? { runId: run.id, at: run.started_at.toISOString(), by: run.imported_by, digestDate: run.digest_date } : null;
+  return run
+    ? { runId: run.id, at: run.started_at.toISOString(), by: run.imported_by, digestDate: run.digest_date }
+    : null;
 }
 
 /** The text of the given 1-based lines of a text digest, numbered as the parser numbers them (LF, CRLF, CR), cut short. */
@@ -43,7 +45,11 @@ async function digestSize(pool: pg.Pool, date: string): Promise<number> {
  * in for its date meanwhile. A file imported before keeps that import's date unless the admin picks
  * another, so importing it again really changes nothing.
  */
-export async function summarizeDigest(pool: pg.Pool, bytes: Uint8Array, options: SummarizeOptions): Promise<SummarizeResult> {
+export async function summarizeDigest(
+  pool: pg.Pool,
+  bytes: Uint8Array,
+  options: SummarizeOptions,
+): Promise<SummarizeResult> {
   const alreadyImported = await earlierImport(pool, options.sha256);
   const date = options.date ?? alreadyImported?.digestDate ?? undefined;
   const outcome = await compareWithCatalogue(

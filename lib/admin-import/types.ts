@@ -14,7 +14,11 @@ export type ChangedPaper = KnownPaper & {
   /** What the file brings besides text. */
   adds: ("authors" | "upstream upvotes")[];
 };
-export type PreviewProblem = { line: number; message: string; /** The file's text on that line (text digests), cut short. */ text: string | null };
+export type PreviewProblem = {
+  line: number;
+  message: string;
+  /** The file's text on that line (text digests), cut short. */ text: string | null;
+};
 
 export type DateSource = "file" | "chosen" | "earlier-import" | "missing";
 

@@ -5,8 +5,7 @@ import type { ImportLimits } from "./limits";
 const UPLOAD_FIELD = "files";
 
 export type UploadedFiles =
-  | { ok: true; files: { name: string; bytes: Uint8Array }[] }
-  | { ok: false; status: number; error: string };
+  { ok: true; files: { name: string; bytes: Uint8Array }[] } | { ok: false; status: number; error: string };
 
 class TooLarge extends Error {}
 
@@ -43,18 +42,27 @@ export async function readUploadedFiles(request: Request, limits: ImportLimits):
   });
   let form: FormData;
   try {
-    form = await new Response(request.body.pipeThrough(counter), { headers: { "content-type": contentType } }).formData();
+    form = await new Response(request.body.pipeThrough(counter), {
+      headers: { "content-type": contentType },
+    }).formData();
   } catch {
     if (seen > limits.maxRequestBytes) return tooLarge(limits);
     return { ok: false, status: 400, error: "the upload is not a readable multipart/form-data body" };
   }
 
   const entries = form.getAll(UPLOAD_FIELD).filter((entry): entry is File => typeof entry !== "string");
-  if (entries.length === 0) return { ok: false, status: 400, error: `no file in the upload: send files in the field "${UPLOAD_FIELD}"` };
+  if (entries.length === 0)
+    return { ok: false, status: 400, error: `no file in the upload: send files in the field "${UPLOAD_FIELD}"` };
   if (entries.length > limits.maxFiles) {
-    return { ok: false, status: 400, error: `${entries.length} files at once: upload at most ${limits.maxFiles} at a time` };
+    return {
+      ok: false,
+      status: 400,
+      error: `${entries.length} files at once: upload at most ${limits.maxFiles} at a time`,
+    };
   }
   // Each file's own size limit is createPreview's to check, with the file's name in the message.
-  const files = await Promise.all(entries.map(async (entry) => ({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) })));
+  const files = await Promise.all(
+    entries.map(async (entry) => ({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) })),
+  );
   return { ok: true, files };
 }

@@ -9,7 +9,10 @@ export type SubscriberStatusName = (typeof SUBSCRIBER_STATUSES)[number];
 export async function subscriberCounts(): Promise<Record<SubscriberStatusName, number>> {
   const rows = await db().$queryRaw<{ status: SubscriberStatusName; count: number }[]>`
     SELECT status::text AS status, count(*)::int AS count FROM subscriber GROUP BY status`;
-  const counts = Object.fromEntries(SUBSCRIBER_STATUSES.map((status) => [status, 0])) as Record<SubscriberStatusName, number>;
+  const counts = Object.fromEntries(SUBSCRIBER_STATUSES.map((status) => [status, 0])) as Record<
+    SubscriberStatusName,
+    number
+  >;
   for (const row of rows) counts[row.status] = row.count;
   return counts;
 }

@@ -19,12 +19,21 @@ const sendWithDigestPipeline: TestDigestSender = (email) =>
  * nothing is new for them). The digest pipeline only mails subscribers, since every email carries an
  * unsubscribe link: an admin who has not subscribed is told so.
  */
-export async function sendTestDigestAs(user: SessionUser | null, send: TestDigestSender = sendWithDigestPipeline): Promise<TestDigestOutcome> {
+export async function sendTestDigestAs(
+  user: SessionUser | null,
+  send: TestDigestSender = sendWithDigestPipeline,
+): Promise<TestDigestOutcome> {
   const check = checkAdmin(user);
   // The admin rule is shared; the words are the /admin/mail page's.
-  if (!check.ok) return { ok: false, status: check.status, error: check.status === 401 ? "Sign in first." : "Only admins can send a test digest." };
+  if (!check.ok)
+    return {
+      ok: false,
+      status: check.status,
+      error: check.status === 401 ? "Sign in first." : "Only admins can send a test digest.",
+    };
   const summary = await send(check.user.email);
-  if (summary.period === null) return { ok: false, status: 422, error: "There is no digest in the catalogue yet: import one first." };
+  if (summary.period === null)
+    return { ok: false, status: 422, error: "There is no digest in the catalogue yet: import one first." };
   if (summary.error) return { ok: false, status: 422, error: `Not sent: ${summary.error}.` };
   return { ok: true, message: `A test digest for ${summary.period} is on its way to ${check.user.email}.` };
 }

@@ -9,7 +9,10 @@ type ParsedBody<T> = { ok: true; body: T } | { ok: false; response: Response };
  * An empty body reaches the schema as undefined, so a route whose body is optional says so with
  * `.default(...)`; text that is not JSON is refused before the schema sees it.
  */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<ParsedBody<z.output<S>>> {
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<ParsedBody<z.output<S>>> {
   let text: string;
   try {
     text = await readBodyText(request);
@@ -27,6 +30,8 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, body: parsed.data };
-  const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]));
+  const fieldErrors = Object.fromEntries(
+    parsed.error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]),
+  );
   return { ok: false, response: jsonError(400, "the request body is not valid", fieldErrors) };
 }

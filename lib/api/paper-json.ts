@@ -29,5 +29,10 @@ export function paperListItemJson(paper: PaperSummary, siteUrl: string): PaperLi
 }
 
 export function paperDetailJson(paper: PaperDetail, siteUrl: string): PaperDetailJson {
-  return { ...paperListItemJson(paper, siteUrl), arxivId: paper.arxivId, authors: paper.authors, digests: paper.digests };
+  return {
+    ...paperListItemJson(paper, siteUrl),
+    arxivId: paper.arxivId,
+    authors: paper.authors,
+    digests: paper.digests,
+  };
 }

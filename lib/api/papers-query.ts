@@ -16,13 +16,18 @@ type PapersApiQuery =
   | { kind: "search"; query: SearchQuery }
   | { kind: "ranked"; sort: "trending" | "top"; window?: TopWindow; page: number; pageSize: number };
 
-export type PapersApiQueryResult = { ok: true; request: PapersApiQuery } | { ok: false; error: string; fieldErrors: Record<string, string> };
+export type PapersApiQueryResult =
+  { ok: true; request: PapersApiQuery } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
 export function parsePapersApiQuery(params: URLSearchParams): PapersApiQueryResult {
   const unknown = unknownParamErrors(params, PAPERS_API_PARAMS);
   const unknownNames = Object.keys(unknown);
   if (unknownNames.length) {
-    return { ok: false, error: `unknown query parameter${unknownNames.length > 1 ? "s" : ""}: ${unknownNames.join(", ")}`, fieldErrors: unknown };
+    return {
+      ok: false,
+      error: `unknown query parameter${unknownNames.length > 1 ? "s" : ""}: ${unknownNames.join(", ")}`,
+      fieldErrors: unknown,
+    };
   }
   const raw = searchParamsRecord(params);
   const search = parseSearchParams(raw, { strict: true });
@@ -45,8 +50,13 @@ export function parsePapersApiQuery(params: URLSearchParams): PapersApiQueryResu
   if (sort === "trending" || sort === "top") {
     const filters = FILTERS.filter((field) => (params.get(field) ?? "").trim() !== "");
     if (filters.length > 0) {
-      const message = (field: string) => `${field} is not supported with sort=${sort}; filters apply to the newest-first list (no sort, or sort=new)`;
-      return { ok: false, error: message(filters.join(", ")), fieldErrors: Object.fromEntries(filters.map((field) => [field, message(field)])) };
+      const message = (field: string) =>
+        `${field} is not supported with sort=${sort}; filters apply to the newest-first list (no sort, or sort=new)`;
+      return {
+        ok: false,
+        error: message(filters.join(", ")),
+        fieldErrors: Object.fromEntries(filters.map((field) => [field, message(field)])),
+      };
     }
     return { ok: true, request: { kind: "ranked", sort, window, page: query.page, pageSize: query.pageSize } };
   }

@@ -33,7 +33,10 @@ type AdminRouteOptions<S extends BodySchema, K extends string> = UserRouteOption
 };
 
 /** What Next calls: a route's exported POST, PATCH, DELETE... */
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
+type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string | string[] | undefined>> },
+) => Promise<Response>;
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -45,7 +48,8 @@ function guard<S extends BodySchema, K extends string>(
   return (request, context) =>
     withApiErrors(`${request.method} ${new URL(request.url).pathname}`, async () => {
       // Before the session or the body: a page on another site must not even make us read them.
-      if (!READS.has(request.method) && !isSameOrigin(request.headers)) return jsonError(403, "cross-site requests cannot change anything here");
+      if (!READS.has(request.method) && !isSameOrigin(request.headers))
+        return jsonError(403, "cross-site requests cannot change anything here");
       const user = await userFromRequest(request);
       if (!user) return jsonError(401, "sign in first: /signin");
       // Before the body: a non-admin cannot make the server read a 20 MB upload.
@@ -64,13 +68,17 @@ function guard<S extends BodySchema, K extends string>(
     });
 }
 
-async function routeParams<K extends string>(context: { params: Promise<Record<string, unknown>> } | undefined, names: readonly K[]): Promise<Record<K, string>> {
+async function routeParams<K extends string>(
+  context: { params: Promise<Record<string, unknown>> } | undefined,
+  names: readonly K[],
+): Promise<Record<K, string>> {
   const given = (await context?.params) ?? {};
   const params = {} as Record<K, string>;
   for (const name of names) {
     const value = given[name];
     // Next always fills a matched segment; a missing one means the route and its options disagree.
-    if (typeof value !== "string") throw new Error(`route parameter "${name}" is missing: check the route's params option`);
+    if (typeof value !== "string")
+      throw new Error(`route parameter "${name}" is missing: check the route's params option`);
     params[name] = value;
   }
   return params;

@@ -45,7 +45,8 @@ function providers(): Provider[] {
     },
   ];
   const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
-  if (AUTH_GITHUB_ID && AUTH_GITHUB_SECRET) list.push(GitHub({ clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET }));
+  if (AUTH_GITHUB_ID && AUTH_GITHUB_SECRET)
+    list.push(GitHub({ clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET }));
   return list;
 }
 

@@ -14,7 +14,10 @@ function normalizeEmail(email: string): string {
  * the GitHub account names, so a GitHub sign-in does not promote until the person has also signed in
  * once with a magic link to that address.
  */
-export async function promoteConfiguredAdmin(email: string | null | undefined, adminEmails = env().ADMIN_EMAILS): Promise<void> {
+export async function promoteConfiguredAdmin(
+  email: string | null | undefined,
+  adminEmails = env().ADMIN_EMAILS,
+): Promise<void> {
   if (!email || !adminEmails.includes(normalizeEmail(email))) return;
   await db().user.updateMany({
     where: { email: normalizeEmail(email), role: "USER", emailVerified: { not: null } },
@@ -28,7 +31,11 @@ export type RoleChange = { ok: true; email: string; created: boolean } | { ok: f
 export async function grantAdmin(email: string): Promise<RoleChange> {
   const address = normalizeEmail(email);
   const existing = await db().user.findUnique({ where: { email: address }, select: { id: true } });
-  await db().user.upsert({ where: { email: address }, update: { role: "ADMIN" }, create: { email: address, role: "ADMIN" } });
+  await db().user.upsert({
+    where: { email: address },
+    update: { role: "ADMIN" },
+    create: { email: address, role: "ADMIN" },
+  });
   return { ok: true, email: address, created: !existing };
 }
 
@@ -40,6 +47,10 @@ export async function revokeAdmin(email: string): Promise<RoleChange> {
 }
 
 export async function listAdmins(): Promise<string[]> {
-  const admins = await db().user.findMany({ where: { role: "ADMIN" }, select: { email: true }, orderBy: { email: "asc" } });
+  const admins = await db().user.findMany({
+    where: { role: "ADMIN" },
+    select: { email: true },
+    orderBy: { email: "asc" },
+  });
   return admins.map((admin) => admin.email);
 }

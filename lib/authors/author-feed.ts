@@ -5,7 +5,11 @@ import type { PaperSummary } from "../papers/types";
 import { authorPath } from "./key";
 
 /** `/authors/SLUG/feed.xml`: the author's newest papers; the channel links to the author's page. */
-export function authorChannel(author: { slug: string; name: string }, papers: PaperSummary[], siteUrl: string): RssChannel {
+export function authorChannel(
+  author: { slug: string; name: string },
+  papers: PaperSummary[],
+  siteUrl: string,
+): RssChannel {
   const page = `${siteUrl}${authorPath(author.slug)}`;
   return {
     title: `PaperPulse: papers by ${author.name}`,

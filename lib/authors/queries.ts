@@ -21,7 +21,14 @@ export type AuthorSummary = {
   paperCount: number;
 };
 
-export type AuthorPage = { author: AuthorSummary; topics: AuthorTopic[]; papers: PaperSummary[]; page: number; pageCount: number; offset: number };
+export type AuthorPage = {
+  author: AuthorSummary;
+  topics: AuthorTopic[];
+  papers: PaperSummary[];
+  page: number;
+  pageCount: number;
+  offset: number;
+};
 
 /** The author a slug (or any spelling of the name) names; null when no paper lists them. */
 export async function authorBySlug(slugOrName: string): Promise<AuthorSummary | null> {
@@ -45,12 +52,18 @@ export async function authorPage(slug: string, requestedPage: number): Promise<A
   const pageCount = Math.max(1, Math.ceil(author.paperCount / AUTHOR_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pageCount);
   const offset = (page - 1) * AUTHOR_PAGE_SIZE;
-  const [ids, topics] = await Promise.all([authorPaperIds(author.key, AUTHOR_PAGE_SIZE, offset), authorTopics(author.key)]);
+  const [ids, topics] = await Promise.all([
+    authorPaperIds(author.key, AUTHOR_PAGE_SIZE, offset),
+    authorTopics(author.key),
+  ]);
   return { author, topics, papers: await paperSummaries(ids), page, pageCount, offset };
 }
 
 /** The author's newest papers (the feed); null for no such author. */
-export async function newestPapersByAuthor(slug: string, limit: number): Promise<{ author: AuthorSummary; papers: PaperSummary[] } | null> {
+export async function newestPapersByAuthor(
+  slug: string,
+  limit: number,
+): Promise<{ author: AuthorSummary; papers: PaperSummary[] } | null> {
   const author = await authorBySlug(slug);
   if (!author) return null;
   return { author, papers: await paperSummaries(await authorPaperIds(author.key, limit, 0)) };

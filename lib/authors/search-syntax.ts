@@ -8,6 +8,8 @@ export function splitAuthorQuery(text: string): { text: string; author: string |
   const match = AUTHOR.exec(text);
   if (!match) return { text, author: null };
   const author = (match[2] ?? match[3] ?? "").replace(/\s+/g, " ").trim();
-  const rest = `${text.slice(0, match.index)}${match[1]}${text.slice(match.index + match[0].length)}`.replace(/\s+/g, " ").trim();
+  const rest = `${text.slice(0, match.index)}${match[1]}${text.slice(match.index + match[0].length)}`
+    .replace(/\s+/g, " ")
+    .trim();
   return { text: rest, author: author === "" ? null : author };
 }

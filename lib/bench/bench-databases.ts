@@ -3,7 +3,6 @@ import pg from "pg";
 import { migrate } from "../db/migrate";
 import { withDatabase } from "../db/with-database";
 
-
 export async function freshDatabase(serverUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await admin.connect();

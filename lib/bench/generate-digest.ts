@@ -159,7 +159,14 @@ function buildChain(sequences: string[][]): Chain {
  * Appends one sentence's words to `out` (the first with a leading space unless `first`), or returns
  * false (appending nothing) when the walk was too short or too long.
  */
-function walkSentence(chain: Chain, rand: () => number, out: string[], first: boolean, minWords: number, maxWords: number): number {
+function walkSentence(
+  chain: Chain,
+  rand: () => number,
+  out: string[],
+  first: boolean,
+  minWords: number,
+  maxWords: number,
+): number {
   const { starts, isEnd, word, spaced } = chain;
   const mark = out.length;
   let state = starts[(rand() * starts.length) | 0]!;
@@ -195,7 +202,14 @@ function nextState(chain: Chain, state: number, r: number): number {
 type Sink = { buf: Buffer; pos: number };
 
 /** walkSentence for abstracts, writing UTF-8 bytes straight into the sink (which has room for maxWords). */
-function walkSentenceBytes(chain: Chain, rand: () => number, sink: Sink, first: boolean, minWords: number, maxWords: number): boolean {
+function walkSentenceBytes(
+  chain: Chain,
+  rand: () => number,
+  sink: Sink,
+  first: boolean,
+  minWords: number,
+  maxWords: number,
+): boolean {
   const { starts, next2Start, next2, isEnd, bytes, byteStart } = chain;
   const buf = sink.buf;
   const mark = sink.pos;
@@ -277,8 +291,32 @@ const VOWELS = ["a", "e", "i", "o", "u"];
 /** 100 two-letter syllables: a fixed-width alphabet, so a syllable string decodes one way only. */
 const SYLLABLES = CONSONANTS.flatMap((c) => VOWELS.map((v) => c + v));
 const SUFFIXES = [
-  "VL", "MoE", "Bench", "LLM", "Omni", "R1", "V2", "Agent", "Chat", "Med", "3D", "Video", "OCR", "Audio",
-  "Pro", "Mini", "Instruct", "Eval", "X", "Lite", "7B", "13B", "Vision", "Reason", "Gen", "Doc",
+  "VL",
+  "MoE",
+  "Bench",
+  "LLM",
+  "Omni",
+  "R1",
+  "V2",
+  "Agent",
+  "Chat",
+  "Med",
+  "3D",
+  "Video",
+  "OCR",
+  "Audio",
+  "Pro",
+  "Mini",
+  "Instruct",
+  "Eval",
+  "X",
+  "Lite",
+  "7B",
+  "13B",
+  "Vision",
+  "Reason",
+  "Gen",
+  "Doc",
 ];
 /**
  * Suffixes glued straight onto the stem ("KoviraVL"): none is a run of consonant-vowel syllables,
@@ -318,7 +356,8 @@ function modelName(counter: number, rand: () => number): { name: string; slug: s
   const r = rand();
   let base: string;
   if (r < 0.12) base = stem.toUpperCase();
-  else if (r < 0.3 && stem.length >= 6) base = stem[0]!.toUpperCase() + stem.slice(1, 4) + stem[4]!.toUpperCase() + stem.slice(5);
+  else if (r < 0.3 && stem.length >= 6)
+    base = stem[0]!.toUpperCase() + stem.slice(1, 4) + stem[4]!.toUpperCase() + stem.slice(5);
   else base = stem[0]!.toUpperCase() + stem.slice(1);
   const s = rand();
   let name: string;

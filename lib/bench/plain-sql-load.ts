@@ -60,13 +60,21 @@ export async function loadPlainSql(databaseUrl: string, rows: PreparedRows, date
     for (const index of indexes) await main.query(`DROP INDEX ${index.indexname}`);
     await Promise.all(
       rows.paperFiles.map((file, i) =>
-        copyFile(clients[i]!, `COPY paper (id, slug, title_key, title, abstract, arxiv_id, first_seen) FROM STDIN`, file),
+        copyFile(
+          clients[i]!,
+          `COPY paper (id, slug, title_key, title, abstract, arxiv_id, first_seen) FROM STDIN`,
+          file,
+        ),
       ),
     );
     await copyFile(main, `COPY paper_link (paper_id, url, kind, position) FROM STDIN`, rows.linkFile);
     await main.query(`SELECT setval(pg_get_serial_sequence('paper', 'id'), (SELECT max(id) FROM paper))`);
-    const { rows: [digest] } = await main.query(`INSERT INTO digest (date, source) VALUES ($1, 'bench') RETURNING id`, [date]);
-    await main.query(`INSERT INTO digest_entry (digest_id, paper_id, position) SELECT $1, id, id FROM paper`, [digest.id]);
+    const {
+      rows: [digest],
+    } = await main.query(`INSERT INTO digest (date, source) VALUES ($1, 'bench') RETURNING id`, [date]);
+    await main.query(`INSERT INTO digest_entry (digest_id, paper_id, position) SELECT $1, id, id FROM paper`, [
+      digest.id,
+    ]);
     for (const index of indexes) await main.query(index.indexdef);
     return (performance.now() - started) / 1000;
   } finally {

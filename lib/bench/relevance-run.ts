@@ -23,7 +23,10 @@ async function baseline(q: string): Promise<string[]> {
     [q],
   );
   if (rows.length > 0) return rows.map((row) => row.title);
-  const text = q.replace(/[^\p{L}\p{N}]+/gu, " ").trim().slice(0, 200);
+  const text = q
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .slice(0, 200);
   if (text.replace(/\s/g, "").length < 3) return [];
   const client = await pool.connect();
   try {
@@ -50,7 +53,11 @@ function score(judged: Judged, titles: string[]): Score {
   const accepted = (title: string) => judged.answers.some((answer) => title.startsWith(answer));
   const position = titles.slice(0, K).findIndex(accepted);
   const found = judged.answers.filter((answer) => titles.slice(0, K).some((title) => title.startsWith(answer))).length;
-  return { reciprocal: position < 0 ? 0 : 1 / (position + 1), recall: found / judged.answers.length, first: position < 0 ? null : position + 1 };
+  return {
+    reciprocal: position < 0 ? 0 : 1 / (position + 1),
+    recall: found / judged.answers.length,
+    first: position < 0 ? null : position + 1,
+  };
 }
 
 // Every answer must name a paper of the sample (a typo in the set would silently score 0).
@@ -70,7 +77,9 @@ for (const judged of RELEVANCE_SET) {
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 const fmt = (n: number) => n.toFixed(3);
 console.log(`# bench:relevance — ${RELEVANCE_SET.length} judged queries on the sample digest (${all.length} papers)\n`);
-console.log(`${"kind".padEnd(12)} ${"queries".padStart(7)}   ${"MRR@10".padStart(6)} (baseline)   ${"recall@10".padStart(9)} (baseline)`);
+console.log(
+  `${"kind".padEnd(12)} ${"queries".padStart(7)}   ${"MRR@10".padStart(6)} (baseline)   ${"recall@10".padStart(9)} (baseline)`,
+);
 for (const kind of ["own", "descriptive"] as RelevanceKind[]) {
   const of = results.filter((result) => result.judged.kind === kind);
   const line = [
@@ -81,10 +90,15 @@ for (const kind of ["own", "descriptive"] as RelevanceKind[]) {
   ];
   console.log(line.join(" "));
 }
-console.log("\nbaseline: every word required (websearch_to_tsquery), title matches first, similar titles when nothing matches.");
+console.log(
+  "\nbaseline: every word required (websearch_to_tsquery), title matches first, similar titles when nothing matches.",
+);
 if (values.verbose) {
   console.log("\nfirst accepted answer's position (ours / baseline; - = not in the top 10):");
-  for (const { judged, ours: o, base: b } of results) console.log(`  ${String(o.first ?? "-").padStart(2)} / ${String(b.first ?? "-").padStart(2)}  ${judged.kind.padEnd(11)} ${judged.q}`);
+  for (const { judged, ours: o, base: b } of results)
+    console.log(
+      `  ${String(o.first ?? "-").padStart(2)} / ${String(b.first ?? "-").padStart(2)}  ${judged.kind.padEnd(11)} ${judged.q}`,
+    );
 }
 await pool.end();
 process.exit(0);

@@ -12,7 +12,11 @@ const descriptive = (q: string, ...answers: string[]): Judged => ({ q, kind: "de
 export const RELEVANCE_SET: Judged[] = [
   own("mixture of experts", "Uni-MoE:", "Towards a Multimodal Large Language Model with Pixel-Level Insight"),
   own("remote sensing", "GeoPix:"),
-  own("collaborative filtering sequential recommendation", "Molar:", "Harnessing Multimodal Large Language Models for Multimodal Sequential"),
+  own(
+    "collaborative filtering sequential recommendation",
+    "Molar:",
+    "Harnessing Multimodal Large Language Models for Multimodal Sequential",
+  ),
   own("foresight minds", "Merlin:"),
   own("embodied agents benchmark", "EmbodiedEval:"),
   own("audio-visual speech recognition", "Large Language Models Are Strong Audio-Visual"),
@@ -43,7 +47,12 @@ export const RELEVANCE_SET: Judged[] = [
   descriptive("can I trust an AI doctor", "MediConfusion:"),
   descriptive("lip reading with language models", "Large Language Models Are Strong Audio-Visual"),
   descriptive("controlling a computer by looking at the screen", "Ponder & Press:", "V-Zen:"),
-  descriptive("shopping suggestions from product pictures and descriptions", "Molar:", "Harnessing Multimodal Large Language Models for Multimodal Sequential", "NoteLLM-2:"),
+  descriptive(
+    "shopping suggestions from product pictures and descriptions",
+    "Molar:",
+    "Harnessing Multimodal Large Language Models for Multimodal Sequential",
+    "NoteLLM-2:",
+  ),
   descriptive("teaching a small model to copy a big one", "LLaVA-KD:"),
   descriptive("does the model notice tiny things in a picture", "MLLMs Know Where to Look"),
   descriptive("test how well models understand long films", "Video-MME:", "MMWorld:"),
@@ -54,11 +63,22 @@ export const RELEVANCE_SET: Judged[] = [
   descriptive("stopping assistants from giving harmful answers about images", "Towards Harmless Multimodal Assistants"),
   descriptive("understanding graphs and plots", "ChartBench:", "SEED-Bench-2-Plus:"),
   descriptive("solving math problems with diagrams", "Math-PUMA:"),
-  descriptive("locating objects in 3d space from pictures", "3DAxisPrompt:", "Language-Image Models with 3D Understanding"),
+  descriptive(
+    "locating objects in 3d space from pictures",
+    "3DAxisPrompt:",
+    "Language-Image Models with 3D Understanding",
+  ),
   descriptive("models forget how to chat with plain text after training on images", "Wings:"),
-  descriptive("explaining which region of a medical scan in two languages", "Interpretable Bilingual Multimodal Large Language Model"),
+  descriptive(
+    "explaining which region of a medical scan in two languages",
+    "Interpretable Bilingual Multimodal Large Language Model",
+  ),
   descriptive("speeding up models on big sharp photos", "Compression with Global Guidance", "TokenPacker:"),
   descriptive("web pages where text and pictures are mixed, in many languages", "mOSCAR:"),
-  descriptive("rating the quality of blurry or badly lit photos", "Q-Bench:", "A Benchmark for Multi-modal Foundation Models on Low-level Vision"),
+  descriptive(
+    "rating the quality of blurry or badly lit photos",
+    "Q-Bench:",
+    "A Benchmark for Multi-modal Foundation Models on Low-level Vision",
+  ),
   descriptive("which image encoder works best inside a multimodal model", "From CLIP to DINO:", "LLaVA-MORE:"),
 ];

@@ -8,12 +8,15 @@ import { env } from "../env";
 import { EXACT_LIMIT, searchPapers } from "../papers/search";
 import { median, percentile } from "./stats";
 
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" }, "naive-sample": { type: "string", default: "120" } } });
+const { values } = parseArgs({
+  options: { rounds: { type: "string", default: "3" }, "naive-sample": { type: "string", default: "120" } },
+});
 const rounds = Math.max(1, Number(values.rounds) || 3);
 /** The naive query on a common word takes seconds at a million papers: time it on this many common queries. */
 const naiveSample = Math.max(1, Number(values["naive-sample"]) || 120);
 const pool = new pg.Pool({ connectionString: env().DATABASE_URL!, max: 2 });
-const fmt = (n: number, digits = 1) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 type Band = "rare" | "mid" | "common";
 type Query = { q: string; matches: number; band: Band };
@@ -74,19 +77,46 @@ async function workload(): Promise<Query[]> {
   const rareWords = vocab.filter((v) => v.share > 0 && v.share < 0.002).map((v) => v.word);
   const stems = await titleStems(80);
   const pick = <T>(items: T[], i: number) => items[i % items.length]!;
-  const candidates = new Set<string>(["model", "language model", "large language models", "multimodal benchmark", "vision language model"]);
-  const c = shuffled(common, 1), m = shuffled(mid, 2), r = shuffled(rareWords, 3), s = shuffled(stems, 4);
+  const candidates = new Set<string>([
+    "model",
+    "language model",
+    "large language models",
+    "multimodal benchmark",
+    "vision language model",
+  ]);
+  const c = shuffled(common, 1),
+    m = shuffled(mid, 2),
+    r = shuffled(rareWords, 3),
+    s = shuffled(stems, 4);
   for (let i = 0; candidates.size < 420 && i < 2000; i++) {
     switch (i % 9) {
-      case 0: candidates.add(pick(c, i)); break;
-      case 1: candidates.add(`${pick(c, i)} ${pick(c, i + 7)}`); break;
-      case 2: candidates.add(`${pick(c, i)} ${pick(c, i + 3)} ${pick(c, i + 11)}`); break;
-      case 3: candidates.add(pick(m, i)); break;
-      case 4: candidates.add(`${pick(m, i)} ${pick(c, i)}`); break;
-      case 5: candidates.add(`${pick(m, i)} ${pick(m, i + 5)}`); break;
-      case 6: if (s.length) candidates.add(pick(s, i)); break;
-      case 7: if (s.length) candidates.add(`${pick(s, i)} ${pick(c, i)}`); break;
-      case 8: if (r.length) candidates.add(`${pick(r, i)}${i % 2 ? ` ${pick(c, i)}` : ""}`); break;
+      case 0:
+        candidates.add(pick(c, i));
+        break;
+      case 1:
+        candidates.add(`${pick(c, i)} ${pick(c, i + 7)}`);
+        break;
+      case 2:
+        candidates.add(`${pick(c, i)} ${pick(c, i + 3)} ${pick(c, i + 11)}`);
+        break;
+      case 3:
+        candidates.add(pick(m, i));
+        break;
+      case 4:
+        candidates.add(`${pick(m, i)} ${pick(c, i)}`);
+        break;
+      case 5:
+        candidates.add(`${pick(m, i)} ${pick(m, i + 5)}`);
+        break;
+      case 6:
+        if (s.length) candidates.add(pick(s, i));
+        break;
+      case 7:
+        if (s.length) candidates.add(`${pick(s, i)} ${pick(c, i)}`);
+        break;
+      case 8:
+        if (r.length) candidates.add(`${pick(r, i)}${i % 2 ? ` ${pick(c, i)}` : ""}`);
+        break;
     }
   }
   const queries: Query[] = [];
@@ -116,13 +146,29 @@ function line(label: string, times: number[]) {
 
 const papers = (await pool.query<{ papers: number }>("SELECT count(*)::int AS papers FROM paper")).rows[0]!.papers;
 const queries = await workload();
-const bands = (["rare", "mid", "common"] as const).map((band) => [band, queries.filter((q) => q.band === band)] as const);
-console.log(`catalogue: ${papers.toLocaleString("en")} papers; workload: ${queries.length} distinct queries ` +
-  bands.map(([band, qs]) => `${qs.length} ${band} (median ${median(qs.map((q) => q.matches)).toLocaleString("en")} matches)`).join(", "));
-console.log(`rare: <= 100 matches, mid: <= ${EXACT_LIMIT} (ranked exactly), common: more (ranked in the newest-matches window)\n`);
+const bands = (["rare", "mid", "common"] as const).map(
+  (band) => [band, queries.filter((q) => q.band === band)] as const,
+);
+console.log(
+  `catalogue: ${papers.toLocaleString("en")} papers; workload: ${queries.length} distinct queries ` +
+    bands
+      .map(
+        ([band, qs]) =>
+          `${qs.length} ${band} (median ${median(qs.map((q) => q.matches)).toLocaleString("en")} matches)`,
+      )
+      .join(", "),
+);
+console.log(
+  `rare: <= 100 matches, mid: <= ${EXACT_LIMIT} (ranked exactly), common: more (ranked in the newest-matches window)\n`,
+);
 
-const naiveQueries = new Set(bands.flatMap(([band, qs]) => (band === "common" ? qs.slice(0, naiveSample) : qs).map((query) => query.q)));
-if (naiveQueries.size < queries.length) console.log(`the naive query runs on ${naiveQueries.size} of the queries (--naive-sample: ${naiveSample} common ones)\n`);
+const naiveQueries = new Set(
+  bands.flatMap(([band, qs]) => (band === "common" ? qs.slice(0, naiveSample) : qs).map((query) => query.q)),
+);
+if (naiveQueries.size < queries.length)
+  console.log(
+    `the naive query runs on ${naiveQueries.size} of the queries (--naive-sample: ${naiveSample} common ones)\n`,
+  );
 
 // Warm-up (excluded): one pass of each, so both run against a warm cache.
 for (const { q } of queries) {
@@ -179,7 +225,14 @@ for (let round = 0; round < rounds; round++) {
          ORDER BY score DESC, first_seen DESC, id DESC LIMIT 20`,
         [query.q],
       );
-      if (oursSlugs.join() === exact.slice(0, oursSlugs.length).map((row) => row.slug).join()) sameAsExact[query.band] += 1;
+      if (
+        oursSlugs.join() ===
+        exact
+          .slice(0, oursSlugs.length)
+          .map((row) => row.slug)
+          .join()
+      )
+        sameAsExact[query.band] += 1;
     }
   }
   compared = true;
@@ -194,8 +247,10 @@ for (const [band, qs] of bands) {
   console.log(line(`  naive, ${band}`, naive[band]));
 }
 const runs = all(ours).length;
-console.log(`\nfallback (closest matches or similar titles) ran in ${fallback.runs} of ${runs} calls (${fmt((100 * fallback.runs) / runs)}%), ` +
-  `${fmt(totalMs > 0 ? (100 * fallback.ms) / totalMs : 0)}% of the time`);
+console.log(
+  `\nfallback (closest matches or similar titles) ran in ${fallback.runs} of ${runs} calls (${fmt((100 * fallback.runs) / runs)}%), ` +
+    `${fmt(totalMs > 0 ? (100 * fallback.ms) / totalMs : 0)}% of the time`,
+);
 console.log("\nsearchPapers is the whole call (parse, count, ranking, total, summaries with links); the naive");
 console.log("query only returns 20 ranked slugs.\n");
 console.log("top 20 compared with the naive query (ts_rank_cd only) and with exact ranking by our score:");
@@ -203,7 +258,9 @@ for (const [band, all] of bands) {
   const qs = band === "common" ? all.slice(0, naiveSample) : all;
   if (qs.length === 0) continue;
   const pct = (n: number) => `${n}/${qs.length} (${fmt((100 * n) / qs.length, 0)}%)`;
-  console.log(`  ${band.padEnd(6)} same order as naive ${pct(sameOrder[band])}, same set as naive ${pct(sameSet[band])}, same order as exact-by-our-score ${pct(sameAsExact[band])}`);
+  console.log(
+    `  ${band.padEnd(6)} same order as naive ${pct(sameOrder[band])}, same set as naive ${pct(sameSet[band])}, same order as exact-by-our-score ${pct(sameAsExact[band])}`,
+  );
 }
 // "Search all, best first" (rank=all): every match ranked exactly, on common queries (the costly case).
 const exhaustiveQueries = bands.find(([band]) => band === "common")![1].slice(0, 20);

@@ -61,7 +61,12 @@ export function buildIfNeeded(root: string, log: (message: string) => void, opti
     return;
   }
   try {
-    execFileSync(command, ["build"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env, maxBuffer: 64 * 1024 * 1024 });
+    execFileSync(command, ["build"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     const failed = error as { stdout?: Buffer; stderr?: Buffer; message: string };
     const output = `${failed.stdout?.toString() ?? ""}${failed.stderr?.toString() ?? ""}`.trim();

@@ -26,7 +26,12 @@ const schema = z.object({
     .refine((value) => !Number.isNaN(Date.parse(value)), "--now must be an ISO date or time, e.g. 2025-05-01T08:00:00Z")
     .transform((value) => new Date(value))
     .optional(),
-  top: z.coerce.number().int("--top must be a whole number").min(1, "--top must be 1 to 50").max(50, "--top must be 1 to 50").optional(),
+  top: z.coerce
+    .number()
+    .int("--top must be a whole number")
+    .min(1, "--top must be 1 to 50")
+    .max(50, "--top must be 1 to 50")
+    .optional(),
 });
 
 export type DigestArgs = z.infer<typeof schema>;
@@ -40,9 +45,18 @@ export function parseDigestArgs(argv: string[]): Parsed<DigestArgs> {
     top: { type: "string" },
   } as const;
   const parsed = parseCommandLine(argv, options, schema, (values, positionals) => {
-    if (positionals.length !== 1) throw new Error(positionals.length === 0 ? "no command given" : `unexpected "${positionals.slice(1).join(" ")}"`);
-    return { command: positionals[0], frequency: values.frequency, dryRun: values["dry-run"], to: values.to, now: values.now, top: values.top };
+    if (positionals.length !== 1)
+      throw new Error(positionals.length === 0 ? "no command given" : `unexpected "${positionals.slice(1).join(" ")}"`);
+    return {
+      command: positionals[0],
+      frequency: values.frequency,
+      dryRun: values["dry-run"],
+      to: values.to,
+      now: values.now,
+      top: values.top,
+    };
   });
-  if (parsed.ok && parsed.args.dryRun && parsed.args.to) return { ok: false, message: "--dry-run and --to cannot be combined" };
+  if (parsed.ok && parsed.args.dryRun && parsed.args.to)
+    return { ok: false, message: "--dry-run and --to cannot be combined" };
   return parsed;
 }

@@ -21,7 +21,8 @@ export type FetchArgs = { days: string[] | null; dryRun: boolean; json: boolean 
 
 function day(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`--${name} must look like YYYY-MM-DD, e.g. --${name} 2025-04-30`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new Error(`--${name} must look like YYYY-MM-DD, e.g. --${name} 2025-04-30`);
   if (!isIsoDate(value)) throw new Error(`--${name} ${value} is not a real calendar date`);
   return value;
 }
@@ -38,14 +39,16 @@ export function parseFetchArgs(argv: string[]): Parsed<FetchArgs> {
     json: { type: "boolean", default: false },
   } as const;
   return parseCommandLine(argv, options, schema, (values, positionals) => {
-    if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"; name days with --date or --from/--to`);
+    if (positionals.length > 0)
+      throw new Error(`unexpected argument "${positionals[0]}"; name days with --date or --from/--to`);
     const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
     const [date, from, to] = [day("date", text("date")), day("from", text("from")), day("to", text("to"))];
     if (date && (from || to)) throw new Error("give either --date or --from/--to, not both");
     if ((from === undefined) !== (to === undefined)) throw new Error("--from and --to go together");
     if (from && to && from > to) throw new Error(`--from ${from} is after --to ${to}`);
     const days = date ? [date] : from && to ? dayRange(from, to) : null;
-    if (days && days.length > MAX_RANGE_DAYS) throw new Error(`the range has ${days.length} days; fetch at most ${MAX_RANGE_DAYS} at a time`);
+    if (days && days.length > MAX_RANGE_DAYS)
+      throw new Error(`the range has ${days.length} days; fetch at most ${MAX_RANGE_DAYS} at a time`);
     return { days, dryRun: values["dry-run"], json: values.json };
   });
 }

@@ -14,7 +14,9 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
   const draw = (done: number) => {
     const fraction = Math.min(1, done / total);
     const filled = Math.round(fraction * width);
-    stream.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${megabytes(done)} / ${megabytes(total)}`);
+    stream.write(
+      `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${megabytes(done)} / ${megabytes(total)}`,
+    );
   };
   return {
     update(done) {
@@ -34,7 +36,12 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
  * A bar over a count of items (the days of a fetch range), drawn on every step; silent for one item or
  * when stderr is not a terminal. `clear()` wipes it before a line is printed, the next step redraws it.
  */
-export function countBar(label: string, total: number, unit: string, stream: NodeJS.WriteStream = process.stderr): Progress & { clear(): void } {
+export function countBar(
+  label: string,
+  total: number,
+  unit: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress & { clear(): void } {
   if (!stream.isTTY || total < 2) return { update: () => undefined, finish: () => undefined, clear: () => undefined };
   const width = 30;
   const draw = (done: number) => {

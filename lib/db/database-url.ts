@@ -32,7 +32,11 @@ export type DatabaseHandle = {
 export async function openDatabase(log: (message: string) => void = () => undefined): Promise<DatabaseHandle> {
   const { DATABASE_URL, dataDir } = env();
   if (DATABASE_URL) return { url: DATABASE_URL, kind: "external", release: async () => undefined };
-  const server = await ensureEmbeddedServer({ dataDir: path.join(dataDir, "postgres"), settings: EMBEDDED_SETTINGS, log });
+  const server = await ensureEmbeddedServer({
+    dataDir: path.join(dataDir, "postgres"),
+    settings: EMBEDDED_SETTINGS,
+    log,
+  });
   await ensureDatabase(server, EMBEDDED_DATABASE);
   return { url: embeddedUrl(server, EMBEDDED_DATABASE), kind: "embedded", release: () => server.stop() };
 }

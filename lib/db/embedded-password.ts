@@ -28,7 +28,8 @@ async function readPassword(file: string): Promise<string> {
   const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const password = (await handle.readFile("utf8")).split("\n")[0]!.trim();
-    if (!password) throw new Error(`${file} is empty: delete it and restart to make a new one only if the database is new`);
+    if (!password)
+      throw new Error(`${file} is empty: delete it and restart to make a new one only if the database is new`);
     return password;
   } finally {
     await handle.close();
@@ -48,7 +49,11 @@ export async function readOrCreatePassword(file: string, owner: Owner | null): P
   }
   const password = randomBytes(24).toString("hex");
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const handle = await open(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
   try {
     try {
       await handle.writeFile(`${password}\n`);
@@ -68,7 +73,10 @@ export async function readOrCreatePassword(file: string, owner: Owner | null): P
 
 /** Connects with `password`: "ok", "refused" (wrong password: the server is up) or "down". */
 export async function tryPassword(port: number, password: string): Promise<"ok" | "refused" | "down"> {
-  const client = new pg.Client({ connectionString: embeddedUrl({ port, password }, "postgres"), connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: embeddedUrl({ port, password }, "postgres"),
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     return "ok";
@@ -84,7 +92,12 @@ export async function tryPassword(port: number, password: string): Promise<"ok" 
  * version still has LEGACY_PASSWORD: sign in with it and change it. The file is written before the
  * change, so a crash in between leaves a state this function finishes next time.
  */
-export async function adoptPassword(port: number, password: string, passwordFile: string, log?: (message: string) => void): Promise<void> {
+export async function adoptPassword(
+  port: number,
+  password: string,
+  passwordFile: string,
+  log?: (message: string) => void,
+): Promise<void> {
   if ((await tryPassword(port, password)) === "ok") return;
   const client = new pg.Client({ connectionString: embeddedUrl({ port, password: LEGACY_PASSWORD }, "postgres") });
   try {

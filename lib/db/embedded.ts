@@ -15,7 +15,16 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "../cli/free-port";
-import { adoptPassword, type EmbeddedAddress, embeddedUrl, type Owner, passwordFileFor, readOrCreatePassword, tryPassword, USER } from "./embedded-password";
+import {
+  adoptPassword,
+  type EmbeddedAddress,
+  embeddedUrl,
+  type Owner,
+  passwordFileFor,
+  readOrCreatePassword,
+  tryPassword,
+  USER,
+} from "./embedded-password";
 
 export { embeddedUrl, LEGACY_PASSWORD, passwordFileFor, type EmbeddedAddress } from "./embedded-password";
 

@@ -49,10 +49,17 @@ async function recordedMigrations(client: pg.ClientBase): Promise<Map<string, Ap
  * The names of `migrations` not recorded as finished (all of them on a database never migrated),
  * read without taking the migration lock: for a readiness check, not for deciding what to apply.
  */
-export async function unfinishedMigrations(client: pg.ClientBase, migrations: Migration[] = readMigrations()): Promise<string[]> {
-  const { rows } = await client.query<{ found: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS found`);
+export async function unfinishedMigrations(
+  client: pg.ClientBase,
+  migrations: Migration[] = readMigrations(),
+): Promise<string[]> {
+  const { rows } = await client.query<{ found: string | null }>(
+    `SELECT to_regclass('"_prisma_migrations"')::text AS found`,
+  );
   const recorded = rows[0]?.found ? await recordedMigrations(client) : new Map<string, AppliedRow>();
-  return migrations.filter((migration) => !recorded.get(migration.name)?.finished_at).map((migration) => migration.name);
+  return migrations
+    .filter((migration) => !recorded.get(migration.name)?.finished_at)
+    .map((migration) => migration.name);
 }
 
 /**
@@ -106,13 +113,14 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
       [id, migration.checksum, migration.name],
     );
     await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+      id,
+    ]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
-    throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

@@ -8,7 +8,10 @@ const holder = globalThis as unknown as { serverPool?: pg.Pool; serverPoolUrl?: 
 
 function databaseUrl(): string {
   const url = holder.serverPoolUrl ?? env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded database, or set DATABASE_URL.");
+  if (!url)
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded database, or set DATABASE_URL.",
+    );
   return url;
 }
 

@@ -31,7 +31,9 @@ export function db(): PrismaClient {
   if (globalForPrisma.prisma) return globalForPrisma.prisma;
   const url = globalForPrisma.prismaUrl ?? env().DATABASE_URL;
   if (!url) {
-    throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded database, or set DATABASE_URL.");
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded database, or set DATABASE_URL.",
+    );
   }
   globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   return globalForPrisma.prisma;

@@ -9,7 +9,9 @@ import { digestPreview, digestSubject, excerpt, oneLine } from "./wording";
 // Loaded at run time, not imported: Next refuses a static react-dom/server import in anything an app
 // route reaches (the admin's "send a test digest" action does), and the synchronous
 // renderToStaticMarkup is what makes per-block rendering fast enough (see below).
-const { renderToStaticMarkup } = createRequire(import.meta.url)("react-dom/server") as typeof import("react-dom/server");
+const { renderToStaticMarkup } = createRequire(import.meta.url)(
+  "react-dom/server",
+) as typeof import("react-dom/server");
 
 export type DigestPaper = { id: number; slug: string; title: string; abstract: string; codeUrl: string | null };
 export type DigestContent = {
@@ -28,9 +30,16 @@ type DigestRecipient = { email: string; token: string };
 // React escapes every piece as it renders it; the token is inserted URL-encoded, which has no
 // character HTML would need escaped. tests/unit/digest/compose.test.ts checks the result against a
 // whole-template render byte for byte.
-const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+const DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 const TOKEN = "PPxTOKENxPLACEHOLDERx7Q";
-const slotPaper = (slot: number): DigestEmailPaper => ({ id: -1 - slot, title: `PPxSLOTx${slot}x`, excerpt: "", url: "https://slot.invalid/", codeUrl: null });
+const slotPaper = (slot: number): DigestEmailPaper => ({
+  id: -1 - slot,
+  title: `PPxSLOTx${slot}x`,
+  excerpt: "",
+  url: "https://slot.invalid/",
+  codeUrl: null,
+});
 /** Distinct layouts kept at once: enough for every topic combination in practice, bounded so memory stays flat. */
 const MAX_FRAMES = 2000;
 
@@ -76,9 +85,14 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
     preferencesUrl: subscriberLinks.preferences(token, siteUrl),
   });
   const firstTitle = (content: DigestContent) => content.top[0]?.title ?? "";
-  const paperCount = (content: DigestContent) => content.top.length + content.sections.reduce((sum, section) => sum + section.papers.length, 0);
+  const paperCount = (content: DigestContent) =>
+    content.top.length + content.sections.reduce((sum, section) => sum + section.papers.length, 0);
 
-  function emailProps(content: DigestContent, token: string, papers: (paper: DigestPaper, slot: number) => DigestEmailPaper) {
+  function emailProps(
+    content: DigestContent,
+    token: string,
+    papers: (paper: DigestPaper, slot: number) => DigestEmailPaper,
+  ) {
     let slot = 0;
     const top = content.top.length > 0 ? content.top.map((paper) => papers(paper, slot)) : [];
     slot += 1;
@@ -98,13 +112,22 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
   function frame(content: DigestContent): FramePart[] {
     // Section headings are slots too: saved-search names make them personal, and a frame per name would
     // mean a whole React render per email.
-    const key = JSON.stringify([content.heading, firstTitle(content), paperCount(content), content.top.length > 0, content.sections.length]);
+    const key = JSON.stringify([
+      content.heading,
+      firstTitle(content),
+      paperCount(content),
+      content.top.length > 0,
+      content.sections.length,
+    ]);
     let parts = frames.get(key);
     if (parts) return parts;
     // One marker paper per list: its rendered block is found in the frame and replaced by the real blocks.
     const props = emailProps(content, TOKEN, (_paper, slot) => slotPaper(slot));
     props.top = props.top.slice(0, 1);
-    props.sections = props.sections.map((section, i) => ({ heading: headingMarker(i), papers: section.papers.slice(0, 1) }));
+    props.sections = props.sections.map((section, i) => ({
+      heading: headingMarker(i),
+      papers: section.papers.slice(0, 1),
+    }));
     let html = DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props));
     parts = [];
     const slots = content.sections.length + 1;
@@ -137,7 +160,12 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
         to: recipient.email,
         subject: digestSubject(paperCount(content), firstTitle(content)),
         html,
-        text: digestText(content, lists.map((list) => list.map((paper) => block(paper).text)), siteUrl, links(recipient.token)),
+        text: digestText(
+          content,
+          lists.map((list) => list.map((paper) => block(paper).text)),
+          siteUrl,
+          links(recipient.token),
+        ),
         headers: {
           // RFC 8058: mailbox providers show an unsubscribe button that POSTs here, no page visit needed.
           "List-Unsubscribe": `<${subscriberLinks.unsubscribeOneClick(recipient.token, siteUrl)}>`,
@@ -151,7 +179,12 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
       const lists = [content.top, ...content.sections.map((section) => section.papers)];
       return {
         html: DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props)),
-        text: digestText(content, lists.map((list) => list.map((paper) => paperText(emailPaper(paper)))), siteUrl, links(recipient.token)),
+        text: digestText(
+          content,
+          lists.map((list) => list.map((paper) => paperText(emailPaper(paper)))),
+          siteUrl,
+          links(recipient.token),
+        ),
       };
     },
     stats: () => ({ paperBlocks: blocks.size, frames: frames.size }),
@@ -171,7 +204,9 @@ function withMarkers(html: string): FramePart[] {
 }
 
 function paperText(paper: DigestEmailPaper): string {
-  return [paper.title, paper.excerpt, `Read: ${paper.url}`, ...(paper.codeUrl ? [`Code: ${paper.codeUrl}`] : [])].join("\n");
+  return [paper.title, paper.excerpt, `Read: ${paper.url}`, ...(paper.codeUrl ? [`Code: ${paper.codeUrl}`] : [])].join(
+    "\n",
+  );
 }
 
 /** The plain-text part, written directly (no HTML-to-text pass): titles and excerpts as plain strings, every link spelled out. */
@@ -183,7 +218,9 @@ function digestText(
 ): string {
   const [top = [], ...sections] = lists;
   const out = [content.heading, "", ...top.flatMap((text) => [text, ""])];
-  content.sections.forEach((section, i) => out.push(oneLine(section.heading), "", ...sections[i]!.flatMap((text) => [text, ""])));
+  content.sections.forEach((section, i) =>
+    out.push(oneLine(section.heading), "", ...sections[i]!.flatMap((text) => [text, ""])),
+  );
   out.push(
     "--",
     `You get this email because you subscribed to the PaperPulse digest at ${siteUrl}.`,

@@ -49,7 +49,14 @@ export async function claimBatch(
       await client.query("COMMIT");
       return null;
     }
-    const { rows } = await client.query<{ id: string; subscriber_id: number; email: string; token_seed: string; paper_ids: number[]; status: string }>(
+    const { rows } = await client.query<{
+      id: string;
+      subscriber_id: number;
+      email: string;
+      token_seed: string;
+      paper_ids: number[];
+      status: string;
+    }>(
       `UPDATE digest_delivery d
        SET status = CASE WHEN s.status = 'CONFIRMED' THEN 'SENDING' ELSE 'FAILED' END::"DeliveryStatus",
            error = CASE WHEN s.status = 'CONFIRMED' THEN NULL ELSE 'skipped: the subscriber is ' || lower(s.status::text) || ' since this digest was planned' END,
@@ -64,7 +71,13 @@ export async function claimBatch(
     const deliveries = rows
       .filter((row) => row.status === "SENDING")
       .sort((a, b) => a.subscriber_id - b.subscriber_id)
-      .map((row) => ({ id: row.id, subscriberId: row.subscriber_id, email: row.email, token: subscriberLinkToken(row.token_seed, secret), paperList: row.paper_ids }));
+      .map((row) => ({
+        id: row.id,
+        subscriberId: row.subscriber_id,
+        email: row.email,
+        token: subscriberLinkToken(row.token_seed, secret),
+        paperList: row.paper_ids,
+      }));
     return { batch, deliveries, skipped: rows.length - deliveries.length };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
@@ -113,7 +126,10 @@ export async function markDeliveries(pool: pg.Pool, workerId: string, outcomes: 
         [sent.map((o) => o.id), sent.map((o) => o.providerId), sent.map((o) => o.note ?? null)],
       );
     }
-    for (const [list, status] of [[failed, "FAILED"], [retry, "PENDING"]] as const) {
+    for (const [list, status] of [
+      [failed, "FAILED"],
+      [retry, "PENDING"],
+    ] as const) {
       if (list.length === 0) continue;
       // Only our own claim: if the lease ran out and another worker holds the row, its outcome wins.
       // A delivery that failed transiently MAX_ATTEMPTS times is given up (FAILED, with the last error)

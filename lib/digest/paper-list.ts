@@ -13,7 +13,8 @@ const AUTHORS_MARKER = -2_147_483_648;
 function marker(section: DigestSection): number {
   if ("followedAuthors" in section) return AUTHORS_MARKER;
   const [id, base] = "searchId" in section ? [section.searchId, SEARCH_BASE] : [section.tagId, 0];
-  if (!Number.isInteger(id) || id <= 0 || id >= SEARCH_BASE) throw new Error(`digest section id ${id} out of range 1..${SEARCH_BASE - 1}`);
+  if (!Number.isInteger(id) || id <= 0 || id >= SEARCH_BASE)
+    throw new Error(`digest section id ${id} out of range 1..${SEARCH_BASE - 1}`);
   return -(base + id);
 }
 

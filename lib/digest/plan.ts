@@ -29,7 +29,13 @@ export type PlanOptions = {
 export type PlannedDigest = { subscriberId: number; email: string; selection: DigestSelection };
 export type PlanSummary = { planned: number; nothingNew: number; candidates: number };
 
-type SubscriberRow = ReaderFollowsRow & { id: number; email: string; previous_ms: string | null; topics: number[]; sent: number[] };
+type SubscriberRow = ReaderFollowsRow & {
+  id: number;
+  email: string;
+  previous_ms: string | null;
+  topics: number[];
+  sent: number[];
+};
 
 /**
  * Every confirmed subscriber due in the period (daily; or weekly on today's weekday) who has no ledger
@@ -43,16 +49,25 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    if (!options.dryRun) await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`digest-plan:${period.key}`]);
+    if (!options.dryRun)
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`digest-plan:${period.key}`]);
     const candidates = await loadCandidates(client, period);
     const candidateIds = candidates.map((candidate) => candidate.id);
     const index = indexCandidates(candidates);
     // Every distinct saved search once for the whole period, however many subscribers keep it.
     const { rows: saved } = await client.query<{ query: string }>(`SELECT DISTINCT query FROM saved_search`);
     // On the pool, beside this transaction: the searches only read the catalogue, and two connections halve the wait.
-    const matches = await matchSavedSearches(pool, saved.map((row) => row.query), candidateIds, 2);
+    const matches = await matchSavedSearches(
+      pool,
+      saved.map((row) => row.query),
+      candidateIds,
+      2,
+    );
     const next = (
-      await client.query<{ next: number }>(`SELECT coalesce(max(batch) + 1, 0)::int AS next FROM digest_delivery WHERE period = $1`, [period.key])
+      await client.query<{ next: number }>(
+        `SELECT coalesce(max(batch) + 1, 0)::int AS next FROM digest_delivery WHERE period = $1`,
+        [period.key],
+      )
     ).rows[0]!.next;
 
     let planned = 0;
@@ -91,7 +106,12 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
             previousDigestAt: row.previous_ms === null ? null : Number(row.previous_ms),
           },
           candidates,
-          { topN: options.topN, perTopic: options.perTopic, perAuthors: options.perAuthors, firstDigestFrom: period.firstDigestFrom },
+          {
+            topN: options.topN,
+            perTopic: options.perTopic,
+            perAuthors: options.perAuthors,
+            firstDigestFrom: period.firstDigestFrom,
+          },
           index,
         );
         if (!selection) {

@@ -20,6 +20,9 @@ export type ReaderFollowsRow = { authors: string[]; searches: { id: number; quer
 const NOTHING: ReadonlySet<number> = new Set();
 
 /** The reader's saved searches with the period's matches of each (computed once per distinct query). */
-export function readerSearches(row: ReaderFollowsRow, matches: ReadonlyMap<string, ReadonlySet<number>>): ReaderSearch[] {
+export function readerSearches(
+  row: ReaderFollowsRow,
+  matches: ReadonlyMap<string, ReadonlySet<number>>,
+): ReaderSearch[] {
   return row.searches.map((search) => ({ id: search.id, matches: matches.get(search.query) ?? NOTHING }));
 }

@@ -68,7 +68,18 @@ export type DigestRunSummary = {
 export async function runDigest(pool: pg.Pool, options: RunDigestOptions): Promise<DigestRunSummary> {
   const now = options.now ?? new Date();
   const log = options.log ?? (() => undefined);
-  const summary: DigestRunSummary = { period: null, dryRun: Boolean(options.dryRun), planned: 0, nothingNew: 0, sent: 0, failed: 0, skipped: 0, pending: 0, planMs: 0, sendMs: 0 };
+  const summary: DigestRunSummary = {
+    period: null,
+    dryRun: Boolean(options.dryRun),
+    planned: 0,
+    nothingNew: 0,
+    sent: 0,
+    failed: 0,
+    skipped: 0,
+    pending: 0,
+    planMs: 0,
+    sendMs: 0,
+  };
   const latest = await latestDigestDate(pool, utcDate(now));
   if (!latest) return summary;
   const period = digestPeriod(options.frequency, now, latest);
@@ -80,7 +91,9 @@ export async function runDigest(pool: pg.Pool, options: RunDigestOptions): Promi
     const result = await sendTestDigest(pool, { period, email: options.to, siteUrl, mail: options.mail, ...select });
     if (result.ok) {
       summary.sent = 1;
-      log(`test digest (${result.papers} papers${result.sample ? ", a sample: nothing is new for this subscriber" : ""}) sent to ${options.to}`);
+      log(
+        `test digest (${result.papers} papers${result.sample ? ", a sample: nothing is new for this subscriber" : ""}) sent to ${options.to}`,
+      );
     } else summary.error = result.error;
     return summary;
   }
@@ -122,14 +135,28 @@ export async function runDigest(pool: pg.Pool, options: RunDigestOptions): Promi
 }
 
 /** One dry-run line per planned digest: who, how many papers, which sections, the first title. */
-async function describer(pool: pg.Pool, period: ReturnType<typeof digestPeriod>): Promise<(planned: PlannedDigest) => string> {
+async function describer(
+  pool: pg.Pool,
+  period: ReturnType<typeof digestPeriod>,
+): Promise<(planned: PlannedDigest) => string> {
   const candidates = await loadCandidates(pool, period);
-  const papers = await loadPapers(pool, candidates.map((candidate) => candidate.id));
+  const papers = await loadPapers(
+    pool,
+    candidates.map((candidate) => candidate.id),
+  );
   const { rows } = await pool.query<{ id: number }>(`SELECT id FROM tag`);
-  const tags = await loadTagNames(pool, rows.map((row) => row.id));
+  const tags = await loadTagNames(
+    pool,
+    rows.map((row) => row.id),
+  );
   return ({ email, selection }) => {
     const sections = selection.sections.map((section) => {
-      const name = "followedAuthors" in section ? "followed authors" : "searchId" in section ? `saved search ${section.searchId}` : (tags.get(section.tagId) ?? `tag ${section.tagId}`);
+      const name =
+        "followedAuthors" in section
+          ? "followed authors"
+          : "searchId" in section
+            ? `saved search ${section.searchId}`
+            : (tags.get(section.tagId) ?? `tag ${section.tagId}`);
       return `${name} ${section.ids.length}`;
     });
     const first = papers.get(selection.top[0]!)?.title ?? "?";

@@ -19,17 +19,25 @@ export function createSectionNamer(db: Queryable): SectionNamer {
   return {
     async load(selections) {
       const sections = selections.flatMap((selection) => selection.sections);
-      const tagIds = [...new Set(sections.flatMap((s) => ("tagId" in s ? [s.tagId] : [])))].filter((id) => !topics.has(id));
-      const searchIds = [...new Set(sections.flatMap((s) => ("searchId" in s ? [s.searchId] : [])))].filter((id) => !searches.has(id));
+      const tagIds = [...new Set(sections.flatMap((s) => ("tagId" in s ? [s.tagId] : [])))].filter(
+        (id) => !topics.has(id),
+      );
+      const searchIds = [...new Set(sections.flatMap((s) => ("searchId" in s ? [s.searchId] : [])))].filter(
+        (id) => !searches.has(id),
+      );
       for (const [id, name] of await loadTagNames(db, tagIds)) topics.set(id, name);
       if (searchIds.length > 0) {
-        const { rows } = await db.query<{ id: number; name: string }>(`SELECT id, name FROM saved_search WHERE id = ANY($1::int[])`, [searchIds]);
+        const { rows } = await db.query<{ id: number; name: string }>(
+          `SELECT id, name FROM saved_search WHERE id = ANY($1::int[])`,
+          [searchIds],
+        );
         for (const row of rows) searches.set(row.id, row.name);
       }
     },
     heading(section) {
       if ("followedAuthors" in section) return sectionHeading({ followedAuthors: true });
-      if ("searchId" in section) return sectionHeading({ savedSearch: searches.get(section.searchId) ?? "(since removed)" });
+      if ("searchId" in section)
+        return sectionHeading({ savedSearch: searches.get(section.searchId) ?? "(since removed)" });
       return sectionHeading({ topic: topics.get(section.tagId) ?? "a topic you follow" });
     },
   };

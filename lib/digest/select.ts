@@ -45,7 +45,8 @@ export type DigestSelectionOptions = {
 };
 
 /** A section after the trending part: a followed topic, the followed authors, or a saved search. */
-export type DigestSection = { tagId: number; ids: number[] } | { followedAuthors: true; ids: number[] } | { searchId: number; ids: number[] };
+export type DigestSection =
+  { tagId: number; ids: number[] } | { followedAuthors: true; ids: number[] } | { searchId: number; ids: number[] };
 export type DigestSelection = { top: number[]; sections: DigestSection[] };
 
 const DEFAULT_TOP_N = 10;
@@ -111,7 +112,9 @@ export function selectDigestFor(
   let budget = options.maxSectionPapers ?? DEFAULT_MAX_SECTION_PAPERS;
   const isNew = (paper: DigestCandidate) =>
     !reader.alreadySent.has(paper.id) &&
-    (reader.previousDigestAt === null ? paper.firstSeen >= options.firstDigestFrom : paper.createdAt > reader.previousDigestAt);
+    (reader.previousDigestAt === null
+      ? paper.firstSeen >= options.firstDigestFrom
+      : paper.createdAt > reader.previousDigestAt);
 
   const chosen = new Set<number>();
   const top: number[] = [];
@@ -140,7 +143,8 @@ export function selectDigestFor(
     const positions = [...new Set(authors.flatMap((key) => index.byAuthor.get(key) ?? NONE))].sort((a, b) => a - b);
     fill({ followedAuthors: true, ids: [] }, positions, perAuthors);
   }
-  for (const search of reader.searches ?? []) fill({ searchId: search.id, ids: [] }, index.positionsOf(search.matches), perTopic);
+  for (const search of reader.searches ?? [])
+    fill({ searchId: search.id, ids: [] }, index.positionsOf(search.matches), perTopic);
   for (const tagId of reader.topics) fill({ tagId, ids: [] }, index.byTag.get(tagId) ?? NONE, perTopic);
   return { top, sections };
 }

@@ -33,8 +33,24 @@ export type SendPlannedOptions = {
   onBatch?: (report: BatchReport) => void;
 };
 
-export type BatchReport = { batch: number; emails: number; sent: number; failed: number; retry: number; renderMs: number; sendMs: number; totalMs: number };
-export type SendSummary = { sent: number; failed: number; skipped: number; retry: number; batches: number; stoppedEarly: boolean };
+export type BatchReport = {
+  batch: number;
+  emails: number;
+  sent: number;
+  failed: number;
+  retry: number;
+  renderMs: number;
+  sendMs: number;
+  totalMs: number;
+};
+export type SendSummary = {
+  sent: number;
+  failed: number;
+  skipped: number;
+  retry: number;
+  batches: number;
+  stoppedEarly: boolean;
+};
 
 // Our own message format (lib/mail/retry.ts): Resend refuses a key it has already ACCEPTED with another
 // payload. A batch's emails can only shrink between attempts (a subscriber who left is skipped), so
@@ -54,71 +70,78 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
 
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const mail = { ...options.mail, ratePerSecond: (options.mail?.ratePerSecond ?? RESEND_RATE_PER_SECOND) / concurrency };
+  const mail = {
+    ...options.mail,
+    ratePerSecond: (options.mail?.ratePerSecond ?? RESEND_RATE_PER_SECOND) / concurrency,
+  };
   let stop = false;
 
   async function loop() {
-  let after = -1;
-  while (!stop) {
-    const claim = await claimBatch(pool, { period: options.period, workerId: options.workerId, leaseMs, after });
-    if (!claim) break;
-    after = claim.batch;
-    summary.skipped += claim.skipped;
-    if (claim.deliveries.length === 0) continue;
-    const started = performance.now();
+    let after = -1;
+    while (!stop) {
+      const claim = await claimBatch(pool, { period: options.period, workerId: options.workerId, leaseMs, after });
+      if (!claim) break;
+      after = claim.batch;
+      summary.skipped += claim.skipped;
+      if (claim.deliveries.length === 0) continue;
+      const started = performance.now();
 
-    const selections = claim.deliveries.map((delivery) => decodePaperList(delivery.paperList));
-    const missingPapers = [...new Set(selections.flatMap(papersIn))].filter((id) => !papers.has(id));
-    for (const [id, paper] of await loadPapers(pool, missingPapers)) papers.set(id, paper);
-    await names.load(selections);
+      const selections = claim.deliveries.map((delivery) => decodePaperList(delivery.paperList));
+      const missingPapers = [...new Set(selections.flatMap(papersIn))].filter((id) => !papers.has(id));
+      for (const [id, paper] of await loadPapers(pool, missingPapers)) papers.set(id, paper);
+      await names.load(selections);
 
-    const heading = headingForPeriod(options.period);
-    const pick = (ids: number[]) => ids.map((id) => papers.get(id)).filter((paper): paper is DigestPaper => paper !== undefined);
-    const contents = selections.map(
-      (selection): DigestContent => ({
+      const heading = headingForPeriod(options.period);
+      const pick = (ids: number[]) =>
+        ids.map((id) => papers.get(id)).filter((paper): paper is DigestPaper => paper !== undefined);
+      const contents = selections.map((selection): DigestContent => ({
         heading,
         top: pick(selection.top),
         sections: selection.sections
           .map((section) => ({ heading: names.heading(section), papers: pick(section.ids) }))
           .filter((section) => section.papers.length > 0),
-      }),
-    );
-    // A digest whose papers were all deleted since planning is not sent as an empty email.
-    const sendable = claim.deliveries.map((_, i) => i).filter((i) => contents[i]!.top.length > 0);
-    const messages = sendable.map((i) => ({
-      ...composer.compose(contents[i]!, claim.deliveries[i]!),
-      // Used if the batch is split to find a rejected address: one key per person per period.
-      idempotencyKey: `digest:${options.period}:s${claim.deliveries[i]!.subscriberId}`,
-    }));
-    const rendered = performance.now();
+      }));
+      // A digest whose papers were all deleted since planning is not sent as an empty email.
+      const sendable = claim.deliveries.map((_, i) => i).filter((i) => contents[i]!.top.length > 0);
+      const messages = sendable.map((i) => ({
+        ...composer.compose(contents[i]!, claim.deliveries[i]!),
+        // Used if the batch is split to find a rejected address: one key per person per period.
+        idempotencyKey: `digest:${options.period}:s${claim.deliveries[i]!.subscriberId}`,
+      }));
+      const rendered = performance.now();
 
-    const sentResults = await sendBatch(messages, { ...mail, batchKey: `digest:${options.period}:${claim.batch}` });
-    const answered = performance.now();
-    const results: BatchItemResult[] = claim.deliveries.map((_, index) => ({ index, ok: false, error: "skipped: its papers were removed from the catalogue", permanent: true }));
-    sendable.forEach((i, position) => (results[i] = { ...sentResults[position]!, index: i }));
-    await options.afterSend?.(claim.batch, results);
+      const sentResults = await sendBatch(messages, { ...mail, batchKey: `digest:${options.period}:${claim.batch}` });
+      const answered = performance.now();
+      const results: BatchItemResult[] = claim.deliveries.map((_, index) => ({
+        index,
+        ok: false,
+        error: "skipped: its papers were removed from the catalogue",
+        permanent: true,
+      }));
+      sendable.forEach((i, position) => (results[i] = { ...sentResults[position]!, index: i }));
+      await options.afterSend?.(claim.batch, results);
 
-    const outcomes = claim.deliveries.map((delivery, i) => outcomeOf(delivery, results[i]!));
-    await markDeliveries(pool, options.workerId, outcomes);
-    const counts = { sent: 0, failed: 0, retry: 0 };
-    for (const o of outcomes) counts[o.outcome] += 1;
-    summary.sent += counts.sent;
-    summary.failed += counts.failed;
-    summary.retry += counts.retry;
-    summary.batches += 1;
-    options.onBatch?.({
-      batch: claim.batch,
-      emails: messages.length,
-      ...counts,
-      renderMs: rendered - started,
-      sendMs: answered - rendered,
-      totalMs: performance.now() - started,
-    });
-    if (counts.retry > 0) {
-      summary.stoppedEarly = true;
-      stop = true;
+      const outcomes = claim.deliveries.map((delivery, i) => outcomeOf(delivery, results[i]!));
+      await markDeliveries(pool, options.workerId, outcomes);
+      const counts = { sent: 0, failed: 0, retry: 0 };
+      for (const o of outcomes) counts[o.outcome] += 1;
+      summary.sent += counts.sent;
+      summary.failed += counts.failed;
+      summary.retry += counts.retry;
+      summary.batches += 1;
+      options.onBatch?.({
+        batch: claim.batch,
+        emails: messages.length,
+        ...counts,
+        renderMs: rendered - started,
+        sendMs: answered - rendered,
+        totalMs: performance.now() - started,
+      });
+      if (counts.retry > 0) {
+        summary.stoppedEarly = true;
+        stop = true;
+      }
     }
-  }
   }
   await Promise.all(Array.from({ length: concurrency }, loop));
   return summary;
@@ -127,6 +150,14 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
 function outcomeOf(delivery: ClaimedDelivery, result: BatchItemResult): DeliveryOutcome {
   if (result.ok) return { id: delivery.id, outcome: "sent", providerId: result.id ?? null };
   const error = result.error ?? "unknown error";
-  if (ALREADY_ACCEPTED.test(error)) return { id: delivery.id, outcome: "sent", providerId: null, note: "accepted earlier under the same idempotency key" };
-  return result.permanent ? { id: delivery.id, outcome: "failed", error } : { id: delivery.id, outcome: "retry", error };
+  if (ALREADY_ACCEPTED.test(error))
+    return {
+      id: delivery.id,
+      outcome: "sent",
+      providerId: null,
+      note: "accepted earlier under the same idempotency key",
+    };
+  return result.permanent
+    ? { id: delivery.id, outcome: "failed", error }
+    : { id: delivery.id, outcome: "retry", error };
 }

@@ -13,7 +13,8 @@ import type { DigestPeriod } from "./period";
 import { selectDigestFor } from "./select";
 import { headingForPeriod } from "./wording";
 
-export type TestSendResult = { ok: true; papers: number; sample: boolean; providerId: string | undefined } | { ok: false; error: string };
+export type TestSendResult =
+  { ok: true; papers: number; sample: boolean; providerId: string | undefined } | { ok: false; error: string };
 
 /**
  * The digest this subscriber would get in the period (their topics, minus papers they were sent);
@@ -22,9 +23,26 @@ export type TestSendResult = { ok: true; papers: number; sample: boolean; provid
  */
 export async function sendTestDigest(
   pool: Queryable,
-  options: { period: DigestPeriod; email: string; topN?: number; perTopic?: number; siteUrl: string; mail?: Omit<BatchOptions, "batchKey"> },
+  options: {
+    period: DigestPeriod;
+    email: string;
+    topN?: number;
+    perTopic?: number;
+    siteUrl: string;
+    mail?: Omit<BatchOptions, "batchKey">;
+  },
 ): Promise<TestSendResult> {
-  const { rows } = await pool.query<ReaderFollowsRow & { id: number; email: string; token_seed: string; status: string; topics: number[]; sent: number[]; previous_ms: string | null }>(
+  const { rows } = await pool.query<
+    ReaderFollowsRow & {
+      id: number;
+      email: string;
+      token_seed: string;
+      status: string;
+      topics: number[];
+      sent: number[];
+      previous_ms: string | null;
+    }
+  >(
     `SELECT s.id, s.email, s.token_seed::text AS token_seed, s.status::text AS status,
             (extract(epoch FROM s.last_sent_at) * 1000)::bigint::text AS previous_ms,
             coalesce((SELECT array_agg(t.tag_id ORDER BY tag.name, t.tag_id) FROM subscriber_topic t JOIN tag ON tag.id = t.tag_id WHERE t.subscriber_id = s.id), '{}') AS topics,
@@ -34,15 +52,32 @@ export async function sendTestDigest(
     [options.email.trim()],
   );
   const subscriber = rows[0];
-  if (!subscriber) return { ok: false, error: `${options.email} is not a subscriber; subscribe it first (the email needs its unsubscribe token)` };
+  if (!subscriber)
+    return {
+      ok: false,
+      error: `${options.email} is not a subscriber; subscribe it first (the email needs its unsubscribe token)`,
+    };
   if (subscriber.status === "UNSUBSCRIBED" || subscriber.status === "SUPPRESSED") {
-    return { ok: false, error: `${subscriber.email} is ${subscriber.status.toLowerCase()}; a test digest is not sent to it` };
+    return {
+      ok: false,
+      error: `${subscriber.email} is ${subscriber.status.toLowerCase()}; a test digest is not sent to it`,
+    };
   }
 
   const candidates = await loadCandidates(pool, options.period);
   const select = { topN: options.topN, perTopic: options.perTopic, firstDigestFrom: options.period.firstDigestFrom };
-  const matches = await matchSavedSearches(pool, subscriber.searches.map((search) => search.query), candidates.map((candidate) => candidate.id));
-  const reader = { topics: subscriber.topics, authors: subscriber.authors, searches: readerSearches(subscriber, matches), alreadySent: new Set(subscriber.sent), previousDigestAt: subscriber.previous_ms === null ? null : Number(subscriber.previous_ms) };
+  const matches = await matchSavedSearches(
+    pool,
+    subscriber.searches.map((search) => search.query),
+    candidates.map((candidate) => candidate.id),
+  );
+  const reader = {
+    topics: subscriber.topics,
+    authors: subscriber.authors,
+    searches: readerSearches(subscriber, matches),
+    alreadySent: new Set(subscriber.sent),
+    previousDigestAt: subscriber.previous_ms === null ? null : Number(subscriber.previous_ms),
+  };
   let selection = selectDigestFor(reader, candidates, select);
   const sample = selection === null;
   selection ??= selectDigestFor({ ...reader, alreadySent: new Set(), previousDigestAt: null }, candidates, select);
@@ -51,7 +86,8 @@ export async function sendTestDigest(
   const papers = await loadPapers(pool, papersIn(selection));
   const names = createSectionNamer(pool);
   await names.load([selection]);
-  const pick = (ids: number[]) => ids.map((id) => papers.get(id)).filter((paper): paper is DigestPaper => paper !== undefined);
+  const pick = (ids: number[]) =>
+    ids.map((id) => papers.get(id)).filter((paper): paper is DigestPaper => paper !== undefined);
   const message = createDigestComposer({ siteUrl: options.siteUrl }).compose(
     {
       heading: headingForPeriod(options.period.key),

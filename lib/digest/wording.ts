@@ -31,9 +31,13 @@ export function digestSubject(paperCount: number, firstTitle: string): string {
 }
 
 /** A section's heading: why these papers are in the email (a followed topic, the followed authors, a saved search). */
-export function sectionHeading(section: { topic: string } | { followedAuthors: true } | { savedSearch: string }): string {
+export function sectionHeading(
+  section: { topic: string } | { followedAuthors: true } | { savedSearch: string },
+): string {
   if ("followedAuthors" in section) return "New from authors you follow";
-  return "savedSearch" in section ? `New for your saved search ${oneLine(section.savedSearch)}` : `Because you follow ${oneLine(section.topic)}`;
+  return "savedSearch" in section
+    ? `New for your saved search ${oneLine(section.savedSearch)}`
+    : `Because you follow ${oneLine(section.topic)}`;
 }
 
 function digestHeading(digestDate: string): string {
@@ -61,7 +65,7 @@ function weekDates(isoWeek: string): string {
   const [year, week] = [Number(match[1]), Number(match[2])];
   // Week 1 holds January 4th; its Monday is the 4th minus (its weekday - 1).
   const jan4 = Date.UTC(year, 0, 4);
-  const monday = new Date(jan4 - (((new Date(jan4).getUTCDay() || 7) - 1) * 86_400_000) + (week - 1) * 7 * 86_400_000);
+  const monday = new Date(jan4 - ((new Date(jan4).getUTCDay() || 7) - 1) * 86_400_000 + (week - 1) * 7 * 86_400_000);
   const sunday = new Date(monday.getTime() + 6 * 86_400_000);
   const sameYear = monday.getUTCFullYear() === sunday.getUTCFullYear();
   return `${(sameYear ? DAY : DAY_YEAR).format(monday)} – ${DAY_YEAR.format(sunday)}`;

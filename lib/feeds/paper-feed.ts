@@ -12,7 +12,12 @@ export const FEED_TTL_MINUTES = 30;
 export const FEED_CACHE_CONTROL = "public, max-age=300";
 export const RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8";
 
-const LINK_LABELS: Record<PaperLinkView["kind"], string> = { CODE: "Code", PROJECT: "Project page", DATASET: "Dataset", OTHER: "Link" };
+const LINK_LABELS: Record<PaperLinkView["kind"], string> = {
+  CODE: "Code",
+  PROJECT: "Project page",
+  DATASET: "Dataset",
+  OTHER: "Link",
+};
 /** Search terms shown in a channel title; the full query stays in the links. */
 const MAX_TITLE_QUERY = 120;
 

@@ -11,7 +11,13 @@ export function stripInvalidXmlChars(text: string): string {
   return text.replace(NOT_XML_CHAR, "");
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
 
 /** Escapes the five special characters (so the result also fits in a quoted attribute) after stripping illegal ones. */
 export function escapeXml(text: string): string {

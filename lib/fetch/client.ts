@@ -49,7 +49,13 @@ class Transient extends Error {
   }
 }
 
-const DEFAULTS = { timeoutMs: 30_000, attempts: 4, baseDelayMs: 2_000, maxRetryAfterMs: 120_000, maxBodyBytes: 16 * 1024 * 1024 };
+const DEFAULTS = {
+  timeoutMs: 30_000,
+  attempts: 4,
+  baseDelayMs: 2_000,
+  maxRetryAfterMs: 120_000,
+  maxBodyBytes: 16 * 1024 * 1024,
+};
 const MAX_SAME_HOST_REDIRECTS = 3;
 const realClock: PacerClock = { now: () => performance.now(), sleep };
 
@@ -58,11 +64,14 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** The network error as a person reads it: undici hides the useful part in `cause`. */
 function networkMessage(error: unknown, timeoutMs: number): string {
   const err = error as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === "TimeoutError" || err.name === "AbortError") return `no complete answer within ${timeoutMs / 1000} s (timeout)`;
+  if (err.name === "TimeoutError" || err.name === "AbortError")
+    return `no complete answer within ${timeoutMs / 1000} s (timeout)`;
   const code = err.cause?.code;
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "the connection was reset before the answer was complete";
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET")
+    return "the connection was reset before the answer was complete";
   if (code === "ECONNREFUSED") return "connection refused: is HF_API_URL right?";
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "the host name did not resolve: is HF_API_URL right, is the network up?";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return "the host name did not resolve: is HF_API_URL right, is the network up?";
   return `network error: ${err.cause?.message ?? err.message}`;
 }
 
@@ -87,8 +96,10 @@ async function readCapped(response: Response, cap: number): Promise<Uint8Array> 
 }
 
 export function createHfClient(settings: HfClientSettings): HfClient {
-  const options = { ...DEFAULTS, ...Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) } as typeof DEFAULTS &
-    HfClientSettings;
+  const options = {
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)),
+  } as typeof DEFAULTS & HfClientSettings;
   const clock = settings.clock ?? realClock;
   const pacer = createPacer(1, clock);
   let requests = 0;
@@ -112,7 +123,9 @@ export function createHfClient(settings: HfClientSettings): HfClient {
           const next = location ? new URL(location, target) : null;
           if (!next) throw new FetchFailure(`HTTP ${response.status} redirect without a Location`);
           if (next.host !== target.host || !/^https?:$/.test(next.protocol)) {
-            throw new FetchFailure(`redirected to another host (${next.host}); refused: set HF_API_URL to the host you mean`);
+            throw new FetchFailure(
+              `redirected to another host (${next.host}); refused: set HF_API_URL to the host you mean`,
+            );
           }
           if (hop >= MAX_SAME_HOST_REDIRECTS) throw new FetchFailure(`more than ${MAX_SAME_HOST_REDIRECTS} redirects`);
           target = next;
@@ -124,16 +137,28 @@ export function createHfClient(settings: HfClientSettings): HfClient {
         }
         if (response.status === 429 || response.status >= 500 || response.status === 408) {
           await response.body?.cancel();
-          const retryAfter = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get("retry-after") ?? undefined) : undefined;
+          const retryAfter =
+            response.status === 429 || response.status === 503
+              ? parseRetryAfter(response.headers.get("retry-after") ?? undefined)
+              : undefined;
           throw new Transient(`HTTP ${response.status} ${response.statusText}`.trim(), retryAfter);
         }
         if (response.status !== 200) {
           await response.body?.cancel();
-          const hint = response.status === 404 ? ": no daily papers for this day (yet)" : response.status === 401 || response.status === 403 ? ": check HF_TOKEN" : "";
+          const hint =
+            response.status === 404
+              ? ": no daily papers for this day (yet)"
+              : response.status === 401 || response.status === 403
+                ? ": check HF_TOKEN"
+                : "";
           throw new FetchFailure(`HTTP ${response.status} ${response.statusText}`.trim() + hint);
         }
         const bytes = await readCapped(response, options.maxBodyBytes);
-        return { status: 200, bytes, validators: { etag: response.headers.get("etag"), lastModified: response.headers.get("last-modified") } };
+        return {
+          status: 200,
+          bytes,
+          validators: { etag: response.headers.get("etag"), lastModified: response.headers.get("last-modified") },
+        };
       } catch (error) {
         if (error instanceof FetchFailure || error instanceof Transient) throw error;
         throw new Transient(networkMessage(error, options.timeoutMs));
@@ -151,9 +176,13 @@ export function createHfClient(settings: HfClientSettings): HfClient {
           return await once(url, validators);
         } catch (error) {
           if (!(error instanceof Transient)) throw error;
-          if (attempt >= options.attempts) throw new FetchFailure(`${error.message} (gave up after ${attempt} attempts)`);
+          if (attempt >= options.attempts)
+            throw new FetchFailure(`${error.message} (gave up after ${attempt} attempts)`);
           const delay = error.retryAfterMs ?? backoffDelay(attempt, options.baseDelayMs, options.random);
-          if (delay > options.maxRetryAfterMs) throw new FetchFailure(`${error.message}; asked to wait ${Math.ceil(delay / 1000)} s, the next run tries again`);
+          if (delay > options.maxRetryAfterMs)
+            throw new FetchFailure(
+              `${error.message}; asked to wait ${Math.ceil(delay / 1000)} s, the next run tries again`,
+            );
           await clock.sleep(delay);
         }
       }

@@ -34,14 +34,21 @@ function entriesOf(bytes: Uint8Array): unknown[] | null {
  * 304 is the page we had: it ends the day if it was the last page then. If some pages changed and others
  * did not, the unchanged ones are fetched again without validators, so the import sees the whole day.
  */
-export async function fetchDay(client: HfClient, apiUrl: string, day: string, previous: Validators[], pageSize = PAGE_SIZE): Promise<DayAnswer> {
+export async function fetchDay(
+  client: HfClient,
+  apiUrl: string,
+  day: string,
+  previous: Validators[],
+  pageSize = PAGE_SIZE,
+): Promise<DayAnswer> {
   const url = dailyPapersUrl(apiUrl, day, 0, pageSize);
   const pageUrl = (page: number) => dailyPapersUrl(apiUrl, day, page, pageSize);
   const pages: (unknown[] | null)[] = [];
   const validators: Validators[] = [];
   let firstPage: Uint8Array | null = null;
   for (let page = 0; ; page++) {
-    if (page === MAX_PAGES) throw new FetchFailure(`more than ${MAX_PAGES} pages of ${pageSize} papers: the server seems to ignore paging`);
+    if (page === MAX_PAGES)
+      throw new FetchFailure(`more than ${MAX_PAGES} pages of ${pageSize} papers: the server seems to ignore paging`);
     const answer = await client.get(pageUrl(page), previous[page]);
     if (answer.status === 304) {
       pages.push(null);
@@ -72,7 +79,8 @@ export async function fetchDay(client: HfClient, apiUrl: string, day: string, pr
     }
     const again = await client.get(pageUrl(page));
     const fresh = again.status === 200 ? entriesOf(again.bytes) : null;
-    if (again.status !== 200 || fresh === null) throw new FetchFailure(`page ${page} changed while the day was being read; the next run tries again`);
+    if (again.status !== 200 || fresh === null)
+      throw new FetchFailure(`page ${page} changed while the day was being read; the next run tries again`);
     validators[page] = again.validators;
     all.push(...fresh);
   }

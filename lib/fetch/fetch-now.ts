@@ -26,11 +26,19 @@ export function currentFetchOverview(): Promise<FetchOverview> {
 }
 
 /** Works with HF_FETCH=off too: off stops the schedule, not an admin who asks. */
-export async function fetchNowAs(user: SessionUser | null, run: RecentFetch = fetchRecentDays): Promise<FetchNowOutcome> {
+export async function fetchNowAs(
+  user: SessionUser | null,
+  run: RecentFetch = fetchRecentDays,
+): Promise<FetchNowOutcome> {
   const check = checkAdmin(user, "fetch from Hugging Face");
   if (!check.ok) return check;
   const result = await run();
-  if (result.busy) return { ok: false, status: 409, error: "A fetch is already running (the worker or another admin); its result appears here when it is done." };
+  if (result.busy)
+    return {
+      ok: false,
+      status: 409,
+      error: "A fetch is already running (the worker or another admin); its result appears here when it is done.",
+    };
   const counts = tally(result.days);
   const failed = result.days.filter((day) => day.result === "FAILED").map((day) => `${day.day}: ${day.message}`);
   const summary = `${result.days.length} day${result.days.length === 1 ? "" : "s"} fetched: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`;

@@ -2,7 +2,12 @@
 import type { DayOutcome } from "./import-day";
 
 const MARKS: Record<DayOutcome["result"], string> = { NEW: "+", UPDATED: "~", UNCHANGED: "=", FAILED: "✗" };
-const WORDS: Record<DayOutcome["result"], string> = { NEW: "new", UPDATED: "updated", UNCHANGED: "unchanged", FAILED: "failed" };
+const WORDS: Record<DayOutcome["result"], string> = {
+  NEW: "new",
+  UPDATED: "updated",
+  UNCHANGED: "unchanged",
+  FAILED: "failed",
+};
 
 export function formatDayLine(outcome: DayOutcome): string {
   const run = outcome.importRunId ? ` [import #${outcome.importRunId}]` : "";

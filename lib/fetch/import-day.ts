@@ -1,7 +1,13 @@
 // Owns one fetched day end to end: revalidate, fetch, import through the file importer, record the result.
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { importDigest, recordUnreadableSource, type DigestSource, type ImportOptions, type ImportSummary } from "../ingest/import";
+import {
+  importDigest,
+  recordUnreadableSource,
+  type DigestSource,
+  type ImportOptions,
+  type ImportSummary,
+} from "../ingest/import";
 import { FetchFailure, type HfClient } from "./client";
 import { dailyPapersUrl, fetchDay } from "./day";
 import { readFetchState, saveFetchState } from "./state";
@@ -48,7 +54,12 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 export async function fetchAndImportDay(context: DayContext, day: string): Promise<DayOutcome> {
   const { pool, client, apiUrl, today } = context;
   const state = await readFetchState(pool, day);
-  const options: ImportOptions = { today, date: day, importedBy: FETCH_IMPORTED_BY, sourceUrl: dailyPapersUrl(apiUrl, day, 0, context.pageSize) };
+  const options: ImportOptions = {
+    today,
+    date: day,
+    importedBy: FETCH_IMPORTED_BY,
+    sourceUrl: dailyPapersUrl(apiUrl, day, 0, context.pageSize),
+  };
   const base = { day, url: options.sourceUrl!, counts: null, entriesAdded: 0 };
 
   let answer;
@@ -71,7 +82,12 @@ export async function fetchAndImportDay(context: DayContext, day: string): Promi
   if (state?.sha256 === hash) {
     // The server offers no validators (or ignored them), but the answer is the one we imported.
     const message = "same answer as the last import";
-    await saveFetchState(pool, day, { result: "UNCHANGED", message, importRunId: null, imported: { validators: answer.validators, sha256: hash } });
+    await saveFetchState(pool, day, {
+      result: "UNCHANGED",
+      message,
+      importRunId: null,
+      imported: { validators: answer.validators, sha256: hash },
+    });
     return { ...base, result: "UNCHANGED", message, importRunId: state.importRunId };
   }
 

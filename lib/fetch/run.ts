@@ -26,7 +26,11 @@ export function recentDays(today: string, lookback: number): string[] {
 }
 
 /** Fetches `days` in order; a failed day is reported and the run goes on. Returns busy when another run holds the lock. */
-export async function fetchDays(context: DayContext, days: string[], onDay: (outcome: DayOutcome, index: number) => void = () => undefined): Promise<FetchRun> {
+export async function fetchDays(
+  context: DayContext,
+  days: string[],
+  onDay: (outcome: DayOutcome, index: number) => void = () => undefined,
+): Promise<FetchRun> {
   const holder = await context.pool.connect();
   try {
     const { rows } = await holder.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [FETCH_LOCK]);

@@ -19,5 +19,11 @@ export function fetchContext(
   overrides: Partial<HfClientSettings> & { pageSize?: number } = {},
 ): DayContext {
   const { pageSize, ...client } = overrides;
-  return { pool, client: createHfClient({ userAgent: userAgent(), token: settings.HF_TOKEN, ...client }), apiUrl: settings.HF_API_URL, today, pageSize };
+  return {
+    pool,
+    client: createHfClient({ userAgent: userAgent(), token: settings.HF_TOKEN, ...client }),
+    apiUrl: settings.HF_API_URL,
+    today,
+    pageSize,
+  };
 }

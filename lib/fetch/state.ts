@@ -14,7 +14,15 @@ export type FetchState = {
   fetchedAt: Date;
 };
 
-type Row = { day: string; validators: Validators[]; sha256: string | null; result: FetchResult; message: string | null; import_run_id: number | null; fetched_at: Date };
+type Row = {
+  day: string;
+  validators: Validators[];
+  sha256: string | null;
+  result: FetchResult;
+  message: string | null;
+  import_run_id: number | null;
+  fetched_at: Date;
+};
 
 const COLUMNS = `to_char(day, 'YYYY-MM-DD') AS day, validators, sha256, result::text AS result, message, import_run_id, fetched_at`;
 
@@ -46,7 +54,12 @@ export async function listFetchStates(pool: Queryable, limit = 14): Promise<Fetc
 export async function saveFetchState(
   pool: Queryable,
   day: string,
-  outcome: { result: FetchResult; message: string | null; importRunId: number | null; imported?: { validators: Validators[]; sha256: string } },
+  outcome: {
+    result: FetchResult;
+    message: string | null;
+    importRunId: number | null;
+    imported?: { validators: Validators[]; sha256: string };
+  },
 ): Promise<void> {
   const { result, message, importRunId, imported } = outcome;
   await pool.query(
@@ -58,6 +71,13 @@ export async function saveFetchState(
        result = EXCLUDED.result, message = EXCLUDED.message,
        import_run_id = COALESCE(EXCLUDED.import_run_id, hf_fetch_day.import_run_id),
        fetched_at = EXCLUDED.fetched_at`,
-    [day, imported ? JSON.stringify(imported.validators) : null, imported?.sha256 ?? null, result, message, importRunId],
+    [
+      day,
+      imported ? JSON.stringify(imported.validators) : null,
+      imported?.sha256 ?? null,
+      result,
+      message,
+      importRunId,
+    ],
   );
 }

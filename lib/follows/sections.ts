@@ -29,10 +29,29 @@ export async function digestSections(who: { userId: string } | { token: string }
   return row && { authors: row.digestAuthors, searches: row.digestSearches };
 }
 
-export async function setDigestSections(who: { userId: string } | { token: string }, sections: DigestSections): Promise<SectionsResult> {
+export async function setDigestSections(
+  who: { userId: string } | { token: string },
+  sections: DigestSections,
+): Promise<SectionsResult> {
   const row = await subscriberFor(who);
-  if (!row) return { ok: false, status: 404, error: "userId" in who ? "Subscribe to the digest first (above), then choose its sections." : UNKNOWN_LINK };
-  await db().subscriber.update({ where: { id: row.id }, data: { digestAuthors: sections.authors, digestSearches: sections.searches } });
-  const chosen = [sections.authors && "new papers from authors you follow", sections.searches && "new papers for your saved searches"].filter(Boolean);
-  return { ok: true, message: chosen.length ? `Saved: your digest includes ${chosen.join(" and ")}.` : "Saved: your digest has no author or saved-search sections." };
+  if (!row)
+    return {
+      ok: false,
+      status: 404,
+      error: "userId" in who ? "Subscribe to the digest first (above), then choose its sections." : UNKNOWN_LINK,
+    };
+  await db().subscriber.update({
+    where: { id: row.id },
+    data: { digestAuthors: sections.authors, digestSearches: sections.searches },
+  });
+  const chosen = [
+    sections.authors && "new papers from authors you follow",
+    sections.searches && "new papers for your saved searches",
+  ].filter(Boolean);
+  return {
+    ok: true,
+    message: chosen.length
+      ? `Saved: your digest includes ${chosen.join(" and ")}.`
+      : "Saved: your digest has no author or saved-search sections.",
+  };
 }

@@ -31,7 +31,11 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: 411 | 413, er
   // still arriving would make the kernel reset the connection, often before the client read the
   // answer. Instead the rest of the body is read and discarded (never held), and the connection is
   // cut only if the upload goes on past REFUSED_LINGER_MS.
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
   res.end(body);
   const cut = setTimeout(() => req.socket.destroy(), REFUSED_LINGER_MS).unref();
   req.once("end", () => clearTimeout(cut));

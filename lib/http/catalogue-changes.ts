@@ -81,7 +81,8 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
     if (closed || client !== next) return;
     retryMs = RETRY_MS.first;
     heartbeat = setInterval(() => {
-      if (client === next) next.query("SELECT 1").catch((error: Error) => client === next && lost(`heartbeat: ${error.message}`));
+      if (client === next)
+        next.query("SELECT 1").catch((error: Error) => client === next && lost(`heartbeat: ${error.message}`));
     }, HEARTBEAT_MS);
     heartbeat.unref();
     // Changes made while nobody listened are unknown: start clean.

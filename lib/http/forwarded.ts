@@ -11,7 +11,16 @@ export type ForwardingPolicy = {
 };
 
 /** Headers that name a host, port or client: dropped, then set again from what the server knows. */
-const FORWARDING_HEADERS = ["x-forwarded-host", "x-forwarded-port", "x-forwarded-server", "forwarded", "x-real-ip", "x-client-ip", "true-client-ip", "cf-connecting-ip"];
+const FORWARDING_HEADERS = [
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "x-forwarded-server",
+  "forwarded",
+  "x-real-ip",
+  "x-client-ip",
+  "true-client-ip",
+  "cf-connecting-ip",
+];
 
 /**
  * The client's address: the socket's, or with `trustProxy` hops the address the outermost trusted proxy
@@ -32,7 +41,10 @@ export function clientAddressOf(req: IncomingMessage, trustProxy: number): strin
 /** Rewrites `req.headers` in place to the trusted view described above. */
 export function applyForwardingPolicy(req: IncomingMessage, policy: ForwardingPolicy): void {
   const client = clientAddressOf(req, policy.trustProxy);
-  const proto = policy.trustProxy > 0 ? headerValue(req.headers["x-forwarded-proto"]).split(",").at(-1)?.trim().toLowerCase() : undefined;
+  const proto =
+    policy.trustProxy > 0
+      ? headerValue(req.headers["x-forwarded-proto"]).split(",").at(-1)?.trim().toLowerCase()
+      : undefined;
   for (const name of FORWARDING_HEADERS) delete req.headers[name];
   req.headers.host = policy.siteHost;
   req.headers["x-forwarded-host"] = policy.siteHost;

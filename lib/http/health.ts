@@ -87,7 +87,11 @@ export function createHealthEndpoints(options: HealthOptions): HealthEndpoints {
   }
 
   async function check(): Promise<Checks> {
-    const catalogueChanges = !options.catalogueListening ? "off" : options.catalogueListening() ? "ok" : "not listening (page cache off until it is back)";
+    const catalogueChanges = !options.catalogueListening
+      ? "off"
+      : options.catalogueListening()
+        ? "ok"
+        : "not listening (page cache off until it is back)";
     const checks = { ...(await checkDatabase()), catalogueChanges };
     const summary = JSON.stringify(checks);
     if (summary !== lastSummary) {
@@ -132,7 +136,11 @@ export function createHealthEndpoints(options: HealthOptions): HealthEndpoints {
 }
 
 function isReady(checks: Checks): boolean {
-  return checks.database === "ok" && checks.migrations === "ok" && (checks.catalogueChanges === "ok" || checks.catalogueChanges === "off");
+  return (
+    checks.database === "ok" &&
+    checks.migrations === "ok" &&
+    (checks.catalogueChanges === "ok" || checks.catalogueChanges === "off")
+  );
 }
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {

@@ -11,7 +11,12 @@ const REMEMBER_MS = 5_000;
 const MAX_TOKEN_LENGTH = 512;
 
 export function createLiveSessionCheck(databaseUrl: string): LiveSessionCheck {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 2_000 });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 4,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 2_000,
+  });
   // An idle connection the server drops must not crash the web process.
   pool.on("error", () => undefined);
   const remembered = new LRUCache<string, boolean>({ max: 10_000, ttl: REMEMBER_MS });
@@ -21,7 +26,10 @@ export function createLiveSessionCheck(databaseUrl: string): LiveSessionCheck {
       if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return false;
       const known = remembered.get(token);
       if (known !== undefined) return known;
-      const { rows } = await pool.query<{ live: boolean }>("SELECT EXISTS (SELECT 1 FROM auth_session WHERE session_token = $1 AND expires > now()) AS live", [token]);
+      const { rows } = await pool.query<{ live: boolean }>(
+        "SELECT EXISTS (SELECT 1 FROM auth_session WHERE session_token = $1 AND expires > now()) AS live",
+        [token],
+      );
       const live = rows[0]?.live === true;
       remembered.set(token, live);
       return live;

@@ -60,7 +60,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   let enabled = options.ttlMs > 0;
   // Bumped by clear(): a render that started before a change must not store what it saw.
   let generation = 0;
-  const budget = options.missRendersPerSecond ? createRenderBudget(options.missRendersPerSecond, MISS_QUEUE_SECONDS) : null;
+  const budget = options.missRendersPerSecond
+    ? createRenderBudget(options.missRendersPerSecond, MISS_QUEUE_SECONDS)
+    : null;
 
   /** True when the request carries a live session; otherwise its session cookies are dropped. */
   async function isSignedIn(req: IncomingMessage): Promise<boolean> {
@@ -74,7 +76,12 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   }
 
   function busy(res: ServerResponse): void {
-    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "1", "cache-control": "no-store", [CACHE_STATUS_HEADER]: "BUSY" });
+    res.writeHead(503, {
+      "content-type": "text/plain; charset=utf-8",
+      "retry-after": "1",
+      "cache-control": "no-store",
+      [CACHE_STATUS_HEADER]: "BUSY",
+    });
     res.end("The server is busy rendering pages. Try again in a second.\n");
   }
 
@@ -153,6 +160,6 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     setEnabled(next) {
       if (!next) clear();
       enabled = next && options.ttlMs > 0;
-    }
+    },
   };
 }

@@ -11,7 +11,10 @@ export type RenderBudget = { take(): Promise<boolean> };
 export function createRenderBudget(
   perSecond: number,
   maxQueueSeconds: number,
-  clock: { now(): number; sleep(ms: number): Promise<void> } = { now: () => performance.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+  clock: { now(): number; sleep(ms: number): Promise<void> } = {
+    now: () => performance.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  },
 ): RenderBudget {
   let tokens = perSecond;
   let updatedAt = clock.now();

@@ -14,7 +14,9 @@ function parseCookies(header: string): Cookie[] {
     .split(";")
     .map((part) => {
       const eq = part.indexOf("=");
-      return eq === -1 ? { name: part.trim(), value: "" } : { name: part.slice(0, eq).trim(), value: part.slice(eq + 1).trim() };
+      return eq === -1
+        ? { name: part.trim(), value: "" }
+        : { name: part.slice(0, eq).trim(), value: part.slice(eq + 1).trim() };
     })
     .filter((cookie) => cookie.name !== "");
 }
@@ -40,7 +42,10 @@ export function sessionTokens(cookieHeader: string | undefined): string[] {
   }
   const tokens: string[] = [];
   for (const cookies of groups.values()) {
-    const token = [...cookies].sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name)).map((cookie) => decodeURIComponentSafe(cookie.value)).join("");
+    const token = [...cookies]
+      .sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name))
+      .map((cookie) => decodeURIComponentSafe(cookie.value))
+      .join("");
     if (token) tokens.push(token);
   }
   return tokens;

@@ -28,7 +28,9 @@ export type WebServerOptions = {
 export type WebServer = { url: string; cache: PageCache; close(): Promise<void> };
 
 /** Serves `handler` behind the page cache (tests pass a handler of their own; production passes Next's). */
-export async function serveWithPageCache(options: Omit<WebServerOptions, "dir"> & { handler: Handler }): Promise<WebServer> {
+export async function serveWithPageCache(
+  options: Omit<WebServerOptions, "dir"> & { handler: Handler },
+): Promise<WebServer> {
   const sessions = createLiveSessionCheck(options.databaseUrl);
   const cache = createPageCache({ isLiveSession: sessions.isLive, ...options.cache });
   // The configured origin (SITE_URL, or this server's localhost origin): the only host Next ever sees.
@@ -72,7 +74,8 @@ export async function serveWithPageCache(options: Omit<WebServerOptions, "dir"> 
     server.listen(options.port, options.hostname, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const host = !options.hostname || options.hostname === "0.0.0.0" || options.hostname === "::" ? "localhost" : options.hostname;
+  const host =
+    !options.hostname || options.hostname === "0.0.0.0" || options.hostname === "::" ? "localhost" : options.hostname;
   return {
     url: `http://${host}:${port}`,
     cache,
@@ -93,8 +96,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // Next reads NODE_ENV when it loads; the app must never run the production build in development mode.
   (process.env as Record<string, string>).NODE_ENV = "production";
   const nextModule = (await import("next")) as unknown as { default: typeof import("next").default };
-  const createNext = (nextModule.default as unknown as { default?: typeof import("next").default }).default ?? nextModule.default;
-  const app = createNext({ dev: false, dir: options.dir, hostname: options.hostname ?? "localhost", port: options.port });
+  const createNext =
+    (nextModule.default as unknown as { default?: typeof import("next").default }).default ?? nextModule.default;
+  const app = createNext({
+    dev: false,
+    dir: options.dir,
+    hostname: options.hostname ?? "localhost",
+    port: options.port,
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
   return serveWithPageCache({ ...options, handler: (req, res) => handle(req, res) });

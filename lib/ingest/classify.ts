@@ -29,14 +29,17 @@ export const KIND = {
 export async function classifyStage(db: Queryable, stage: string, date: string): Promise<Classified> {
   const q = (sql: string, params?: unknown[]) => db.query(sql, params);
   const map = `${stage}_map`;
-  const { rows: [{ base }] } = await q(`SELECT coalesce(max(id), 0)::int AS base FROM paper`);
+  const {
+    rows: [{ base }],
+  } = await q(`SELECT coalesce(max(id), 0)::int AS base FROM paper`);
 
   // Which staged papers the catalogue already knows (by normalized title, else by arXiv id), and
   // whether they changed. The newest digest's text wins: importing an older digest late does not
   // roll back a title or abstract that a later digest already updated. A paper found by its arXiv id
   // under another title (Hugging Face's title with a different subtitle) keeps its title and slug:
   // its identity is the title it was first imported with, and its URL must not move.
-  await q(`
+  await q(
+    `
     CREATE UNLOGGED TABLE ${map} AS
     SELECT line, position, paper_id, is_new, by_arxiv, changed, authors_changed, upstream_changed,
            authors_changed OR (NOT is_new AND upstream_changed) AS enriched
@@ -55,20 +58,27 @@ export async function classifyStage(db: Queryable, stage: string, date: string):
       CROSS JOIN LATERAL (SELECT coalesce(p.id, a.id) AS id,
                                  CASE WHEN p.id IS NULL THEN a.authors ELSE p.authors END AS authors,
                                  coalesce(p.upstream_upvotes, a.upstream_upvotes) AS upstream_upvotes) k
-    ) classified`, [date, base]);
+    ) classified`,
+    [date, base],
+  );
   await q(`CREATE UNIQUE INDEX ON ${map} (line)`);
   // One paper, one staged row: a paper the file also lists under its own title, or under a second
   // title with the same arXiv id, is not matched by arXiv id again; that row becomes a new paper
   // (and merge.ts's dropArxivClashes takes the id it cannot have).
-  await q(`
+  await q(
+    `
     UPDATE ${map} m SET paper_id = $1::int + s.position, is_new = true, by_arxiv = false, enriched = false,
                         authors_changed = false, upstream_changed = coalesce(s.upstream_upvotes, 0) > 0
     FROM ${stage} s, (SELECT line, row_number() OVER (PARTITION BY paper_id ORDER BY by_arxiv, line) AS n
                       FROM ${map} WHERE NOT is_new AND paper_id IN (SELECT paper_id FROM ${map} WHERE by_arxiv)) d
-    WHERE m.by_arxiv AND d.line = m.line AND d.n > 1 AND s.line = m.line`, [base]);
+    WHERE m.by_arxiv AND d.line = m.line AND d.n > 1 AND s.line = m.line`,
+    [base],
+  );
   await q(`ANALYZE ${map}`);
 
-  const { rows: [counts] } = await q(`
+  const {
+    rows: [counts],
+  } = await q(`
     SELECT count(*) FILTER (WHERE ${KIND.new})::int AS new,
            count(*) FILTER (WHERE ${KIND.updated})::int AS updated,
            count(*) FILTER (WHERE ${KIND.unchanged})::int AS unchanged

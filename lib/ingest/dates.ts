@@ -2,18 +2,30 @@
 import { isValidDate, parseIsoDate, type YMD } from "../iso-date";
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
-  ["jan", 1], ["january", 1],
-  ["feb", 2], ["february", 2],
-  ["mar", 3], ["march", 3],
-  ["apr", 4], ["april", 4],
+  ["jan", 1],
+  ["january", 1],
+  ["feb", 2],
+  ["february", 2],
+  ["mar", 3],
+  ["march", 3],
+  ["apr", 4],
+  ["april", 4],
   ["may", 5],
-  ["jun", 6], ["june", 6],
-  ["jul", 7], ["july", 7],
-  ["aug", 8], ["august", 8],
-  ["sep", 9], ["sept", 9], ["september", 9],
-  ["oct", 10], ["october", 10],
-  ["nov", 11], ["november", 11],
-  ["dec", 12], ["december", 12],
+  ["jun", 6],
+  ["june", 6],
+  ["jul", 7],
+  ["july", 7],
+  ["aug", 8],
+  ["august", 8],
+  ["sep", 9],
+  ["sept", 9],
+  ["september", 9],
+  ["oct", 10],
+  ["october", 10],
+  ["nov", 11],
+  ["november", 11],
+  ["dec", 12],
+  ["december", 12],
 ]);
 
 // A weekday is tolerated but not checked against the date: the page shows it for people, not for us.
@@ -21,11 +33,9 @@ const WEEKDAY_PREFIX = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
 const MONTH_DAY_YEAR = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i;
 const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?(?:\s+(\d{4}))?$/i;
 
-
 function formatDate({ year, month, day }: YMD): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
-
 
 /** The latest valid month/day not after `today` (Feb 29 walks back to a leap year). */
 function inferYear(month: number, day: number, today: YMD): number | null {

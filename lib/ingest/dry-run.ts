@@ -29,7 +29,9 @@ export async function dryRunDigest(
   const openJson = () => {
     if (!json || opened) return;
     opened = true;
-    write(`{"file":${JSON.stringify(source.name)},"format":"${result.format}","digestDate":${JSON.stringify(result.digestDate)},"papers":[`);
+    write(
+      `{"file":${JSON.stringify(source.name)},"format":"${result.format}","digestDate":${JSON.stringify(result.digestDate)},"papers":[`,
+    );
   };
   try {
     for await (const event of parseAnyDigest(source.open(), options)) {
@@ -43,7 +45,15 @@ export async function dryRunDigest(
         // Text papers keep the shape scripts already read; JSON papers carry what only JSON has.
         const paper =
           result.format === "HF_JSON"
-            ? { title, abstract, links, line, arxivId, authors: authors ?? [], upstreamUpvotes: upstreamUpvotes ?? null }
+            ? {
+                title,
+                abstract,
+                links,
+                line,
+                arxivId,
+                authors: authors ?? [],
+                upstreamUpvotes: upstreamUpvotes ?? null,
+              }
             : { title, abstract, links, line };
         if (json) write(`${result.papers > 0 ? "," : ""}\n${JSON.stringify(paper)}`);
         result.papers += 1;

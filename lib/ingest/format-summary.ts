@@ -4,7 +4,9 @@ import type { DigestFormat, Problem } from "./types";
 
 /** JSON problems name their entry in the message ("entry 3: ..."); text problems get their line. */
 export function formatProblems(problems: Problem[], more = 0, format: DigestFormat = "TEXT"): string[] {
-  const lines = problems.map((problem) => (format === "HF_JSON" ? `  ${problem.message}` : `  line ${problem.line}: ${problem.message}`));
+  const lines = problems.map((problem) =>
+    format === "HF_JSON" ? `  ${problem.message}` : `  line ${problem.line}: ${problem.message}`,
+  );
   if (more > 0) lines.push(`  … and ${more} more`);
   return lines;
 }
@@ -19,7 +21,9 @@ export function formatSummary(summary: ImportSummary): string {
         : `✓ ${summary.file}: digest ${summary.digestDate} imported in ${(summary.durationMs / 1000).toFixed(1)} s`;
   const lines = [head];
   if (summary.status !== "REJECTED") {
-    lines.push(`  papers: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped`);
+    lines.push(
+      `  papers: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped`,
+    );
   }
   if (summary.problems.length > 0) {
     lines.push(`  problems:`);

@@ -40,7 +40,11 @@ class ProblemLog {
   }
 }
 
-async function* hashing(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>, progress: (n: number) => void) {
+async function* hashing(
+  source: AsyncIterable<Uint8Array>,
+  hash: ReturnType<typeof createHash>,
+  progress: (n: number) => void,
+) {
   let bytes = 0;
   for await (const chunk of source) {
     hash.update(chunk);
@@ -56,7 +60,11 @@ async function sha256Of(source: DigestSource): Promise<string> {
   return hash.digest("hex");
 }
 
-export async function importDigest(pool: pg.Pool, source: DigestSource, options: ImportOptions): Promise<ImportSummary> {
+export async function importDigest(
+  pool: pg.Pool,
+  source: DigestSource,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const started = new Date();
   const problems = new ProblemLog();
   const hash = createHash("sha256");
@@ -123,7 +131,9 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     for (const duplicate of duplicates.first) problems.add(duplicateProblem(duplicate));
     problems.total += duplicates.total - duplicates.first.length;
 
-    const { rows: [run] } = await client.query<{ id: number }>(
+    const {
+      rows: [run],
+    } = await client.query<{ id: number }>(
       `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, status, digest_date, format, source_url)
        VALUES ($1, $2, $3, $4, $5, 'IMPORTED', $6, $7::"DigestFormat", $8) RETURNING id`,
       [source.name, source.size, sha256, options.importedBy, started, digestDate, format, options.sourceUrl ?? null],
@@ -142,7 +152,15 @@ export async function importDigest(pool: pg.Pool, source: DigestSource, options:
     await client.query(
       `UPDATE import_run SET status = $2, finished_at = now(), new_count = $3, updated_count = $4,
          unchanged_count = $5, skipped_count = $6, problems = $7 WHERE id = $1`,
-      [run!.id, status, counts.new, counts.updated, counts.unchanged, counts.skipped, JSON.stringify(problems.sorted())],
+      [
+        run!.id,
+        status,
+        counts.new,
+        counts.updated,
+        counts.unchanged,
+        counts.skipped,
+        JSON.stringify(problems.sorted()),
+      ],
     );
     await client.query(`DROP TABLE ${stage}`);
     await client.query("COMMIT");
@@ -184,7 +202,16 @@ export function recordUnreadableSource(
   format: DigestFormat = "HF_JSON",
 ): Promise<ImportSummary> {
   const digestDate = options.date ?? null;
-  return recordRejection(pool, source, options, new Date(), new DigestRejectedError(message), new ProblemLog(), digestDate, format);
+  return recordRejection(
+    pool,
+    source,
+    options,
+    new Date(),
+    new DigestRejectedError(message),
+    new ProblemLog(),
+    digestDate,
+    format,
+  );
 }
 
 /** A rejected file leaves the catalogue untouched; only the history records that it was tried. */
@@ -200,10 +227,23 @@ async function recordRejection(
 ): Promise<ImportSummary> {
   const sha256 = await sha256Of(source);
   const message = error.message;
-  const { rows: [run] } = await pool.query<{ id: number }>(
+  const {
+    rows: [run],
+  } = await pool.query<{ id: number }>(
     `INSERT INTO import_run (file_name, file_size, sha256, imported_by, started_at, finished_at, status, digest_date, problems, error, format, source_url)
      VALUES ($1, $2, $3, $4, $5, now(), 'REJECTED', $6, $7, $8, $9::"DigestFormat", $10) RETURNING id`,
-    [source.name, source.size, sha256, options.importedBy, started, digestDate, JSON.stringify(problems.kept), message, format, options.sourceUrl ?? null],
+    [
+      source.name,
+      source.size,
+      sha256,
+      options.importedBy,
+      started,
+      digestDate,
+      JSON.stringify(problems.kept),
+      message,
+      format,
+      options.sourceUrl ?? null,
+    ],
   );
   return {
     importRunId: run!.id,

@@ -18,7 +18,10 @@ async function exists(file: string): Promise<boolean> {
 function* candidateNames(name: string, now: Date): Generator<string> {
   yield name;
   const ext = path.extname(name);
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   for (let n = 0; ; n++) yield `${path.basename(name, ext)}.${stamp}${n > 0 ? `-${n}` : ""}${ext}`;
 }
 
@@ -37,15 +40,25 @@ const REPORT_SUFFIXES = [".report.json", ".report.txt"] as const;
  * O_NOFOLLOW), and returns the file's path. A name taken between the look and the create (another worker,
  * or someone planting a link) is passed over, never written through.
  */
-export async function writeReports(dir: string, name: string, now: Date, contents: (movedTo: string) => [string, string]): Promise<string> {
+export async function writeReports(
+  dir: string,
+  name: string,
+  now: Date,
+  contents: (movedTo: string) => [string, string],
+): Promise<string> {
   for (const candidate of candidateNames(name, now)) {
     const movedTo = path.join(dir, candidate);
-    if ((await exists(movedTo)) || (await exists(`${movedTo}.report.json`)) || (await exists(`${movedTo}.report.txt`))) continue;
+    if ((await exists(movedTo)) || (await exists(`${movedTo}.report.json`)) || (await exists(`${movedTo}.report.txt`)))
+      continue;
     const texts = contents(movedTo);
     const created: string[] = [];
     try {
       for (const [i, suffix] of REPORT_SUFFIXES.entries()) {
-        const handle = await open(`${movedTo}${suffix}`, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+        const handle = await open(
+          `${movedTo}${suffix}`,
+          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+          0o644,
+        );
         created.push(`${movedTo}${suffix}`);
         try {
           await handle.writeFile(texts[i]!);
@@ -67,7 +80,9 @@ export async function writeReports(dir: string, name: string, now: Date, content
  * Opens without following a final symbolic link (ELOOP) and without blocking on a FIFO, then asks the open
  * handle, not the path, what it is: whatever the path points to later, only this handle is read.
  */
-export async function openRegularFile(file: string): Promise<{ handle: FileHandle; size: number } | { reason: string }> {
+export async function openRegularFile(
+  file: string,
+): Promise<{ handle: FileHandle; size: number } | { reason: string }> {
   let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

@@ -106,7 +106,11 @@ async function settledFiles(inboxDir: string, options: InboxOptions, busy: strin
     return looks;
   };
   const entries = await readdir(inboxDir, { withFileTypes: true });
-  const first = await look(entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isCandidateName(entry.name)).map((entry) => entry.name));
+  const first = await look(
+    entries
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isCandidateName(entry.name))
+      .map((entry) => entry.name),
+  );
   const quiet = first.filter((file) => {
     const settled = options.now.getTime() - file.mtimeMs >= settleMs;
     if (!settled) busy.push(file.name);
@@ -176,7 +180,10 @@ export async function processInbox(pool: pg.Pool, options: InboxOptions): Promis
       // The lease counts from the claim: rename keeps the writer's mtime.
       await handle.utimes(now, now);
       try {
-        summary = await importDigest(pool, handleSource(name, handle, size), { today, importedBy: `inbox:${workerId}` });
+        summary = await importDigest(pool, handleSource(name, handle, size), {
+          today,
+          importedBy: `inbox:${workerId}`,
+        });
       } catch (error) {
         await rename(claimed, path.join(inboxDir, await freeName(inboxDir, name, now))).catch(() => undefined);
         throw error;

@@ -20,8 +20,19 @@ const ARXIV_ID = /^\/(?:abs|pdf)\/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})
 function isTrailingPunctuation(code: number): boolean {
   // A switch on char codes: five times faster than looking the character up in a string or a Set.
   switch (code) {
-    case 0x2e: case 0x2c: case 0x3b: case 0x3a: case 0x21: case 0x3f: case 0x27: case 0x22:
-    case 0x2018: case 0x2019: case 0x201c: case 0x201d: case 0xbb:
+    case 0x2e:
+    case 0x2c:
+    case 0x3b:
+    case 0x3a:
+    case 0x21:
+    case 0x3f:
+    case 0x27:
+    case 0x22:
+    case 0x2018:
+    case 0x2019:
+    case 0x201c:
+    case 0x201d:
+    case 0xbb:
       return true;
     default:
       return false;

@@ -33,7 +33,10 @@ export async function mergeStage(
   const q = async (sql: string, params: unknown[] = []) => {
     const started = performance.now();
     const result = await client.query(sql, params);
-    if (trace) console.error(`[import] ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${sql.trim().split("\n")[0]!.slice(0, 90)}`);
+    if (trace)
+      console.error(
+        `[import] ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${sql.trim().split("\n")[0]!.slice(0, 90)}`,
+      );
     return result;
   };
 
@@ -54,7 +57,10 @@ export async function mergeStage(
       FROM ${stage} s JOIN ${map} m USING (line) WHERE m.is_new`;
   let indexDefinitions: string[] = [];
   if (bulk) {
-    const { rows } = await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1)`, [SEARCH_INDEXES]);
+    const { rows } = await q(
+      `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1)`,
+      [SEARCH_INDEXES],
+    );
     indexDefinitions = rows.map((row) => row.indexdef as string);
     for (const name of SEARCH_INDEXES) await q(`DROP INDEX IF EXISTS ${name}`);
     if (base === 0) {
@@ -68,17 +74,23 @@ export async function mergeStage(
     await q(`SET LOCAL parallel_setup_cost = 0`);
     await q(`SET LOCAL parallel_tuple_cost = 0`);
     await q(`SET LOCAL min_parallel_table_scan_size = 0`);
-    await q(`CREATE UNLOGGED TABLE ${stage}_new AS
-      SELECT n.*, paper_search_vector(n.title, n.abstract) AS search_vector FROM (${newPapers}) n`, [digest.date]);
+    await q(
+      `CREATE UNLOGGED TABLE ${stage}_new AS
+      SELECT n.*, paper_search_vector(n.title, n.abstract) AS search_vector FROM (${newPapers}) n`,
+      [digest.date],
+    );
     await q(`
       INSERT INTO paper (id, slug, title_key, title, abstract, arxiv_id, first_seen, authors, upstream_upvotes, search_vector)
       SELECT paper_id, slug, title_key, title, abstract, arxiv_id, first_seen, authors, upstream_upvotes, search_vector FROM ${stage}_new`);
     await q(`DROP TABLE ${stage}_new`);
   } else {
     // The paper_search_vector_sync trigger computes the vectors.
-    await q(`
+    await q(
+      `
       INSERT INTO paper (id, slug, title_key, title, abstract, arxiv_id, first_seen, authors, upstream_upvotes)
-      SELECT * FROM (${newPapers}) n`, [digest.date]);
+      SELECT * FROM (${newPapers}) n`,
+      [digest.date],
+    );
   }
 
   // Authors and the upstream count follow the latest file that has them; updated_at (the text) does not move.
@@ -90,9 +102,12 @@ export async function mergeStage(
     UPDATE paper p SET title = s.title, abstract = s.abstract, arxiv_id = coalesce(s.arxiv_id, p.arxiv_id), updated_at = now()
     FROM ${stage} s JOIN ${map} m USING (line) WHERE m.changed AND p.id = m.paper_id`);
   // Digests may arrive out of order: first_seen is the earliest digest a paper appeared in.
-  await q(`
+  await q(
+    `
     UPDATE paper p SET first_seen = $1::date
-    FROM ${map} m WHERE NOT m.is_new AND p.id = m.paper_id AND p.first_seen > $1::date`, [digest.date]);
+    FROM ${map} m WHERE NOT m.is_new AND p.id = m.paper_id AND p.first_seen > $1::date`,
+    [digest.date],
+  );
   await q(`
     UPDATE paper p SET arxiv_id = s.arxiv_id
     FROM ${stage} s JOIN ${map} m USING (line)
@@ -113,7 +128,9 @@ export async function mergeStage(
     for (const definition of indexDefinitions) await q(definition);
   }
 
-  const { rows: [digestRow] } = await q(
+  const {
+    rows: [digestRow],
+  } = await q(
     `INSERT INTO digest (date, source) VALUES ($1::date, $2)
      ON CONFLICT (date) DO UPDATE SET source = digest.source RETURNING id`,
     [digest.date, digest.source],
@@ -132,17 +149,30 @@ export async function mergeStage(
     [digestRow.id, digest.importRunId],
   );
   // Recounted, not incremented: exact whatever happened before, and one count per import is cheap.
-  await q(`UPDATE digest SET paper_count = (SELECT count(*) FROM digest_entry WHERE digest_id = $1) WHERE id = $1`, [digestRow.id]);
+  await q(`UPDATE digest SET paper_count = (SELECT count(*) FROM digest_entry WHERE digest_id = $1) WHERE id = $1`, [
+    digestRow.id,
+  ]);
   // Similar-paper lists (lib/papers/similar.ts) of the papers this file added or changed; the bulk
   // path leaves them to be computed on request (one query per paper would multiply its time).
   if (!bulk) await q(`SELECT paper_similar_refresh(array(SELECT paper_id FROM ${map} WHERE is_new OR changed))`);
   // ...and queues them for the worker's similar-backfill job (lib/papers/similar-backfill.ts).
-  else await q(`INSERT INTO paper_similar_pending (paper_id) SELECT paper_id FROM ${map} WHERE is_new OR changed ON CONFLICT DO NOTHING`);
+  else
+    await q(
+      `INSERT INTO paper_similar_pending (paper_id) SELECT paper_id FROM ${map} WHERE is_new OR changed ON CONFLICT DO NOTHING`,
+    );
   const { rows: upstream } = await q(`SELECT paper_id FROM ${map} WHERE upstream_changed`);
   // Topic tags (lib/tags/topics.ts) of the papers whose text this file set, in this transaction.
-  await applyTopicTags(client, { sql: `SELECT paper_id, line FROM ${map} WHERE is_new OR changed`, matched: `${stage}_topics` });
+  await applyTopicTags(client, {
+    sql: `SELECT paper_id, line FROM ${map} WHERE is_new OR changed`,
+    matched: `${stage}_topics`,
+  });
   await q(`DROP TABLE ${map}`);
-  return { ...counts, entriesAdded: entries.rowCount ?? 0, bulk, upstreamChanged: upstream.map((row) => row.paper_id as number) };
+  return {
+    ...counts,
+    entriesAdded: entries.rowCount ?? 0,
+    bulk,
+    upstreamChanged: upstream.map((row) => row.paper_id as number),
+  };
 }
 
 /**
@@ -180,6 +210,9 @@ async function dropArxivClashes(
       AND (d.n > 1 OR EXISTS (SELECT 1 FROM paper p WHERE p.arxiv_id = d.arxiv_id AND p.id <> m.paper_id))
     RETURNING s.line, d.arxiv_id`);
   for (const row of rows) {
-    problems({ line: row.line, message: `arXiv id ${row.arxiv_id} already belongs to another paper; imported without it` });
+    problems({
+      line: row.line,
+      message: `arXiv id ${row.arxiv_id} already belongs to another paper; imported without it`,
+    });
   }
 }

@@ -80,7 +80,9 @@ async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   for await (const chunk of chunks) {
     size += chunk.length;
     if (size > MAX_JSON_BYTES) {
-      throw new DigestRejectedError(`the JSON file is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB; split it into daily files`);
+      throw new DigestRejectedError(
+        `the JSON file is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB; split it into daily files`,
+      );
     }
     parts.push(chunk);
   }

@@ -60,7 +60,9 @@ const EXPECTED: Record<string, string> = {
 };
 
 function pathName(path: readonly PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join("");
+  return path
+    .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+    .join("");
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -186,10 +188,15 @@ export function parseHfJson(bytes: Uint8Array, options: ParseOptions): DigestEve
     const title = tidy(pick("title") ?? "");
     if (title.length === 0) return problem(n, "no title, skipped", true);
     if (title.length > TITLE_MAX_LENGTH) {
-      return problem(n, `title longer than ${TITLE_MAX_LENGTH} characters, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`, true);
+      return problem(
+        n,
+        `title longer than ${TITLE_MAX_LENGTH} characters, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`,
+        true,
+      );
     }
     const abstract = tidy(pick("summary") ?? "");
-    if (abstract.length === 0) return problem(n, `no summary, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`, true);
+    if (abstract.length === 0)
+      return problem(n, `no summary, skipped: "${truncate(title, PROBLEM_TITLE_LENGTH)}"`, true);
     if (abstract.length > MAX_ABSTRACT_LENGTH) {
       return problem(n, `summary longer than ${MAX_ABSTRACT_LENGTH.toLocaleString("en")} characters, skipped`, true);
     }
@@ -235,7 +242,10 @@ export function duplicateEntryMessage(firstEntry: number, title: string): string
  * The API lists one day's papers, so they share a day; a hand-merged file may not. The most common day
  * wins (the later one on a tie) and the disagreement is reported, so --date can settle it.
  */
-function digestDay(days: Map<string, { count: number; first: number }>, problem: (entry: number, message: string) => void): string {
+function digestDay(
+  days: Map<string, { count: number; first: number }>,
+  problem: (entry: number, message: string) => void,
+): string {
   if (days.size === 0) {
     throw new DigestRejectedError('no digest date found: no entry has a "publishedAt" date; pass --date YYYY-MM-DD');
   }
@@ -244,7 +254,10 @@ function digestDay(days: Map<string, { count: number; first: number }>, problem:
   if (ranked.length > 1) {
     const others = ranked.slice(1);
     const tally = ranked.map(([d, { count }]) => `${d} ×${count}`).join(", ");
-    problem(Math.min(...others.map(([, { first }]) => first)), `entries were published on different days (${tally}); the digest date is ${day}, pass --date to choose another`);
+    problem(
+      Math.min(...others.map(([, { first }]) => first)),
+      `entries were published on different days (${tally}); the digest date is ${day}, pass --date to choose another`,
+    );
   }
   return day;
 }

@@ -124,12 +124,18 @@ class DigestParser {
       this.startPaper(rest);
       return;
     }
-    this.problem(rest.line, `text before the first title, skipped: "${truncate(rest.lines[0]!, PROBLEM_TITLE_LENGTH)}"`);
+    this.problem(
+      rest.line,
+      `text before the first title, skipped: "${truncate(rest.lines[0]!, PROBLEM_TITLE_LENGTH)}"`,
+    );
   }
 
   private takeDateLine(date: string, line: number): void {
     if (this.fileDate) {
-      this.problem(line, `second date line ignored; the digest date is ${this.fileDate.date} from line ${this.fileDate.line}`);
+      this.problem(
+        line,
+        `second date line ignored; the digest date is ${this.fileDate.date} from line ${this.fileDate.line}`,
+      );
       return;
     }
     this.fileDate = { date, line };

@@ -37,7 +37,9 @@ export type StageWriter = {
 
 export function openStageWriter(client: pg.PoolClient, name: string): StageWriter {
   const stream = client.query(
-    copyFrom(`COPY ${name} (line, position, title_key, slug, title, abstract, arxiv_id, links, authors, upstream_upvotes) FROM STDIN`),
+    copyFrom(
+      `COPY ${name} (line, position, title_key, slug, title, abstract, arxiv_id, links, authors, upstream_upvotes) FROM STDIN`,
+    ),
   );
   let failure: Error | null = null;
   stream.on("error", (error: Error) => {
@@ -89,13 +91,19 @@ export type StagedDuplicates = { total: number; first: { line: number; firstLine
  * and returns them (the first `limit`) for the report. Done here rather than in the parser so
  * the importer's memory does not grow with the number of papers in a file.
  */
-export async function removeDuplicateTitles(client: pg.PoolClient, name: string, limit: number): Promise<StagedDuplicates> {
+export async function removeDuplicateTitles(
+  client: pg.PoolClient,
+  name: string,
+  limit: number,
+): Promise<StagedDuplicates> {
   await client.query(`
     CREATE TEMP TABLE ${name}_dups ON COMMIT DROP AS
     SELECT line, first_line, title FROM (
       SELECT line, title, min(line) OVER (PARTITION BY title_key) AS first_line FROM ${name}
     ) d WHERE line <> first_line`);
-  const { rows: [{ total }] } = await client.query(`SELECT count(*)::int AS total FROM ${name}_dups`);
+  const {
+    rows: [{ total }],
+  } = await client.query(`SELECT count(*)::int AS total FROM ${name}_dups`);
   if (total === 0) return { total: 0, first: [] };
   await client.query(`DELETE FROM ${name} s USING ${name}_dups d WHERE s.line = d.line`);
   const { rows } = await client.query<{ line: number; first_line: number; title: string }>(

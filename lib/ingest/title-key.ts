@@ -5,16 +5,46 @@ import { createHash } from "node:crypto";
 const SLUG_MAX_WORDS_LENGTH = 80;
 // NFKD leaves these letters whole, so stripping marks alone would drop them from the slug.
 const ASCII_FOLDS: Readonly<Record<string, string>> = {
-  ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
 };
 const FOLDABLE = /[ßæœøłđðþı]/g;
 // Greek letters in ML titles are symbols read by name ("π0" is "pi0", "β-VAE" is "beta-VAE"), so they
 // fold to their names rather than to one Latin letter. NFKD has already mapped the variant and
 // mathematical forms (ϵ, ϕ, 𝜋, µ) to these and removed the accents.
 const GREEK_NAMES: Readonly<Record<string, string>> = {
-  α: "alpha", β: "beta", γ: "gamma", δ: "delta", ε: "epsilon", ζ: "zeta", η: "eta", θ: "theta",
-  ι: "iota", κ: "kappa", λ: "lambda", μ: "mu", ν: "nu", ξ: "xi", ο: "omicron", π: "pi", ρ: "rho",
-  σ: "sigma", ς: "sigma", τ: "tau", υ: "upsilon", φ: "phi", χ: "chi", ψ: "psi", ω: "omega",
+  α: "alpha",
+  β: "beta",
+  γ: "gamma",
+  δ: "delta",
+  ε: "epsilon",
+  ζ: "zeta",
+  η: "eta",
+  θ: "theta",
+  ι: "iota",
+  κ: "kappa",
+  λ: "lambda",
+  μ: "mu",
+  ν: "nu",
+  ξ: "xi",
+  ο: "omicron",
+  π: "pi",
+  ρ: "rho",
+  σ: "sigma",
+  ς: "sigma",
+  τ: "tau",
+  υ: "upsilon",
+  φ: "phi",
+  χ: "chi",
+  ψ: "psi",
+  ω: "omega",
 };
 const GREEK = /[α-ω]/g;
 const NOT_PLAIN_ASCII = /[^ -~]/;
@@ -26,7 +56,11 @@ const NOT_PLAIN_ASCII = /[^ -~]/;
  */
 export function normalizeTitleKey(title: string): string {
   // Plain ASCII is already NFKC and has no marks; skipping ICU here matters at a million titles.
-  if (!NOT_PLAIN_ASCII.test(title)) return title.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  if (!NOT_PLAIN_ASCII.test(title))
+    return title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
   return title
     .normalize("NFKC")
     .toLowerCase()

@@ -43,7 +43,12 @@ export function invalidUtf8Offset(bytes: Uint8Array, start = 0, final = true): n
  * Where in a stream the bad bytes of `chunk` sit, given the bytes before it: the decoder may have held
  * back up to 3 bytes of an unfinished character, so scanning resumes at the last lead byte before the chunk.
  */
-export function invalidUtf8OffsetInStream(previousTail: Uint8Array, chunk: Uint8Array, bytesBefore: number, final: boolean): number {
+export function invalidUtf8OffsetInStream(
+  previousTail: Uint8Array,
+  chunk: Uint8Array,
+  bytesBefore: number,
+  final: boolean,
+): number {
   let resume = 0;
   while (resume < previousTail.length && isContinuation(previousTail[resume])) resume++;
   const joined = new Uint8Array(previousTail.length + chunk.length);

@@ -4,7 +4,13 @@ import { env } from "../env";
 import { mailFrom } from "./headers";
 import type { MailOptions } from "./types";
 
-export type MailConfig = { apiKey: string | undefined; from: string; outboxDir: string; baseUrl: string | undefined; log: (line: string) => void };
+export type MailConfig = {
+  apiKey: string | undefined;
+  from: string;
+  outboxDir: string;
+  baseUrl: string | undefined;
+  log: (line: string) => void;
+};
 
 /** Reads env() only for what the options leave open, so tests can run with no environment at all. */
 export function resolveMailConfig(options: MailOptions = {}): MailConfig {

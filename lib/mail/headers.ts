@@ -14,7 +14,10 @@ export function sanitizeHeaderValue(value: string, maxLength = MAX_HEADER_LENGTH
   // Count code points, not UTF-16 units, so an emoji is never cut in half.
   const chars = Array.from(line);
   if (chars.length <= maxLength) return line;
-  return `${chars.slice(0, maxLength - 1).join("").trimEnd()}…`;
+  return `${chars
+    .slice(0, maxLength - 1)
+    .join("")
+    .trimEnd()}…`;
 }
 
 // RFC 5322 field names are printable ASCII without ":"; we allow the conventional subset.
@@ -25,7 +28,10 @@ export function sanitizeHeaders(headers: Record<string, string> | undefined): Re
   if (!headers) return undefined;
   const clean: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) throw new Error(`mail header name ${JSON.stringify(name)} is not a valid header name (letters, digits and "-" only)`);
+    if (!HEADER_NAME.test(name))
+      throw new Error(
+        `mail header name ${JSON.stringify(name)} is not a valid header name (letters, digits and "-" only)`,
+      );
     clean[name] = sanitizeHeaderValue(value, 998 - name.length - 2); // 998: RFC 5322's hard line limit
   }
   return clean;
@@ -40,7 +46,9 @@ export function mailFrom(configured: string): string {
 export function recipientProblem(to: string): string | undefined {
   if (to.trim() === "") return "no recipient address";
   // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(to)) return `recipient ${JSON.stringify(to)} contains a control character`;
-  if (/[,;]/.test(to)) return `recipient ${JSON.stringify(to)} names more than one address; send one message per address`;
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(to))
+    return `recipient ${JSON.stringify(to)} contains a control character`;
+  if (/[,;]/.test(to))
+    return `recipient ${JSON.stringify(to)} names more than one address; send one message per address`;
   return undefined;
 }

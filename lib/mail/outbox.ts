@@ -94,7 +94,10 @@ async function readEnvelope(outboxDir: string, id: string): Promise<OutboxEnvelo
 }
 
 /** The newest messages first. */
-export async function listOutbox(limit = 50, { outboxDir = defaultOutboxDir() }: OutboxLocation = {}): Promise<OutboxSummary[]> {
+export async function listOutbox(
+  limit = 50,
+  { outboxDir = defaultOutboxDir() }: OutboxLocation = {},
+): Promise<OutboxSummary[]> {
   const summaries: OutboxSummary[] = [];
   for (const id of await messageIds(outboxDir)) {
     if (summaries.length >= limit) break;
@@ -105,7 +108,10 @@ export async function listOutbox(limit = 50, { outboxDir = defaultOutboxDir() }:
 }
 
 /** One message with its bodies; null for an unknown id and for anything that is not an outbox id. */
-export async function readOutboxMessage(id: string, { outboxDir = defaultOutboxDir() }: OutboxLocation = {}): Promise<OutboxMessage | null> {
+export async function readOutboxMessage(
+  id: string,
+  { outboxDir = defaultOutboxDir() }: OutboxLocation = {},
+): Promise<OutboxMessage | null> {
   if (!isOutboxId(id)) return null;
   const envelope = await readEnvelope(outboxDir, id);
   if (!envelope) return null;

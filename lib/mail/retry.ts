@@ -21,7 +21,14 @@ export type Failure = {
 };
 
 // Resend answers these with 4xx but they say nothing about the message: the key or the sender is wrong.
-const FATAL_NAMES = new Set(["missing_api_key", "invalid_api_key", "restricted_api_key", "invalid_from_address", "security_error", "invalid_access"]);
+const FATAL_NAMES = new Set([
+  "missing_api_key",
+  "invalid_api_key",
+  "restricted_api_key",
+  "invalid_from_address",
+  "security_error",
+  "invalid_access",
+]);
 // 429s that will not clear in seconds.
 const QUOTA_NAMES = new Set(["daily_quota_exceeded", "monthly_quota_exceeded"]);
 
@@ -30,7 +37,11 @@ const QUOTA_NAMES = new Set(["daily_quota_exceeded", "monthly_quota_exceeded"]);
  * fills it in for non-JSON bodies); it is null when no response came at all. Headers come back
  * as a plain object with lower-case names, so Retry-After is readable.
  */
-export function classifyResendError(error: ResendError, headers: Record<string, string> | null, now = Date.now()): Failure {
+export function classifyResendError(
+  error: ResendError,
+  headers: Record<string, string> | null,
+  now = Date.now(),
+): Failure {
   const status = typeof error.statusCode === "number" ? error.statusCode : null;
   const name = error.name ?? "application_error";
   const message = `${status ?? "no response"} ${name}: ${error.message ?? "unknown error"}`;
@@ -77,7 +88,9 @@ export type Attempted<T> = { ok: true; data: T } | { ok: false; failure: Failure
 /** Only the retry settings a caller actually set, to spread over the defaults. */
 export function pickRetry(options: RetryOptions): RetryOptions {
   const { attempts, baseDelayMs, maxRetryAfterMs, timeoutMs } = options;
-  return Object.fromEntries(Object.entries({ attempts, baseDelayMs, maxRetryAfterMs, timeoutMs }).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(
+    Object.entries({ attempts, baseDelayMs, maxRetryAfterMs, timeoutMs }).filter(([, value]) => value !== undefined),
+  );
 }
 
 /** Calls the SDK until it succeeds, the error is not worth retrying, or attempts run out. */
@@ -94,14 +107,23 @@ export async function withRetries<T>(
       response = await call(AbortSignal.timeout(retry.timeoutMs));
     } catch (error) {
       // The SDK turns fetch failures into { error }, but we never let a throw escape a send.
-      response = { data: null, error: { name: "application_error", message: (error as Error).message, statusCode: null }, headers: null };
+      response = {
+        data: null,
+        error: { name: "application_error", message: (error as Error).message, statusCode: null },
+        headers: null,
+      };
     }
     if (!response.error && response.data) return { ok: true, data: response.data };
     const failure = classifyResendError(response.error ?? { message: "empty response" }, response.headers);
     if (!failure.retry) return { ok: false, failure };
-    if (attempt >= retry.attempts) return { ok: false, failure: { ...failure, message: `${failure.message} (gave up after ${attempt} attempts)` } };
+    if (attempt >= retry.attempts)
+      return { ok: false, failure: { ...failure, message: `${failure.message} (gave up after ${attempt} attempts)` } };
     const delay = failure.retryAfterMs ?? backoffDelay(attempt, retry.baseDelayMs);
-    if (delay > retry.maxRetryAfterMs) return { ok: false, failure: { ...failure, message: `${failure.message} (asked to wait ${Math.ceil(delay / 1000)} s)` } };
+    if (delay > retry.maxRetryAfterMs)
+      return {
+        ok: false,
+        failure: { ...failure, message: `${failure.message} (asked to wait ${Math.ceil(delay / 1000)} s)` },
+      };
     await wait(delay);
   }
 }

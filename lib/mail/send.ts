@@ -9,8 +9,18 @@ import { pickRetry, withRetries, type Failure } from "./retry";
 import type { BatchItemResult, BatchOptions, MailMessage, MailOptions, RetryOptions, SendResult } from "./types";
 
 // A sign-in request waits on sendMail, so it retries briefly; the digest worker can afford more.
-const SINGLE_RETRY: Required<RetryOptions> = { attempts: 3, baseDelayMs: 300, maxRetryAfterMs: 10_000, timeoutMs: 15_000 };
-const BATCH_RETRY: Required<RetryOptions> = { attempts: 5, baseDelayMs: 1_000, maxRetryAfterMs: 60_000, timeoutMs: 30_000 };
+const SINGLE_RETRY: Required<RetryOptions> = {
+  attempts: 3,
+  baseDelayMs: 300,
+  maxRetryAfterMs: 10_000,
+  timeoutMs: 15_000,
+};
+const BATCH_RETRY: Required<RetryOptions> = {
+  attempts: 5,
+  baseDelayMs: 1_000,
+  maxRetryAfterMs: 60_000,
+  timeoutMs: 30_000,
+};
 const RESEND_BATCH_LIMIT = 100;
 const RESEND_RATE_PER_SECOND = 5;
 
@@ -26,7 +36,12 @@ export async function sendMail(message: MailMessage, options: MailOptions = {}):
   const resend = createClient(config.apiKey, config.baseUrl);
   // A key per call even when the caller gave none, so our own retries can never send twice.
   const idempotencyKey = message.idempotencyKey ?? randomUUID();
-  const sent = await withRetries((signal) => resend.emails.send(email, { idempotencyKey, signal }), { ...SINGLE_RETRY, ...pickRetry(options) }, undefined, options.clock?.sleep);
+  const sent = await withRetries(
+    (signal) => resend.emails.send(email, { idempotencyKey, signal }),
+    { ...SINGLE_RETRY, ...pickRetry(options) },
+    undefined,
+    options.clock?.sleep,
+  );
   if (sent.ok) return { ok: true, id: sent.data.id, via: "resend" };
   return { ok: false, error: sent.failure.message, permanent: sent.failure.permanent };
 }
@@ -50,9 +65,12 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
   if (!config.apiKey) {
     for (const { index, message, email } of valid) {
       const written = await writeToOutbox(message, email, config, false);
-      results[index] = written.ok ? { index, ok: true, id: written.id } : { index, ok: false, error: written.error, permanent: false };
+      results[index] = written.ok
+        ? { index, ok: true, id: written.id }
+        : { index, ok: false, error: written.error, permanent: false };
     }
-    if (valid.length > 0) config.log(`[mail] No RESEND_API_KEY: ${valid.length} messages written to the outbox ${config.outboxDir}`);
+    if (valid.length > 0)
+      config.log(`[mail] No RESEND_API_KEY: ${valid.length} messages written to the outbox ${config.outboxDir}`);
     return results;
   }
 
@@ -68,7 +86,8 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
   for (let start = 0, chunkIndex = 0; start < valid.length; start += chunkSize, chunkIndex++) {
     const chunk = valid.slice(start, start + chunkSize);
     const fail = (items: typeof chunk, failure: Failure) => {
-      for (const { index } of items) results[index] = { index, ok: false, error: failure.message, permanent: failure.permanent };
+      for (const { index } of items)
+        results[index] = { index, ok: false, error: failure.message, permanent: failure.permanent };
     };
     if (fatal) {
       fail(chunk, fatal);
@@ -76,7 +95,11 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
     }
     const chunkKey = `${batchKey}/${chunkIndex}`;
     const sent = await withRetries(
-      (signal) => resend.batch.send(chunk.map((item) => item.email), { idempotencyKey: chunkKey, signal }),
+      (signal) =>
+        resend.batch.send(
+          chunk.map((item) => item.email),
+          { idempotencyKey: chunkKey, signal },
+        ),
       retry,
       limiter,
       wait,
@@ -84,7 +107,9 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
     if (sent.ok) {
       chunk.forEach(({ index }, position) => {
         const id = sent.data.data[position]?.id;
-        results[index] = id ? { index, ok: true, id } : { index, ok: false, error: "Resend returned no id for this email", permanent: false };
+        results[index] = id
+          ? { index, ok: true, id }
+          : { index, ok: false, error: "Resend returned no id for this email", permanent: false };
       });
     } else if (sent.failure.invalidContent && chunk.length > 1) {
       for (const [position, item] of chunk.entries()) {
@@ -93,7 +118,12 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
           continue;
         }
         const idempotencyKey = item.message.idempotencyKey ?? `${chunkKey}/${position}`;
-        const single = await withRetries((signal) => resend.emails.send(item.email, { idempotencyKey, signal }), retry, limiter, wait);
+        const single = await withRetries(
+          (signal) => resend.emails.send(item.email, { idempotencyKey, signal }),
+          retry,
+          limiter,
+          wait,
+        );
         if (single.ok) results[item.index] = { index: item.index, ok: true, id: single.data.id };
         else {
           if (single.failure.fatal) fatal = single.failure;
@@ -132,7 +162,12 @@ function toEmail(message: MailMessage, from: string): Email | string {
   }
 }
 
-async function writeToOutbox(message: MailMessage, email: Email, config: MailConfig, announce: boolean): Promise<SendResult> {
+async function writeToOutbox(
+  message: MailMessage,
+  email: Email,
+  config: MailConfig,
+  announce: boolean,
+): Promise<SendResult> {
   try {
     const { id, dir } = await writeOutboxMessage(
       {
@@ -149,10 +184,17 @@ async function writeToOutbox(message: MailMessage, email: Email, config: MailCon
     );
     // On a fresh machine with no provider, this line is how a developer signs in: print the link.
     const link = firstUrl(email.text);
-    if (announce) config.log(`[mail] No RESEND_API_KEY: "${email.subject}" to ${email.to} written to ${dir}${link ? `; link: ${link}` : ""}`);
+    if (announce)
+      config.log(
+        `[mail] No RESEND_API_KEY: "${email.subject}" to ${email.to} written to ${dir}${link ? `; link: ${link}` : ""}`,
+      );
     return { ok: true, id, via: "outbox" };
   } catch (error) {
-    return { ok: false, error: `could not write to the outbox ${config.outboxDir}: ${(error as Error).message}`, permanent: false };
+    return {
+      ok: false,
+      error: `could not write to the outbox ${config.outboxDir}: ${(error as Error).message}`,
+      permanent: false,
+    };
   }
 }
 

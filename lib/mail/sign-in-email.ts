@@ -5,7 +5,13 @@ import { renderEmail } from "./render";
 
 const SIGN_IN_SUBJECT = "Sign in to PaperPulse";
 
-export async function signInEmail({ url, host }: { url: string; host: string }): Promise<{ subject: string; html: string; text: string }> {
+export async function signInEmail({
+  url,
+  host,
+}: {
+  url: string;
+  host: string;
+}): Promise<{ subject: string; html: string; text: string }> {
   const { html, text } = await renderEmail(createElement(SignInEmail, { url, host }));
   return { subject: SIGN_IN_SUBJECT, html, text };
 }

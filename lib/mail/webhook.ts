@@ -44,10 +44,12 @@ export function verifyWebhook(secret: string, headers: HeaderSource, body: strin
   const id = header(headers, "id");
   const timestamp = header(headers, "timestamp");
   const signatures = header(headers, "signature");
-  if (!id || !timestamp || !signatures) return { ok: false, reason: "missing svix-id, svix-timestamp or svix-signature header" };
+  if (!id || !timestamp || !signatures)
+    return { ok: false, reason: "missing svix-id, svix-timestamp or svix-signature header" };
   const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
   if (!Number.isFinite(seconds)) return { ok: false, reason: "svix-timestamp is not a Unix time in seconds" };
-  if (Math.abs(now / 1000 - seconds) > WEBHOOK_TOLERANCE_SECONDS) return { ok: false, reason: "svix-timestamp is more than 5 minutes away from now" };
+  if (Math.abs(now / 1000 - seconds) > WEBHOOK_TOLERANCE_SECONDS)
+    return { ok: false, reason: "svix-timestamp is more than 5 minutes away from now" };
 
   const expected = Buffer.from(signWebhook(secret, id, seconds, body).slice("v1,".length));
   // Several space-separated signatures arrive while a secret is being rotated; one match is enough.
@@ -61,8 +63,7 @@ export function verifyWebhook(secret: string, headers: HeaderSource, body: strin
 }
 
 export type WebhookAction =
-  | { action: "suppress"; emails: string[]; why: "bounced" | "complained" }
-  | { action: "ignore"; reason: string };
+  { action: "suppress"; emails: string[]; why: "bounced" | "complained" } | { action: "ignore"; reason: string };
 
 type EventShape = { type?: unknown; data?: { to?: unknown; bounce?: { type?: unknown } } };
 
@@ -73,12 +74,16 @@ type EventShape = { type?: unknown; data?: { to?: unknown; bounce?: { type?: unk
  */
 export function webhookAction(event: unknown): WebhookAction {
   const { type, data } = (event ?? {}) as EventShape;
-  if (type !== "email.bounced" && type !== "email.complained") return { action: "ignore", reason: `event ${String(type)} needs nothing from us` };
+  if (type !== "email.bounced" && type !== "email.complained")
+    return { action: "ignore", reason: `event ${String(type)} needs nothing from us` };
   const to = data?.to;
-  const emails = (Array.isArray(to) ? to : [to]).filter((email): email is string => typeof email === "string" && email.trim() !== "");
+  const emails = (Array.isArray(to) ? to : [to]).filter(
+    (email): email is string => typeof email === "string" && email.trim() !== "",
+  );
   if (emails.length === 0) return { action: "ignore", reason: `${type} without a recipient in data.to` };
   if (type === "email.complained") return { action: "suppress", emails, why: "complained" };
   const bounceType = typeof data?.bounce?.type === "string" ? data.bounce.type : "";
-  if (/transient|soft/i.test(bounceType)) return { action: "ignore", reason: `soft bounce (${bounceType}): the address may work next time` };
+  if (/transient|soft/i.test(bounceType))
+    return { action: "ignore", reason: `soft bounce (${bounceType}): the address may work next time` };
   return { action: "suppress", emails, why: "bounced" };
 }

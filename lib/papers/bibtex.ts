@@ -54,7 +54,10 @@ export function bibtexFor(paper: PaperDetail, siteUrl: string): string {
     fields.push(["eprint", escapeBibtex(paper.arxivId)], ["archivePrefix", "arXiv"]);
   }
   // URL fields are read verbatim: percent-encode what would break the braces instead of TeX-escaping.
-  fields.push(["url", url.replace(/[\s{}\\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)]);
+  fields.push([
+    "url",
+    url.replace(/[\s{}\\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`),
+  ]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(",\n");
   return `@misc{${citationKey(paper, year)},\n${body}\n}\n`;
 }

@@ -5,7 +5,17 @@ import { Prisma } from "../db/generated/client";
 import { isPlausibleSlug } from "./paper-id";
 import type { AuthorLink, CardTag, PaperDetail, PaperLinkView, PaperSummary } from "./types";
 
-type SummaryRow = { id: number; slug: string; title: string; abstract: string; firstSeen: string; links: PaperLinkView[]; tags?: CardTag[]; authorLinks?: AuthorLink[]; authorCount?: number };
+type SummaryRow = {
+  id: number;
+  slug: string;
+  title: string;
+  abstract: string;
+  firstSeen: string;
+  links: PaperLinkView[];
+  tags?: CardTag[];
+  authorLinks?: AuthorLink[];
+  authorCount?: number;
+};
 
 /** Tags a card shows: a card is a glance, the paper page has them all. */
 const CARD_TAGS = 3;
@@ -41,7 +51,13 @@ export async function paperSummaries(ids: readonly number[]): Promise<PaperSumma
 export async function paperBySlug(slug: string): Promise<PaperDetail | null> {
   if (!isPlausibleSlug(slug)) return null;
   const rows = await db().$queryRaw<
-    (SummaryRow & { arxivId: string | null; authors: string[]; upstreamUpvotes: number; updatedAt: string; digests: string[] })[]
+    (SummaryRow & {
+      arxivId: string | null;
+      authors: string[];
+      upstreamUpvotes: number;
+      updatedAt: string;
+      digests: string[];
+    })[]
   >`
     SELECT p.id, p.slug, p.title, p.abstract, to_char(p.first_seen, 'YYYY-MM-DD') AS "firstSeen",
            p.arxiv_id AS "arxivId", coalesce(p.authors, '{}') AS authors, p.upstream_upvotes AS "upstreamUpvotes", to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "updatedAt",

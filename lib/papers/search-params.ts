@@ -66,7 +66,12 @@ const hasCode = z
 
 const rank = z.string().pipe(z.enum(["all"], { error: 'must be "all" (every match ranked, best first) or left out' }));
 
-function check<T>(schema: z.ZodType<T, string>, value: string | undefined, field: string, errors: Record<string, string>): T | undefined {
+function check<T>(
+  schema: z.ZodType<T, string>,
+  value: string | undefined,
+  field: string,
+  errors: Record<string, string>,
+): T | undefined {
   if (value === undefined) return undefined;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -97,10 +102,15 @@ export function parseSearchParams(raw: Raw, options: { strict?: boolean } = {}):
   let size = check(pageSize, rawPageSize, "pageSize", errors);
 
   if (strict) {
-    if (from !== undefined && to !== undefined && from > to) errors.to = `to (${to}) is before from (${from}); swap them`;
+    if (from !== undefined && to !== undefined && from > to)
+      errors.to = `to (${to}) is before from (${from}); swap them`;
     const fields = FIELD_ORDER.filter((field) => errors[field] !== undefined);
     if (fields.length > 0) {
-      return { ok: false, error: `Invalid search parameters: ${fields.map((field) => errors[field]).join("; ")}`, fieldErrors: errors };
+      return {
+        ok: false,
+        error: `Invalid search parameters: ${fields.map((field) => errors[field]).join("; ")}`,
+        fieldErrors: errors,
+      };
     }
   } else {
     if (from !== undefined && to !== undefined && from > to) {

@@ -8,12 +8,34 @@ import { splitAuthorQuery } from "../authors/search-syntax";
 import { db } from "../db/prisma";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { paperSummaries } from "./paper";
-import { pageOf, planAfterClosest, planAfterExact, planAfterNewest, planSearch, type Page, type PlanInput, type ScoredRow, type SearchPlan } from "./search/plan";
+import {
+  pageOf,
+  planAfterClosest,
+  planAfterExact,
+  planAfterNewest,
+  planSearch,
+  type Page,
+  type PlanInput,
+  type ScoredRow,
+  type SearchPlan,
+} from "./search/plan";
 import { rankClosest, typedShare } from "./search/closest";
 import { similarTitles } from "./search/fuzzy";
 import { plainQueryCache, readPlainQuery } from "./search/plain-query";
 import { compose, usesSyntax, type ParsedGroup } from "./search/query-words";
-import { countLatest, filterSql, readAll, readClosest, readExact, readLatest, readNewest, readQuery, readWindow, readWordStats, tsquerySql } from "./search/sql";
+import {
+  countLatest,
+  filterSql,
+  readAll,
+  readClosest,
+  readExact,
+  readLatest,
+  readNewest,
+  readQuery,
+  readWindow,
+  readWordStats,
+  tsquerySql,
+} from "./search/sql";
 import { EXHAUSTIVE_BUDGET_MS, SEARCH_TUNING, WORD_STATS_TTL_MS, type SearchTuning } from "./search/tuning";
 import { cachedWordStats, type WordStats } from "./search/word-stats";
 import { highlightOrder, positiveWords } from "./search/words";
@@ -73,23 +95,45 @@ export function createPaperSearch(client: PrismaClient, options: PaperSearchOpti
   const plainCache = plainQueryCache();
 
   async function search(query: SearchQuery): Promise<SearchResult> {
-    const page = { requested: clampInt(query.page, 1, MAX_PAGE, 1), pageSize: clampInt(query.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) };
+    const page = {
+      requested: clampInt(query.page, 1, MAX_PAGE, 1),
+      pageSize: clampInt(query.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+    };
     // author:"Name" is a filter (lib/authors/search-syntax.ts); the rest of the text is searched.
     const { text: q, author } = splitAuthorQuery(normalizeQueryText(query.q ?? ""));
     const filters = filterSql({ ...query, author });
     // A plain query is expanded (thesaurus, completion, spelling); one with search syntax is read as written.
-    const [plain, shares] = q === "" ? [null, null] : await Promise.all([usesSyntax(q) ? null : readPlainQuery(client, q, plainCache), wordStats.shares()]);
+    const [plain, shares] =
+      q === ""
+        ? [null, null]
+        : await Promise.all([usesSyntax(q) ? null : readPlainQuery(client, q, plainCache), wordStats.shares()]);
     const words = plain?.words ?? (q === "" ? [] : positiveWords(q));
     // A word more papers hold than bring closest candidates finds enough itself: no thesaurus terms for it.
-    const expands = (group: ParsedGroup) => shares?.papers === undefined || typedShare(group, shares) * shares.papers <= tuning.closestPostings;
+    const expands = (group: ParsedGroup) =>
+      shares?.papers === undefined || typedShare(group, shares) * shares.papers <= tuning.closestPostings;
     const composed = plain === null ? null : compose(plain.groups, expands);
     const tsquerySource = composed === null ? tsquerySql({ syntax: q }) : tsquerySql({ composed: composed.allWords });
     const read = q === "" ? null : await readQuery(client, tsquerySource, words, filters);
-    let input: PlanInput = { facts: read?.facts ?? null, shares, words, filters: { ...query, author }, page, tuning, closest: composed, exhaustive: query.exhaustive === true };
-    const terms = highlightOrder([...new Set([...(read?.terms ?? []), ...(plain?.terms ?? []).filter((term) => term.length >= 3)])]);
+    let input: PlanInput = {
+      facts: read?.facts ?? null,
+      shares,
+      words,
+      filters: { ...query, author },
+      page,
+      tuning,
+      closest: composed,
+      exhaustive: query.exhaustive === true,
+    };
+    const terms = highlightOrder([
+      ...new Set([...(read?.terms ?? []), ...(plain?.terms ?? []).filter((term) => term.length >= 3)]),
+    ]);
     const tsquery = read?.facts.tsquery ?? "";
     const base: Omit<SearchResult, "papers" | "total" | "page" | "pageSize" | "pageCount" | "mode"> = {
-      terms, suggestion: plain?.suggestion ?? null, exhaustiveTimedOut: false, allWords: 0, ranking: "exact",
+      terms,
+      suggestion: plain?.suggestion ?? null,
+      exhaustiveTimedOut: false,
+      allWords: 0,
+      ranking: "exact",
     };
     let timedOut = false;
 
@@ -110,7 +154,15 @@ export function createPaperSearch(client: PrismaClient, options: PaperSearchOpti
           break;
         case "window": {
           const rows = await readWindow(client, tsquery, filters, plan);
-          return { ...base, papers: await hits(rows), total: plan.total, ...pageFields(plan.page), mode: "fulltext", ranking: "newest", exhaustiveTimedOut: timedOut };
+          return {
+            ...base,
+            papers: await hits(rows),
+            total: plan.total,
+            ...pageFields(plan.page),
+            mode: "fulltext",
+            ranking: "newest",
+            exhaustiveTimedOut: timedOut,
+          };
         }
         case "closest": {
           base.allWords = plan.allWords.length;
@@ -131,11 +183,25 @@ export function createPaperSearch(client: PrismaClient, options: PaperSearchOpti
           return { ...base, papers: await hits(all.rows), total: all.total, ...pageFields(allPage), mode: "fulltext" };
         }
         case "ranked":
-          return { ...base, papers: await hits(plan.rows), total: plan.total, ...pageFields(plan.page), mode: plan.found === "closest" ? "closest" : "fulltext", exhaustiveTimedOut: timedOut };
+          return {
+            ...base,
+            papers: await hits(plan.rows),
+            total: plan.total,
+            ...pageFields(plan.page),
+            mode: plan.found === "closest" ? "closest" : "fulltext",
+            exhaustiveTimedOut: timedOut,
+          };
         case "fuzzy": {
-          const similar = plan.similarTo === null ? [] : await similarTitles(client, plan.similarTo, filters, plan.limit);
+          const similar =
+            plan.similarTo === null ? [] : await similarTitles(client, plan.similarTo, filters, plan.limit);
           const fuzzyPage = pageOf(similar.length, 1, page.pageSize);
-          return { ...base, papers: await hits(similar), total: similar.length, ...pageFields(fuzzyPage), mode: similar.length > 0 ? "fuzzy" : "fulltext" };
+          return {
+            ...base,
+            papers: await hits(similar),
+            total: similar.length,
+            ...pageFields(fuzzyPage),
+            mode: similar.length > 0 ? "fuzzy" : "fulltext",
+          };
         }
         default:
           return plan satisfies never;

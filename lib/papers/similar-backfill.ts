@@ -24,7 +24,8 @@ export async function backfillSimilar(pool: pg.Pool, batch: number = SIMILAR_BAC
        RETURNING paper_id`,
       [batch],
     );
-    if (rows.length > 0) await client.query("SELECT paper_similar_refresh($1::int[])", [rows.map((row) => row.paper_id)]);
+    if (rows.length > 0)
+      await client.query("SELECT paper_similar_refresh($1::int[])", [rows.map((row) => row.paper_id)]);
     await client.query("COMMIT");
     const pending = await client.query<{ left: number }>("SELECT count(*)::int AS left FROM paper_similar_pending");
     return { computed: rows.length, left: pending.rows[0]!.left };

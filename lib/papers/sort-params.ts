@@ -30,7 +30,8 @@ export function parseTopWindow(raw: string | string[] | undefined): TopWindow {
 
 type RankedParams = { sort?: RankedSort; window?: TopWindow };
 
-export type RankedParamsResult = { ok: true; params: RankedParams } | { ok: false; error: string; fieldErrors: Record<string, string> };
+export type RankedParamsResult =
+  { ok: true; params: RankedParams } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
 /**
  * The API's `sort` and `window`, strictly: a bad value is an error naming the field, the value and the
@@ -39,7 +40,10 @@ export type RankedParamsResult = { ok: true; params: RankedParams } | { ok: fals
 export function parseRankedParams(raw: Raw): RankedParamsResult {
   const errors: Record<string, string> = {};
   const params: RankedParams = {};
-  for (const [field, schema] of [["sort", rankedSort], ["window", topWindow]] as const) {
+  for (const [field, schema] of [
+    ["sort", rankedSort],
+    ["window", topWindow],
+  ] as const) {
     const value = first(raw[field]);
     if (value === undefined) continue;
     const result = schema.safeParse(value);
@@ -51,7 +55,11 @@ export function parseRankedParams(raw: Raw): RankedParamsResult {
   }
   const fields = Object.keys(errors);
   if (fields.length > 0) {
-    return { ok: false, error: `Invalid sort parameters: ${fields.map((field) => errors[field]).join("; ")}`, fieldErrors: errors };
+    return {
+      ok: false,
+      error: `Invalid sort parameters: ${fields.map((field) => errors[field]).join("; ")}`,
+      fieldErrors: errors,
+    };
   }
   return { ok: true, params };
 }

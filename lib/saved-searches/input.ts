@@ -28,12 +28,18 @@ export const savedSearchInput = z
       .string()
       .optional()
       .transform((value) => oneLine(value ?? ""))
-      .refine((value) => [...value].length <= MAX_SEARCH_NAME, `Keep the name to ${MAX_SEARCH_NAME} characters or fewer.`),
+      .refine(
+        (value) => [...value].length <= MAX_SEARCH_NAME,
+        `Keep the name to ${MAX_SEARCH_NAME} characters or fewer.`,
+      ),
     q: z
       .string()
       .optional()
       .transform((value) => value ?? "")
-      .refine((value) => [...value.trim()].length <= MAX_QUERY_LENGTH, `A search can be at most ${MAX_QUERY_LENGTH} characters long; shorten it.`)
+      .refine(
+        (value) => [...value.trim()].length <= MAX_QUERY_LENGTH,
+        `A search can be at most ${MAX_QUERY_LENGTH} characters long; shorten it.`,
+      )
       // Runs of spaces mean nothing to search: collapsed, so "a  b" and "a b" are one saved search.
       .transform((value) => normalizeQueryText(value).replace(/\s+/g, " ")),
     from: date("From"),
@@ -43,9 +49,12 @@ export const savedSearchInput = z
       .optional()
       .transform((value) => value === "1" || value === "true" || value === "on"),
   })
-  .refine((input) => !(input.from && input.to && input.from > input.to), { message: "From must not be after To.", path: ["to"] })
+  .refine((input) => !(input.from && input.to && input.from > input.to), {
+    message: "From must not be after To.",
+    path: ["to"],
+  })
   .refine((input) => input.q !== "" || input.hasCode || input.from || input.to, {
-    message: "Type some words (or author:\"Name\") or pick a filter: an empty search would be every new paper.",
+    message: 'Type some words (or author:"Name") or pick a filter: an empty search would be every new paper.',
     path: ["q"],
   })
   .transform((input) => ({ name: input.name || input.q || "Saved search", query: searchFeedQueryString(input) }));
@@ -57,7 +66,13 @@ export function readSavedQuery(query: string): SavedSearchQuery {
   const parsed = parseSearchParams(Object.fromEntries(new URLSearchParams(query)));
   const search = parsed.ok ? parsed.query : { q: "", hasCode: false };
   const { text, author } = splitAuthorQuery(search.q);
-  return { text, author, from: "from" in search ? search.from : undefined, to: "to" in search ? search.to : undefined, hasCode: search.hasCode };
+  return {
+    text,
+    author,
+    from: "from" in search ? search.from : undefined,
+    to: "to" in search ? search.to : undefined,
+    hasCode: search.hasCode,
+  };
 }
 
 /** The search page showing this saved search. */

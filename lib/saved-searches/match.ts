@@ -9,7 +9,10 @@ import { readSavedQuery, type SavedSearchQuery } from "./input";
 
 /** SQL conditions on paper p, to follow a WHERE. */
 export function savedSearchCondition(query: SavedSearchQuery): Prisma.Sql {
-  const words = query.text === "" ? Prisma.empty : Prisma.sql`AND p.search_vector @@ websearch_to_tsquery('english', ${query.text})`;
+  const words =
+    query.text === ""
+      ? Prisma.empty
+      : Prisma.sql`AND p.search_vector @@ websearch_to_tsquery('english', ${query.text})`;
   return Prisma.sql`${words} ${filterSql(query)}`;
 }
 
@@ -18,7 +21,12 @@ export function savedSearchCondition(query: SavedSearchQuery): Prisma.Sql {
  * per subscriber), each over at most the candidates' ids, so a period with 2,000 distinct searches
  * costs 2,000 small index reads whatever the number of subscribers.
  */
-export async function matchSavedSearches(db: Queryable, queries: readonly string[], candidateIds: readonly number[], concurrency = 1): Promise<Map<string, Set<number>>> {
+export async function matchSavedSearches(
+  db: Queryable,
+  queries: readonly string[],
+  candidateIds: readonly number[],
+  concurrency = 1,
+): Promise<Map<string, Set<number>>> {
   const matches = new Map<string, Set<number>>();
   if (candidateIds.length === 0) return matches;
   const pending = [...new Set(queries)];

@@ -12,7 +12,8 @@ import { savedSearchCondition } from "./match";
 /** Newest papers shown under each saved search on /me and the preferences page. */
 const SAVED_LIST_PAPERS = 3;
 
-export type SaveSearchResult = { ok: true; message: string; id: number } | { ok: false; error: string; fieldErrors: Record<string, string> };
+export type SaveSearchResult =
+  { ok: true; message: string; id: number } | { ok: false; error: string; fieldErrors: Record<string, string> };
 export type SavedSearchView = { id: number; name: string; query: string; href: string; newest: PaperSummary[] };
 
 export async function saveSearch(owner: Owner, raw: unknown): Promise<SaveSearchResult> {
@@ -27,7 +28,11 @@ export async function saveSearch(owner: Owner, raw: unknown): Promise<SaveSearch
     if (same) return { ok: false as const, error: `This search is already saved as “${same.name}”.`, fieldErrors: {} };
     const count = await tx.savedSearch.count({ where });
     if (count >= MAX_SAVED_SEARCHES) {
-      return { ok: false as const, error: `You have ${MAX_SAVED_SEARCHES} saved searches, the limit: remove one you no longer need, then save this one.`, fieldErrors: {} };
+      return {
+        ok: false as const,
+        error: `You have ${MAX_SAVED_SEARCHES} saved searches, the limit: remove one you no longer need, then save this one.`,
+        fieldErrors: {},
+      };
     }
     const row = await tx.savedSearch.create({ data: { ...where, name, query }, select: { id: true } });
     return { ok: true as const, message: `Saved “${name}”: its new papers come in your digest.`, id: row.id };
@@ -44,7 +49,11 @@ export async function removeSavedSearch(owner: Owner, id: number): Promise<{ ok:
 
 /** The owner's saved searches, oldest first (the digest's order), each with its newest matching papers. */
 export async function savedSearches(owner: Owner): Promise<SavedSearchView[]> {
-  const rows = await db().savedSearch.findMany({ where: ownedBy(owner), select: { id: true, name: true, query: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await db().savedSearch.findMany({
+    where: ownedBy(owner),
+    select: { id: true, name: true, query: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return Promise.all(
     rows.map(async (row) => {
       const ids = await db().$queryRaw<{ id: number }[]>(

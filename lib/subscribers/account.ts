@@ -8,7 +8,11 @@ import { unsubscribe, type UnsubscribeResult } from "./unsubscribe";
 export type AccountUser = { id: string; email: string };
 
 /** Subscribes or updates the account's own address: confirmed and linked at once (lib/subscribers/subscribe.ts says why). */
-export async function saveAccountSubscription(user: AccountUser, fields: Omit<SubscribeFields, "email">, clientAddress: string): Promise<SubscribeResult> {
+export async function saveAccountSubscription(
+  user: AccountUser,
+  fields: Omit<SubscribeFields, "email">,
+  clientAddress: string,
+): Promise<SubscribeResult> {
   return subscribe({ ...fields, email: user.email }, { clientAddress, viewer: user });
 }
 

@@ -11,12 +11,17 @@ export async function topicTags(): Promise<TopicOption[]> {
 }
 
 export type ResolvedTopic = TopicOption & { id: number };
-export type ResolvedTopics = { ok: true; tags: ResolvedTopic[] } | { ok: false; error: string; fieldErrors: FieldErrors };
+export type ResolvedTopics =
+  { ok: true; tags: ResolvedTopic[] } | { ok: false; error: string; fieldErrors: FieldErrors };
 
 /** Tag ids for topic slugs; a slug that is not a topic (a typo, a person's own tag, a forged form) is an error naming it. */
 export async function resolveTopics(slugs: string[]): Promise<ResolvedTopics> {
   if (slugs.length === 0) return { ok: true, tags: [] };
-  const found = await db().tag.findMany({ where: { kind: "TOPIC", slug: { in: slugs } }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } });
+  const found = await db().tag.findMany({
+    where: { kind: "TOPIC", slug: { in: slugs } },
+    select: { id: true, slug: true, name: true },
+    orderBy: { name: "asc" },
+  });
   const known = new Set(found.map((tag) => tag.slug));
   const unknown = slugs.filter((slug) => !known.has(slug));
   if (unknown.length > 0) {

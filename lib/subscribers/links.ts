@@ -17,7 +17,8 @@ export const subscriberLinks = {
   /** The page with a button (mail scanners follow GETs, so a GET never unsubscribes). */
   unsubscribePage: (token: string, origin?: string) => `${site(origin)}/unsubscribe/${encodeURIComponent(token)}`,
   /** RFC 8058 one-click target for List-Unsubscribe (POST, body "List-Unsubscribe=One-Click"). */
-  unsubscribeOneClick: (token: string, origin?: string) => `${site(origin)}/api/unsubscribe/${encodeURIComponent(token)}`,
+  unsubscribeOneClick: (token: string, origin?: string) =>
+    `${site(origin)}/api/unsubscribe/${encodeURIComponent(token)}`,
   preferences: (token: string, origin?: string) => `${site(origin)}/preferences/${encodeURIComponent(token)}`,
   paper: (slug: string, origin?: string) => `${site(origin)}/papers/${encodeURIComponent(slug)}`,
 };

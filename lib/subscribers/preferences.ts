@@ -9,7 +9,8 @@ import { subscriberTokenWhere } from "./token";
 import { resolveTopics } from "./followed-topics";
 import { replaceTopics, toFrequency } from "./write";
 
-export type PreferencesResult = { ok: true; message: string; subscription: SubscriptionView } | (InputFailure & { status?: 404 });
+export type PreferencesResult =
+  { ok: true; message: string; subscription: SubscriptionView } | (InputFailure & { status?: 404 });
 
 /** Never changes the status: saving preferences neither confirms nor revives a subscription. */
 export async function updatePreferences(token: string, raw: unknown): Promise<PreferencesResult> {
@@ -23,8 +24,15 @@ export async function updatePreferences(token: string, raw: unknown): Promise<Pr
   const found = await db().$transaction(async (tx) => {
     const row = await tx.subscriber.findUnique({ where, select: { id: true } });
     if (!row) return false;
-    await tx.subscriber.update({ where: { id: row.id }, data: { frequency: toFrequency(parsed.data.frequency), weekday: parsed.data.weekday } });
-    await replaceTopics(tx, row.id, topics.tags.map((tag) => tag.id));
+    await tx.subscriber.update({
+      where: { id: row.id },
+      data: { frequency: toFrequency(parsed.data.frequency), weekday: parsed.data.weekday },
+    });
+    await replaceTopics(
+      tx,
+      row.id,
+      topics.tags.map((tag) => tag.id),
+    );
     return true;
   });
   const subscription = found ? await subscriptionByToken(token) : null;

@@ -30,7 +30,14 @@ type ViewRow = Prisma.SubscriberGetPayload<{ select: typeof viewSelect }>;
 
 function toView(row: ViewRow): SubscriptionView {
   const topics = row.topics.map(({ tag }) => tag).sort((a, b) => a.name.localeCompare(b.name));
-  return { email: row.email, status: row.status, frequency: row.frequency, weekday: row.weekday, topics, linkedToAccount: row.userId !== null };
+  return {
+    email: row.email,
+    status: row.status,
+    frequency: row.frequency,
+    weekday: row.weekday,
+    topics,
+    linkedToAccount: row.userId !== null,
+  };
 }
 
 /** The subscription a link's token names; null for an unknown or malformed token. */

@@ -12,7 +12,12 @@ export const preferencesInput = z.object({
   frequency: z.enum(FREQUENCIES, { message: "Choose a daily or a weekly digest." }),
   weekday: z.preprocess(
     blankToUndefined,
-    z.coerce.number({ message: "Choose a day of the week." }).int().min(0, "Choose a day of the week.").max(6, "Choose a day of the week.").default(DEFAULT_WEEKDAY),
+    z.coerce
+      .number({ message: "Choose a day of the week." })
+      .int()
+      .min(0, "Choose a day of the week.")
+      .max(6, "Choose a day of the week.")
+      .default(DEFAULT_WEEKDAY),
   ),
   // Whether each slug names a topic is a database question: lib/subscribers/topics.ts answers it.
   topics: z
@@ -36,7 +41,13 @@ export const subscribeInput = preferencesInput.extend({
 export type SubscribeInput = z.infer<typeof subscribeInput>;
 
 /** What a form posted, as the schema expects it (topics are repeated checkbox fields). */
-export type SubscribeFields = { email?: string; frequency?: string; weekday?: string; topics?: string[]; keepTopics?: boolean };
+export type SubscribeFields = {
+  email?: string;
+  frequency?: string;
+  weekday?: string;
+  topics?: string[];
+  keepTopics?: boolean;
+};
 
 export function subscribeFields(form: FormData): SubscribeFields {
   const text = (name: string) => {

@@ -28,7 +28,8 @@ export type SubscribeContext = {
  */
 export type SubscribeResult = { ok: true; email: string; subscribed: boolean; message: string } | InputFailure;
 
-const checkInbox = (email: string) => `Check your inbox: we sent an email to ${email}. Follow its link to confirm your subscription.`;
+const checkInbox = (email: string) =>
+  `Check your inbox: we sent an email to ${email}. Follow its link to confirm your subscription.`;
 
 export async function subscribe(raw: unknown, context: SubscribeContext): Promise<SubscribeResult> {
   const parsed = subscribeInput.safeParse(raw);
@@ -42,12 +43,18 @@ export async function subscribe(raw: unknown, context: SubscribeContext): Promis
   // Signing in proved the person reads this mailbox, so a confirmation email would prove nothing more.
   if (context.viewer && context.viewer.email.trim().toLowerCase() === input.email) {
     await db().$transaction((tx) => subscribeOwnAddress(tx, context.viewer!.id, input, topics.tags, now));
-    return { ok: true, email: input.email, subscribed: true, message: `You're subscribed: ${describeSubscription(plan)}.` };
+    return {
+      ok: true,
+      email: input.email,
+      subscribed: true,
+      message: `You're subscribed: ${describeSubscription(plan)}.`,
+    };
   }
 
   const throttle = await throttleSubscribeMail(input.email, context.clientAddress, now);
   if (!throttle.ok) {
-    if (throttle.reason === "email") return { ok: true, email: input.email, subscribed: false, message: throttle.message };
+    if (throttle.reason === "email")
+      return { ok: true, email: input.email, subscribed: false, message: throttle.message };
     return { ok: false, error: throttle.message, fieldErrors: {} };
   }
 
@@ -55,12 +62,24 @@ export async function subscribe(raw: unknown, context: SubscribeContext): Promis
   const origin = context.origin ?? emailSiteUrl();
   const message =
     reply.kind === "confirm"
-      ? await confirmSubscriptionEmail({ token: reply.token, email: input.email, summary: describeSubscription(plan), origin })
+      ? await confirmSubscriptionEmail({
+          token: reply.token,
+          email: input.email,
+          summary: describeSubscription(plan),
+          origin,
+        })
       : await alreadySubscribedEmail({ token: reply.token, email: input.email, origin });
-  const sent = await sendMail({ to: input.email, ...message, tags: [{ name: "category", value: `subscribe-${reply.kind}` }] }, context.mail);
+  const sent = await sendMail(
+    { to: input.email, ...message, tags: [{ name: "category", value: `subscribe-${reply.kind}` }] },
+    context.mail,
+  );
   if (!sent.ok) {
     console.error(`[subscribers] ${reply.kind} email to ${input.email} failed: ${sent.error}`);
-    return { ok: false, error: `We could not send the email to ${input.email}. Try again in a few minutes.`, fieldErrors: {} };
+    return {
+      ok: false,
+      error: `We could not send the email to ${input.email}. Try again in a few minutes.`,
+      fieldErrors: {},
+    };
   }
   return { ok: true, email: input.email, subscribed: false, message: checkInbox(input.email) };
 }
@@ -70,7 +89,11 @@ export async function subscribe(raw: unknown, context: SubscribeContext): Promis
  * is (its owner gets a link to the preferences instead). A PENDING one takes the new choices and keeps
  * its token, so the first confirmation email still works; an UNSUBSCRIBED or SUPPRESSED one starts over.
  */
-async function recordRequest(tx: Tx, input: SubscribeInput, tags: ResolvedTopic[]): Promise<{ kind: "confirm" | "already"; token: string }> {
+async function recordRequest(
+  tx: Tx,
+  input: SubscribeInput,
+  tags: ResolvedTopic[],
+): Promise<{ kind: "confirm" | "already"; token: string }> {
   const row = await lockSubscriberByEmail(tx, input.email);
   if (row.status === "CONFIRMED") return { kind: "already", token: linkTokenOf(row) };
   const restart = row.status === "UNSUBSCRIBED" || row.status === "SUPPRESSED" ? restartedSubscription() : {};
@@ -79,11 +102,22 @@ async function recordRequest(tx: Tx, input: SubscribeInput, tags: ResolvedTopic[
     data: { ...restart, frequency: toFrequency(input.frequency), weekday: input.weekday },
     select: { tokenSeed: true },
   });
-  if (!input.keepTopics) await replaceTopics(tx, row.id, tags.map((tag) => tag.id));
+  if (!input.keepTopics)
+    await replaceTopics(
+      tx,
+      row.id,
+      tags.map((tag) => tag.id),
+    );
   return { kind: "confirm", token: linkTokenOf(updated) };
 }
 
-async function subscribeOwnAddress(tx: Tx, userId: string, input: SubscribeInput, tags: ResolvedTopic[], now: Date): Promise<void> {
+async function subscribeOwnAddress(
+  tx: Tx,
+  userId: string,
+  input: SubscribeInput,
+  tags: ResolvedTopic[],
+  now: Date,
+): Promise<void> {
   // One subscription per account: a row linked under an older address lets go first.
   await tx.subscriber.updateMany({ where: { userId, NOT: { email: input.email } }, data: { userId: null } });
   const row = await lockSubscriberByEmail(tx, input.email);
@@ -99,5 +133,10 @@ async function subscribeOwnAddress(tx: Tx, userId: string, input: SubscribeInput
       weekday: input.weekday,
     },
   });
-  if (!input.keepTopics) await replaceTopics(tx, row.id, tags.map((tag) => tag.id));
+  if (!input.keepTopics)
+    await replaceTopics(
+      tx,
+      row.id,
+      tags.map((tag) => tag.id),
+    );
 }

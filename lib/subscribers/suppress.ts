@@ -8,7 +8,11 @@ export type SuppressionReason = "bounced" | "complained";
  * Marks the subscribers with these addresses SUPPRESSED and returns how many changed. Someone already
  * suppressed keeps the first date and reason: providers repeat webhooks, and the first event is the one that counts.
  */
-export async function suppressSubscribers(emails: string[], why: SuppressionReason, now: Date = new Date()): Promise<number> {
+export async function suppressSubscribers(
+  emails: string[],
+  why: SuppressionReason,
+  now: Date = new Date(),
+): Promise<number> {
   const addresses = [...new Set(emails.map((email) => email.trim().toLowerCase()))];
   if (addresses.length === 0) return 0;
   return db().$executeRaw`

@@ -34,7 +34,10 @@ function linkKey(secret: string): Buffer {
 }
 
 function mac(seedBytes: Buffer, secret: string): Buffer {
-  return createHmac("sha256", linkKey(secret)).update(seedBytes).digest().subarray(0, 32 - SEED_BYTES);
+  return createHmac("sha256", linkKey(secret))
+    .update(seedBytes)
+    .digest()
+    .subarray(0, 32 - SEED_BYTES);
 }
 
 const seedBytes = (seed: string) => Buffer.from(seed.replaceAll("-", ""), "hex");

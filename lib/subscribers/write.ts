@@ -5,7 +5,12 @@ import type { Tx } from "../db/prisma";
 import type { SubscriberStatusName } from "./queries";
 import { newTokenSeed, subscriberLinkToken } from "./token";
 
-export type LockedSubscriber = { id: number; status: SubscriberStatusName; tokenSeed: string; confirmedAt: Date | null };
+export type LockedSubscriber = {
+  id: number;
+  status: SubscriberStatusName;
+  tokenSeed: string;
+  confirmedAt: Date | null;
+};
 
 /**
  * The subscriber row for an address, created PENDING if there is none, and locked until the
@@ -24,7 +29,8 @@ export async function lockSubscriberByEmail(tx: Tx, email: string): Promise<Lock
 /** Replaces the followed topics with exactly these tags. */
 export async function replaceTopics(tx: Tx, subscriberId: number, tagIds: number[]): Promise<void> {
   await tx.subscriberTopic.deleteMany({ where: { subscriberId } });
-  if (tagIds.length > 0) await tx.subscriberTopic.createMany({ data: tagIds.map((tagId) => ({ subscriberId, tagId })) });
+  if (tagIds.length > 0)
+    await tx.subscriberTopic.createMany({ data: tagIds.map((tagId) => ({ subscriberId, tagId })) });
 }
 
 /**
@@ -46,4 +52,5 @@ export function restartedSubscription(): Prisma.SubscriberUpdateInput {
 /** The link token of a row read with its seed. */
 export const linkTokenOf = (row: { tokenSeed: string }) => subscriberLinkToken(row.tokenSeed);
 
-export const toFrequency = (choice: "daily" | "weekly") => (choice === "daily" ? "DAILY" : "WEEKLY") as "DAILY" | "WEEKLY";
+export const toFrequency = (choice: "daily" | "weekly") =>
+  (choice === "daily" ? "DAILY" : "WEEKLY") as "DAILY" | "WEEKLY";

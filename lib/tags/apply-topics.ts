@@ -40,7 +40,10 @@ function scopeQuery(scope: TopicScope): { sql: string; params: unknown[] } {
   if (Array.isArray(scope)) {
     return { sql: `SELECT p.id, p.title, p.abstract FROM paper p WHERE p.id = ANY($1::int[])`, params: [[...scope]] };
   }
-  return { sql: `SELECT p.id, p.title, p.abstract FROM paper p JOIN (${(scope as { sql: string }).sql}) s ON s.paper_id = p.id`, params: [] };
+  return {
+    sql: `SELECT p.id, p.title, p.abstract FROM paper p JOIN (${(scope as { sql: string }).sql}) s ON s.paper_id = p.id`,
+    params: [],
+  };
 }
 
 async function copyRows(client: pg.ClientBase, table: string, rows: string[]): Promise<void> {
@@ -63,7 +66,10 @@ async function topicTagIds(client: pg.ClientBase, topics: readonly Topic[]): Pro
      WHERE tag.slug = t.slug AND (tag.name, tag.kind) IS DISTINCT FROM (t.name, 'TOPIC'::"TagKind")`,
     [slugs, topics.map((topic) => topic.name)],
   );
-  const { rows } = await client.query<{ id: number; slug: string }>(`SELECT id, slug FROM tag WHERE slug = ANY($1::text[])`, [slugs]);
+  const { rows } = await client.query<{ id: number; slug: string }>(
+    `SELECT id, slug FROM tag WHERE slug = ANY($1::text[])`,
+    [slugs],
+  );
   const ids = new Map(rows.map((row) => [row.slug, row.id]));
   return slugs.map((slug) => ids.get(slug)!);
 }
@@ -79,7 +85,9 @@ const BULK_ROWS = 20_000;
  * DROP INDEX already does on paper.
  */
 async function dropForeignKeysForBulk(client: pg.ClientBase): Promise<{ name: string; definition: string }[]> {
-  const { rows: [sizes] } = await client.query<{ incoming: number; existing: number }>(`
+  const {
+    rows: [sizes],
+  } = await client.query<{ incoming: number; existing: number }>(`
     SELECT (SELECT coalesce(sum(cardinality(tag_ids)), 0) FROM topic_scan)::int AS incoming,
            greatest((SELECT reltuples FROM pg_class WHERE oid = 'paper_tag'::regclass), 0)::bigint::int AS existing`);
   if (sizes!.incoming < BULK_ROWS || sizes!.incoming <= sizes!.existing) return [];
@@ -102,7 +110,10 @@ async function scanPapers(
   const { sql, params } = scopeQuery(scope);
   await client.query(`DECLARE topic_papers NO SCROLL CURSOR FOR ${sql}`, params);
   for (;;) {
-    const batch = await client.query<[number, string, string]>({ text: `FETCH ${BATCH} FROM topic_papers`, rowMode: "array" });
+    const batch = await client.query<[number, string, string]>({
+      text: `FETCH ${BATCH} FROM topic_papers`,
+      rowMode: "array",
+    });
     for (const [id, title, abstract] of batch.rows) rows.push(row(id, matchTopics(matcher, title, abstract)));
     if (batch.rows.length < BATCH) break;
   }
@@ -120,7 +131,11 @@ async function scanPapers(
  * paper row before paper_tag (lib/tags/user-tags.ts), the importer locks changed papers before this,
  * so the two never wait on each other in a cycle.
  */
-export async function applyTopicTags(client: pg.ClientBase, scope: TopicScope, topics: readonly Topic[] = TOPICS): Promise<TopicTagSummary> {
+export async function applyTopicTags(
+  client: pg.ClientBase,
+  scope: TopicScope,
+  topics: readonly Topic[] = TOPICS,
+): Promise<TopicTagSummary> {
   const matcher = compileTopics(topics);
   const trace = tracer();
   const summary: TopicTagSummary = { topics: topics.length, papers: 0, tagged: 0, added: 0, removed: 0 };
@@ -144,17 +159,24 @@ export async function applyTopicTags(client: pg.ClientBase, scope: TopicScope, t
        FROM (${sql}) s LEFT JOIN ${matched} m ON m.line = s.line`,
       [tagIds],
     );
-    const { rows: [counts] } = await client.query<{ papers: number; tagged: number }>(
+    const {
+      rows: [counts],
+    } = await client.query<{ papers: number; tagged: number }>(
       `SELECT count(*)::int AS papers, count(*) FILTER (WHERE cardinality(tag_ids) > 0)::int AS tagged FROM topic_scan`,
     );
     summary.papers = counts!.papers;
     summary.tagged = counts!.tagged;
   } else {
-    await scanPapers(client, scope, (id, found) => {
-      summary.papers += 1;
-      if (found.length > 0) summary.tagged += 1;
-      return `${id}\t{${found.map((position) => tagIds[position]).join(",")}}\n`;
-    }, matcher);
+    await scanPapers(
+      client,
+      scope,
+      (id, found) => {
+        summary.papers += 1;
+        if (found.length > 0) summary.tagged += 1;
+        return `${id}\t{${found.map((position) => tagIds[position]).join(",")}}\n`;
+      },
+      matcher,
+    );
   }
   await client.query(`ANALYZE topic_scan`);
   trace(`matched ${summary.papers} papers`);
@@ -186,7 +208,8 @@ export async function applyTopicTags(client: pg.ClientBase, scope: TopicScope, t
       RETURNING tag_id, xmax = 0 AS inserted)
     SELECT tag_id, count(*) FILTER (WHERE inserted)::int AS n, count(*)::int AS flagged FROM up GROUP BY tag_id`);
   trace("inserted automatic tags");
-  for (const key of foreignKeys) await client.query(`ALTER TABLE paper_tag ADD CONSTRAINT ${key.name} ${key.definition}`);
+  for (const key of foreignKeys)
+    await client.query(`ALTER TABLE paper_tag ADD CONSTRAINT ${key.name} ${key.definition}`);
   if (foreignKeys.length > 0) trace("re-checked foreign keys");
 
   const delta = new Map<number, number>();

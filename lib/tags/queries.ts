@@ -24,7 +24,11 @@ const TAG_ORDER: Record<TagSort, Prisma.Sql> = {
 };
 
 /** Inside a transaction (addUserTags answers with the tags it just wrote) or on its own. */
-export async function paperTagsWith(client: Tx, paperId: number, viewerUserId?: string | null): Promise<PaperTagView[]> {
+export async function paperTagsWith(
+  client: Tx,
+  paperId: number,
+  viewerUserId?: string | null,
+): Promise<PaperTagView[]> {
   return client.$queryRaw<PaperTagView[]>`
     SELECT t.slug, t.name, t.kind::text AS kind, pt.automatic, pt.user_count AS "userCount",
            (${viewerUserId ?? null}::text IS NOT NULL AND EXISTS (
@@ -52,7 +56,9 @@ export async function listTags(): Promise<TagSummary[]> {
      WHERE kind = 'USER' AND paper_count > 0 ORDER BY paper_count DESC, slug LIMIT ${LISTED_USER_TAGS})`;
   return rows
     .map((row) => ({ ...row, description: row.kind === "TOPIC" ? (DESCRIPTIONS.get(row.slug) ?? null) : null }))
-    .sort((a, b) => (a.kind === b.kind ? b.paperCount - a.paperCount || a.slug.localeCompare(b.slug) : a.kind === "TOPIC" ? -1 : 1));
+    .sort((a, b) =>
+      a.kind === b.kind ? b.paperCount - a.paperCount || a.slug.localeCompare(b.slug) : a.kind === "TOPIC" ? -1 : 1,
+    );
 }
 
 /** One tag; null for an unknown or malformed slug (which never reaches the database). */
@@ -77,7 +83,10 @@ export type TagPage = {
 };
 
 /** One page of the papers carrying a tag; null when there is no such tag. */
-export async function papersByTag(slug: string, options: { sort?: TagSort; page?: number } = {}): Promise<TagPage | null> {
+export async function papersByTag(
+  slug: string,
+  options: { sort?: TagSort; page?: number } = {},
+): Promise<TagPage | null> {
   const tag = await tagBySlug(slug);
   if (!tag) return null;
   const sort: TagSort = options.sort && options.sort in TAG_ORDER ? options.sort : "new";
@@ -116,7 +125,9 @@ export async function papersPerMonth(slug: string): Promise<{ month: string; cou
 }
 
 /** The tags a person applied, with how many papers they put each on: most used first. */
-export async function tagsForUser(userId: string): Promise<{ slug: string; name: string; kind: TagSummary["kind"]; paperCount: number }[]> {
+export async function tagsForUser(
+  userId: string,
+): Promise<{ slug: string; name: string; kind: TagSummary["kind"]; paperCount: number }[]> {
   return db().$queryRaw`
     SELECT t.slug, t.name, t.kind::text AS kind, count(*)::int AS "paperCount"
     FROM paper_user_tag u JOIN tag t ON t.id = u.tag_id
@@ -126,7 +137,10 @@ export async function tagsForUser(userId: string): Promise<{ slug: string; name:
 }
 
 /** The tag's newest papers for its feed (FEED_SIZE of them, not a page of 20); null when there is no such tag. */
-export async function newestPapersByTag(slug: string, limit: number): Promise<{ tag: TagSummary; papers: PaperSummary[] } | null> {
+export async function newestPapersByTag(
+  slug: string,
+  limit: number,
+): Promise<{ tag: TagSummary; papers: PaperSummary[] } | null> {
   const tag = await tagBySlug(slug);
   if (!tag) return null;
   const n = Math.max(0, Math.min(1000, Math.floor(Number.isFinite(limit) ? limit : 0)));

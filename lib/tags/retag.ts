@@ -22,7 +22,11 @@ export async function retagCatalogue(pool: pg.Pool, topics: readonly Topic[] = T
       [topics.map((topic) => topic.slug)],
     );
     await client.query("COMMIT");
-    return { ...summary, retired: rows.map((row) => row.slug).sort(), coverage: summary.papers === 0 ? 0 : summary.tagged / summary.papers };
+    return {
+      ...summary,
+      retired: rows.map((row) => row.slug).sort(),
+      coverage: summary.papers === 0 ? 0 : summary.tagged / summary.papers,
+    };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
@@ -32,10 +36,14 @@ export async function retagCatalogue(pool: pg.Pool, topics: readonly Topic[] = T
 }
 
 /** Each topic with its paper count, in taxonomy order (`npm run tags -- list`). */
-export async function topicCounts(pool: Queryable, topics: readonly Topic[] = TOPICS): Promise<{ slug: string; name: string; paperCount: number }[]> {
-  const { rows } = await pool.query<{ slug: string; paper_count: number }>(`SELECT slug, paper_count FROM tag WHERE slug = ANY($1::text[])`, [
-    topics.map((topic) => topic.slug),
-  ]);
+export async function topicCounts(
+  pool: Queryable,
+  topics: readonly Topic[] = TOPICS,
+): Promise<{ slug: string; name: string; paperCount: number }[]> {
+  const { rows } = await pool.query<{ slug: string; paper_count: number }>(
+    `SELECT slug, paper_count FROM tag WHERE slug = ANY($1::text[])`,
+    [topics.map((topic) => topic.slug)],
+  );
   const counts = new Map(rows.map((row) => [row.slug, row.paper_count]));
   return topics.map((topic) => ({ slug: topic.slug, name: topic.name, paperCount: counts.get(topic.slug) ?? 0 }));
 }

@@ -9,7 +9,11 @@ function tagPageUrl(siteUrl: string, slug: string): string {
 }
 
 /** `/tags/SLUG/feed.xml`: the tag's newest papers; the channel links to the tag's page. */
-export function tagChannel(tag: Pick<TagSummary, "slug" | "name" | "description">, papers: PaperSummary[], siteUrl: string): RssChannel {
+export function tagChannel(
+  tag: Pick<TagSummary, "slug" | "name" | "description">,
+  papers: PaperSummary[],
+  siteUrl: string,
+): RssChannel {
   const page = tagPageUrl(siteUrl, tag.slug);
   return {
     title: `PaperPulse: ${tag.name}`,

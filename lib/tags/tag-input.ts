@@ -32,9 +32,15 @@ function listCharacters(chars: string[]): string {
  */
 const tagInputSchema = z
   .string({ error: "Type one or more tag names, separated by commas." })
-  .max(TAG_INPUT_MAX, `That is too much text for tag names: at most ${TAG_NAMES_PER_REQUEST} names of up to ${TAG_NAME_MAX} characters.`)
+  .max(
+    TAG_INPUT_MAX,
+    `That is too much text for tag names: at most ${TAG_NAMES_PER_REQUEST} names of up to ${TAG_NAME_MAX} characters.`,
+  )
   .transform((raw, ctx): TagNameInput[] => {
-    const names = raw.split(",").map(cleanTagName).filter((name) => name !== "");
+    const names = raw
+      .split(",")
+      .map(cleanTagName)
+      .filter((name) => name !== "");
     const fail = (message: string) => {
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;
@@ -42,16 +48,21 @@ const tagInputSchema = z
     if (names.length === 0) return fail("Type a tag name (separate several with commas).");
     const tags = new Map<string, TagNameInput>();
     for (const name of names) {
-      if ([...name].length > TAG_NAME_MAX) return fail(`Tag names can be at most ${TAG_NAME_MAX} characters: ${quoteTagName(name)}`);
+      if ([...name].length > TAG_NAME_MAX)
+        return fail(`Tag names can be at most ${TAG_NAME_MAX} characters: ${quoteTagName(name)}`);
       const slug = tagSlug(name);
       if (slug === "") return fail(`Tag names need at least one letter (a–z) or digit: ${quoteTagName(name)}`);
       const refused = refusedCharacters(name);
-      if (refused.length > 0) return fail(`Tags are made of words, numbers and “-”: ${quoteTagName(name)} has ${listCharacters(refused)}.`);
-      if (slug.length > TAG_SLUG_MAX) return fail(`That tag name is too long once written for a link: ${quoteTagName(name)}`);
+      if (refused.length > 0)
+        return fail(`Tags are made of words, numbers and “-”: ${quoteTagName(name)} has ${listCharacters(refused)}.`);
+      if (slug.length > TAG_SLUG_MAX)
+        return fail(`That tag name is too long once written for a link: ${quoteTagName(name)}`);
       if (!tags.has(slug)) tags.set(slug, { name, slug });
     }
     if (tags.size > TAG_NAMES_PER_REQUEST) {
-      return fail(`You can add at most ${TAG_NAMES_PER_REQUEST} tags at a time (you sent ${tags.size.toLocaleString("en")}).`);
+      return fail(
+        `You can add at most ${TAG_NAMES_PER_REQUEST} tags at a time (you sent ${tags.size.toLocaleString("en")}).`,
+      );
     }
     return [...tags.values()];
   });
@@ -60,5 +71,7 @@ export type ParsedTagInput = { ok: true; tags: TagNameInput[] } | { ok: false; e
 
 export function parseTagInput(raw: unknown): ParsedTagInput {
   const result = tagInputSchema.safeParse(raw);
-  return result.success ? { ok: true, tags: result.data } : { ok: false, error: result.error.issues[0]?.message ?? "Those tag names cannot be used." };
+  return result.success
+    ? { ok: true, tags: result.data }
+    : { ok: false, error: result.error.issues[0]?.message ?? "Those tag names cannot be used." };
 }

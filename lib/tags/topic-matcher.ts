@@ -33,7 +33,8 @@ export function taxonomyProblems(topics: readonly Topic[]): string[] {
   const problems: string[] = [];
   const slugs = new Set<string>();
   for (const topic of topics) {
-    if (!SLUG.test(topic.slug)) problems.push(`topic slug "${topic.slug}" must be lowercase letters and digits joined by "-"`);
+    if (!SLUG.test(topic.slug))
+      problems.push(`topic slug "${topic.slug}" must be lowercase letters and digits joined by "-"`);
     if (slugs.has(topic.slug)) problems.push(`topic slug "${topic.slug}" is used twice`);
     slugs.add(topic.slug);
     if (!topic.name.trim()) problems.push(`topic "${topic.slug}" needs a name`);
@@ -41,7 +42,9 @@ export function taxonomyProblems(topics: readonly Topic[]): string[] {
     for (const term of [...topic.title, ...topic.abstract]) {
       const bad = term.split(" ").find((word) => !TERM_WORD.test(word));
       if (bad !== undefined) {
-        problems.push(`topic "${topic.slug}": term "${term}" has "${bad}"; use lowercase letters and digits, one space between words, "*" only after 3 or more letters`);
+        problems.push(
+          `topic "${topic.slug}": term "${term}" has "${bad}"; use lowercase letters and digits, one space between words, "*" only after 3 or more letters`,
+        );
       }
     }
   }
@@ -61,7 +64,9 @@ function buildTrie(topics: readonly Topic[], field: "title" | "abstract"): Trie 
   const prefix: (Entry[] | undefined)[] = [undefined];
   topics.forEach((topic, position) => {
     for (const term of topic[field]) {
-      const [first, ...rest] = term.split(" ").map((word): Word => ({ text: word.replace(/\*$/, ""), prefix: word.endsWith("*") }));
+      const [first, ...rest] = term
+        .split(" ")
+        .map((word): Word => ({ text: word.replace(/\*$/, ""), prefix: word.endsWith("*") }));
       let node = 0;
       for (const char of first!.text) {
         const slot = node * 36 + letterOf(char.charCodeAt(0));
@@ -111,7 +116,13 @@ type Words = { text: string; count: number; starts: Int32Array; ends: Int32Array
 
 function splitWords(text: string): Words {
   const capacity = (text.length >> 1) + 1;
-  const words: Words = { text, count: 0, starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity) };
+  const words: Words = {
+    text,
+    count: 0,
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    breaks: new Uint8Array(capacity),
+  };
   let start = -1;
   let pendingBreak = 0;
   for (let at = 0; at <= text.length; at += 1) {
@@ -160,10 +171,14 @@ function collect(trie: Trie, words: Words, found: Set<number>): void {
       node = trie.children[node * 36 + letterOf(text.charCodeAt(at))]!;
       if (node === 0) break;
       const prefixed = trie.prefix[node];
-      if (prefixed) for (const entry of prefixed) if (!found.has(entry.topic) && termMatches(entry, words, index)) found.add(entry.topic);
+      if (prefixed)
+        for (const entry of prefixed)
+          if (!found.has(entry.topic) && termMatches(entry, words, index)) found.add(entry.topic);
     }
     const exact = node === 0 ? undefined : trie.exact[node];
-    if (exact) for (const entry of exact) if (!found.has(entry.topic) && termMatches(entry, words, index)) found.add(entry.topic);
+    if (exact)
+      for (const entry of exact)
+        if (!found.has(entry.topic) && termMatches(entry, words, index)) found.add(entry.topic);
   }
 }
 

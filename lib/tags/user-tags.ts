@@ -65,7 +65,8 @@ export async function addUserTags(userId: string, paperId: number, rawInput: str
           ON CONFLICT (paper_id, tag_id) DO UPDATE SET user_count = paper_tag.user_count + 1
           RETURNING tag_id, xmax = 0 AS inserted`;
         const newToTag = onPaper.filter((row) => row.inserted).map((row) => row.tag_id);
-        if (newToTag.length > 0) await tx.$executeRaw`UPDATE tag SET paper_count = paper_count + 1 WHERE id = ANY(${newToTag}::int[])`;
+        if (newToTag.length > 0)
+          await tx.$executeRaw`UPDATE tag SET paper_count = paper_count + 1 WHERE id = ANY(${newToTag}::int[])`;
         await applySignalDelta(tx, paperId, { tags: tagIds.length });
       }
     }

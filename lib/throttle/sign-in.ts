@@ -6,7 +6,10 @@ export const SIGN_IN_PER_EMAIL: ThrottleRule = { bucket: "sign-in:email", limit:
 const SIGN_IN_PER_CLIENT: ThrottleRule = { bucket: "sign-in:client", limit: 20, windowMs: 3_600_000 };
 
 /** Counts one sign-in request; a message to show when this email or client has asked too often. */
-export async function throttleSignIn(email: string, clientAddress: string): Promise<{ ok: true } | { ok: false; message: string; retryAfterSeconds: number }> {
+export async function throttleSignIn(
+  email: string,
+  clientAddress: string,
+): Promise<{ ok: true } | { ok: false; message: string; retryAfterSeconds: number }> {
   const siteRule = siteMailRule();
   const result = await takeThrottle([
     { rule: SIGN_IN_PER_EMAIL, key: mailboxKey(email) },

@@ -33,7 +33,10 @@ export function mailboxKey(email: string): string {
  * (then nothing is recorded). One transaction with an advisory lock per key, so parallel
  * requests from several processes cannot all slip under the limit.
  */
-export async function takeThrottle(attempts: { rule: ThrottleRule; key: string }[], now = new Date()): Promise<ThrottleResult> {
+export async function takeThrottle(
+  attempts: { rule: ThrottleRule; key: string }[],
+  now = new Date(),
+): Promise<ThrottleResult> {
   return db().$transaction(async (tx) => {
     let retryAfterSeconds = 0;
     const buckets: string[] = [];

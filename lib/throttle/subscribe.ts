@@ -7,13 +7,18 @@ export const SUBSCRIBE_MAILS_PER_EMAIL: ThrottleRule = { bucket: "subscribe:emai
 /** Subscribe requests per client per hour: one client cannot mail many strangers. */
 export const SUBSCRIBE_PER_CLIENT: ThrottleRule = { bucket: "subscribe:client", limit: 20, windowMs: 3_600_000 };
 
-export type SubscribeThrottle = { ok: true } | { ok: false; reason: "client" | "email" | "site"; retryAfterSeconds: number; message: string };
+export type SubscribeThrottle =
+  { ok: true } | { ok: false; reason: "client" | "email" | "site"; retryAfterSeconds: number; message: string };
 
 /**
  * Two separate takes, client first: the client rule counts requests (sent or not), the address
  * rule counts emails, so a request refused for the client never uses up the address's allowance.
  */
-export async function throttleSubscribeMail(email: string, clientAddress: string, now = new Date()): Promise<SubscribeThrottle> {
+export async function throttleSubscribeMail(
+  email: string,
+  clientAddress: string,
+  now = new Date(),
+): Promise<SubscribeThrottle> {
   const client = await takeThrottle([{ rule: SUBSCRIBE_PER_CLIENT, key: clientAddress }], now);
   if (!client.ok) {
     return {

@@ -8,14 +8,18 @@ export type Reaction = "upvote" | "save";
 export const REACTIONS: readonly Reaction[] = ["upvote", "save"];
 
 export type ReactionResult =
-  | { ok: true; active: boolean; count: number }
-  | { ok: false; status: 401 | 404; error: string };
+  { ok: true; active: boolean; count: number } | { ok: false; status: 401 | 404; error: string };
 
 /**
  * Sets (not toggles) the person's reaction, so a double click or a retried request lands in
  * the state the person saw, never the opposite. Idempotent; counts change only when a row did.
  */
-export async function setReaction(user: SessionUser | null, paperId: number, kind: Reaction, active: boolean): Promise<ReactionResult> {
+export async function setReaction(
+  user: SessionUser | null,
+  paperId: number,
+  kind: Reaction,
+  active: boolean,
+): Promise<ReactionResult> {
   if (!user) return { ok: false, status: 401, error: "Sign in to upvote or save papers." };
   return db().$transaction(async (tx) => {
     const changed =
@@ -34,7 +38,10 @@ export async function setReaction(user: SessionUser | null, paperId: number, kin
 }
 
 /** A paper's upvote count and the viewer's own reactions (for the paper page's buttons). */
-export async function paperReactions(userId: string | null, paperId: number): Promise<{ upvotes: number; upvoted: boolean; saved: boolean }> {
+export async function paperReactions(
+  userId: string | null,
+  paperId: number,
+): Promise<{ upvotes: number; upvoted: boolean; saved: boolean }> {
   const rows = await db().$queryRaw<{ upvotes: number; upvoted: boolean; saved: boolean }[]>`
     SELECT p.upvote_count AS upvotes,
            EXISTS (SELECT 1 FROM upvote v WHERE v.user_id = ${userId} AND v.paper_id = p.id) AS upvoted,
@@ -47,7 +54,11 @@ export async function paperReactions(userId: string | null, paperId: number): Pr
 export async function papersWithReaction(userId: string, kind: Reaction, limit = 50): Promise<number[]> {
   const rows =
     kind === "upvote"
-      ? await db().$queryRaw<{ id: number }[]>`SELECT paper_id AS id FROM upvote WHERE user_id = ${userId} ORDER BY created_at DESC, paper_id LIMIT ${limit}`
-      : await db().$queryRaw<{ id: number }[]>`SELECT paper_id AS id FROM save WHERE user_id = ${userId} ORDER BY created_at DESC, paper_id LIMIT ${limit}`;
+      ? await db().$queryRaw<
+          { id: number }[]
+        >`SELECT paper_id AS id FROM upvote WHERE user_id = ${userId} ORDER BY created_at DESC, paper_id LIMIT ${limit}`
+      : await db().$queryRaw<
+          { id: number }[]
+        >`SELECT paper_id AS id FROM save WHERE user_id = ${userId} ORDER BY created_at DESC, paper_id LIMIT ${limit}`;
   return rows.map((row) => row.id);
 }

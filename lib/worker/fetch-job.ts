@@ -30,8 +30,15 @@ export function fetchJob(settings: FetchJobSettings): WorkerJob {
     // The tick's UTC day, not the pick-up time: Hugging Face's days are UTC days.
     run: async ({ pool, now }) => {
       const today = now.toISOString().slice(0, 10);
-      const context = fetchContext({ HF_API_URL: settings.apiUrl, HF_TOKEN: settings.token }, pool, today, settings.client);
-      const run = await fetchDays(context, recentDays(today, settings.lookbackDays), (outcome) => log(`[worker] ${FETCH_JOB_NAME} ${formatDayLine(outcome)}`));
+      const context = fetchContext(
+        { HF_API_URL: settings.apiUrl, HF_TOKEN: settings.token },
+        pool,
+        today,
+        settings.client,
+      );
+      const run = await fetchDays(context, recentDays(today, settings.lookbackDays), (outcome) =>
+        log(`[worker] ${FETCH_JOB_NAME} ${formatDayLine(outcome)}`),
+      );
       if (run.busy) return { skipped: "another fetch is running" };
       return { days: run.days.length, ...tally(run.days), requests: context.client.requests };
     },

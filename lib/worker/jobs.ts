@@ -34,10 +34,9 @@ export function scheduledJobs(settings: ScheduleSettings, runDigest: RunDigest):
     cron,
     timeZone: settings.timeZone,
     expireInSeconds: DIGEST_EXPIRY_SECONDS,
-    run: async ({ pool, now, workerId }) => ({ ...(await runDigest(pool, { frequency, now, dryRun: false, workerId, topN: settings.topN })) }),
+    run: async ({ pool, now, workerId }) => ({
+      ...(await runDigest(pool, { frequency, now, dryRun: false, workerId, topN: settings.topN })),
+    }),
   });
-  return [
-    digest("daily", settings.dailyCron),
-    digest("weekly", settings.weeklyCron),
-  ];
+  return [digest("daily", settings.dailyCron), digest("weekly", settings.weeklyCron)];
 }

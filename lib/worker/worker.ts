@@ -56,7 +56,10 @@ async function setUpQueues(boss: PgBoss, pool: pg.Pool, jobs: WorkerJob[]): Prom
     await client.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
     for (const job of jobs) {
       // pg-boss checks option keys with `in`: an undefined value would fail its assertions, so absent keys stay absent.
-      await boss.createQueue(job.name, { name: job.name, ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}) });
+      await boss.createQueue(job.name, {
+        name: job.name,
+        ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
+      });
       await boss.schedule(job.name, job.cron, {}, { tz: job.timeZone });
     }
   } finally {
@@ -73,7 +76,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // listener pg would throw it and take the worker down. The next query opens a fresh connection.
   pool.on("error", (error) => log(`[worker] database connection lost: ${error.message}`));
   // Every instance runs pg-boss's clock: its cron check takes a row lock, so a tick fires once cluster-wide.
-  const boss = new PgBoss({ connectionString: options.databaseUrl, application_name: "paperpulse-worker", max: 4, schedule: options.runClock ?? true });
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    application_name: "paperpulse-worker",
+    max: 4,
+    schedule: options.runClock ?? true,
+  });
   boss.on("error", (error) => log(`[worker] pg-boss: ${error.message}`));
 
   try {
@@ -82,7 +90,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     for (const job of options.jobs) {
       await boss.work<JobData>(
         job.name,
-        { includeMetadata: true, batchSize: 1, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
+        {
+          includeMetadata: true,
+          batchSize: 1,
+          ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+        },
         async ([next]) => {
           if (!next) return;
           const started = performance.now();
@@ -104,13 +116,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     await pool.end();
     throw error;
   }
-  log(`[worker] ${workerId} started: ${options.jobs.map((job) => `${job.name} at "${job.cron}" (${job.timeZone})`).join(", ")}`);
+  log(
+    `[worker] ${workerId} started: ${options.jobs.map((job) => `${job.name} at "${job.cron}" (${job.timeZone})`).join(", ")}`,
+  );
 
   let stopping: Promise<void> | undefined;
   return {
     workerId,
     boss,
-    trigger: (name, key, now) => boss.send(name, now ? { now: now.toISOString() } : {}, { id: jobIdFor(name, key), singletonKey: key }),
+    trigger: (name, key, now) =>
+      boss.send(name, now ? { now: now.toISOString() } : {}, { id: jobIdFor(name, key), singletonKey: key }),
     stop(timeoutMs = 30_000) {
       stopping ??= (async () => {
         await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });

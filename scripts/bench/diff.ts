@@ -12,7 +12,8 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const words = (count: number, word: (i: number) => string) => Array.from({ length: count }, (_, i) => word(i)).join(" ");
+const words = (count: number, word: (i: number) => string) =>
+  Array.from({ length: count }, (_, i) => word(i)).join(" ");
 const ABSTRACT =
   "We present a video diffusion model that generates long clips with consistent characters. " +
   "A memory of past frames guides each new segment, and a small adapter keeps identities stable. " +
@@ -20,7 +21,11 @@ const ABSTRACT =
 const INPUTS: [string, string, string][] = [
   ["normal abstract, one word changed", ABSTRACT, ABSTRACT.replace("three", "four")],
   // 990 words and 989 spaces a side: 1,980 x 1,980 cells, just under the fallback's 4,000,000.
-  ["990 words a side, every other word changed", words(990, (i) => `w${i}`), words(990, (i) => (i % 2 ? `x${i}` : `w${i}`))],
+  [
+    "990 words a side, every other word changed",
+    words(990, (i) => `w${i}`),
+    words(990, (i) => (i % 2 ? `x${i}` : `w${i}`)),
+  ],
   ["5,000 different words a side (fallback)", words(5000, (i) => `old${i}`), words(5000, (i) => `new${i}`)],
 ];
 
@@ -36,5 +41,7 @@ for (const [label, before, after] of INPUTS) {
     if (parts.length === 0 && before !== after) throw new Error(`no diff for ${label}`);
   }
   times.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(46)} median ${fmt(times[Math.floor(times.length / 2)]!).padStart(8)}   max ${fmt(times.at(-1)!).padStart(8)}`);
+  console.log(
+    `  ${label.padEnd(46)} median ${fmt(times[Math.floor(times.length / 2)]!).padStart(8)}   max ${fmt(times.at(-1)!).padStart(8)}`,
+  );
 }

@@ -54,22 +54,31 @@ async function main() {
   const follows = Number(values.follows);
   const searches = Number(values.searches);
   const distinctSearches = Number(values["distinct-searches"]);
-  if (![subscribers, papers, topicCount, follows, searches, distinctSearches].every((n) => Number.isInteger(n) && n > 0)) {
-    console.error("--subscribers, --papers, --topics, --follows, --searches and --distinct-searches must be positive integers, e.g. --subscribers 100000");
+  if (
+    ![subscribers, papers, topicCount, follows, searches, distinctSearches].every((n) => Number.isInteger(n) && n > 0)
+  ) {
+    console.error(
+      "--subscribers, --papers, --topics, --follows, --searches and --distinct-searches must be positive integers, e.g. --subscribers 100000",
+    );
     process.exit(2);
   }
-  const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const fmt = (n: number, digits = 0) =>
+    n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const mb = (kb: number) => `${fmt(kb / 1024)} MB`;
 
   const database = await openDatabase((message) => console.error(message));
-  const fakeChild = spawn(process.execPath, ["--import", "tsx", "scripts/bench/digest.ts", "--serve-fake"], { stdio: ["ignore", "pipe", "inherit"] });
+  const fakeChild = spawn(process.execPath, ["--import", "tsx", "scripts/bench/digest.ts", "--serve-fake"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const work = await mkdtemp(path.join(tmpdir(), "paperpulse-bench-digest-"));
   try {
     const fakeUrl = await new Promise<string>((resolve, reject) => {
       createInterface({ input: fakeChild.stdout! }).once("line", resolve);
       fakeChild.once("exit", (code) => reject(new Error(`the fake Resend server exited (${code})`)));
     });
-    console.log(`# bench:digest — ${database.kind} PostgreSQL, ${cpus().length} cores, ${fmt(subscribers)} subscribers, ${fmt(papers)} papers, ${topicCount} topics, ${values.concurrency} batches in flight\n`);
+    console.log(
+      `# bench:digest — ${database.kind} PostgreSQL, ${cpus().length} cores, ${fmt(subscribers)} subscribers, ${fmt(papers)} papers, ${topicCount} topics, ${values.concurrency} batches in flight\n`,
+    );
 
     const url = await freshDatabase(database.url, NAME);
     const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -77,12 +86,19 @@ async function main() {
       let started = performance.now();
       const file = path.join(work, "digest.txt");
       await writeDigestFile(file, { papers, seed: Number(values.seed), dateLine: "Apr 30, 2025" });
-      const summary = await importDigest(pool, await fileSource(file), { today: "2025-05-01", importedBy: "cli:bench" });
-      console.log(`catalogue: ${fmt(summary.counts.new)} papers imported in ${fmt((performance.now() - started) / 1000, 1)} s`);
+      const summary = await importDigest(pool, await fileSource(file), {
+        today: "2025-05-01",
+        importedBy: "cli:bench",
+      });
+      console.log(
+        `catalogue: ${fmt(summary.counts.new)} papers imported in ${fmt((performance.now() - started) / 1000, 1)} s`,
+      );
 
       started = performance.now();
       // Topics: the taxonomy's tags if the importer applied any, else our own, each on a spread of papers.
-      const { rows: existing } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM tag WHERE kind = 'TOPIC'`);
+      const { rows: existing } = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM tag WHERE kind = 'TOPIC'`,
+      );
       if (existing[0]!.n === 0) {
         await pool.query(
           `INSERT INTO tag (slug, name, kind) SELECT 'topic-' || g, 'Topic ' || g, 'TOPIC' FROM generate_series(1, $1) g`,
@@ -106,12 +122,16 @@ async function main() {
          CROSS JOIN LATERAL (SELECT id FROM tag ORDER BY md5(s.id::text || id::text) LIMIT s.id % 4) t`,
       );
       await pool.query("VACUUM ANALYZE");
-      const { rows: [mix] } = await pool.query<{ combos: number; follows: number }>(
+      const {
+        rows: [mix],
+      } = await pool.query<{ combos: number; follows: number }>(
         `SELECT count(DISTINCT topics)::int AS combos, sum(cardinality(topics))::int AS follows
          FROM (SELECT s.id, coalesce(array_agg(t.tag_id ORDER BY t.tag_id) FILTER (WHERE t.tag_id IS NOT NULL), '{}') AS topics
                FROM subscriber s LEFT JOIN subscriber_topic t ON t.subscriber_id = s.id GROUP BY s.id) x`,
       );
-      console.log(`subscribers: ${fmt(subscribers)} inserted with ${fmt(mix!.follows)} followed topics (${fmt(mix!.combos)} distinct topic sets) in ${fmt((performance.now() - started) / 1000, 1)} s\n`);
+      console.log(
+        `subscribers: ${fmt(subscribers)} inserted with ${fmt(mix!.follows)} followed topics (${fmt(mix!.combos)} distinct topic sets) in ${fmt((performance.now() - started) / 1000, 1)} s\n`,
+      );
 
       const runOnce = async (label: string) => {
         const rates: number[] = [];
@@ -127,7 +147,13 @@ async function main() {
           siteUrl: "https://papers.example.org",
           workerId: "bench",
           concurrency: Number(values.concurrency),
-          mail: { apiKey: "re_bench", baseUrl: fakeUrl, from: "PaperPulse <papers@example.org>", ratePerSecond: 1_000_000, log: () => undefined },
+          mail: {
+            apiKey: "re_bench",
+            baseUrl: fakeUrl,
+            from: "PaperPulse <papers@example.org>",
+            ratePerSecond: 1_000_000,
+            log: () => undefined,
+          },
           onBatch: (report) => {
             rates.push((report.emails / report.totalMs) * 1000);
             renderMs += report.renderMs;
@@ -138,13 +164,21 @@ async function main() {
         const totalMs = performance.now() - began;
         const peak = process.resourceUsage().maxRSS;
         console.log(`## ${label}`);
-        console.log(`period ${result.period}: planned ${fmt(result.planned)}, sent ${fmt(result.sent)}, failed ${fmt(result.failed)}, pending ${fmt(result.pending)}`);
+        console.log(
+          `period ${result.period}: planned ${fmt(result.planned)}, sent ${fmt(result.sent)}, failed ${fmt(result.failed)}, pending ${fmt(result.pending)}`,
+        );
         console.log(`plan (select papers for every subscriber, write the ledger): ${fmt(result.planMs / 1000, 1)} s`);
         console.log(`send (claim, render, hand over, mark):                      ${fmt(result.sendMs / 1000, 1)} s`);
-        console.log(`  of which rendering ${fmt(renderMs / 1000, 1)} s, waiting on the provider ${fmt(providerMs / 1000, 1)} s, claiming and marking the rest`);
+        console.log(
+          `  of which rendering ${fmt(renderMs / 1000, 1)} s, waiting on the provider ${fmt(providerMs / 1000, 1)} s, claiming and marking the rest`,
+        );
         console.log(`total:                                                     ${fmt(totalMs / 1000, 1)} s`);
-        console.log(`emails rendered and handed over per second: ${fmt(result.sent / (result.sendMs / 1000))} while sending, ${fmt(result.sent / (totalMs / 1000))} over the whole run; median batch ${fmt(median(rates))}/s`);
-        console.log(`memory: RSS ${fmt(rssBefore / 1048576)} MB before the run, every 50 batches: ${rss.map((r) => fmt(r / 1048576)).join(", ")} MB; peak RSS of the process so far ${mb(peak)}\n`);
+        console.log(
+          `emails rendered and handed over per second: ${fmt(result.sent / (result.sendMs / 1000))} while sending, ${fmt(result.sent / (totalMs / 1000))} over the whole run; median batch ${fmt(median(rates))}/s`,
+        );
+        console.log(
+          `memory: RSS ${fmt(rssBefore / 1048576)} MB before the run, every 50 batches: ${rss.map((r) => fmt(r / 1048576)).join(", ")} MB; peak RSS of the process so far ${mb(peak)}\n`,
+        );
         return { overall: result.sent / (totalMs / 1000), peakKb: peak, lastRss: rss.at(-1) ?? rssBefore };
       };
 
@@ -155,11 +189,17 @@ async function main() {
       await addAuthors(pool);
       const distinct = await addFollows(pool, { follows, searches, distinctSearches });
       await pool.query("VACUUM ANALYZE");
-      console.log(`follows: every subscriber follows ${follows} authors and keeps ${searches} saved searches (${fmt(distinct)} distinct), seeded in ${fmt((performance.now() - started) / 1000, 1)} s\n`);
+      console.log(
+        `follows: every subscriber follows ${follows} authors and keeps ${searches} saved searches (${fmt(distinct)} distinct), seeded in ${fmt((performance.now() - started) / 1000, 1)} s\n`,
+      );
       const withFollows = await runOnce(`with ${follows} followed authors and ${searches} saved searches each`);
       console.log("## side by side (same run, same machine)");
-      console.log(`emails per second over the whole run: today ${fmt(today.overall)}, with follows and saved searches ${fmt(withFollows.overall)} (${fmt((withFollows.overall / today.overall) * 100)} %)`);
-      console.log(`RSS at the last sample: today ${fmt(today.lastRss / 1048576)} MB, with follows ${fmt(withFollows.lastRss / 1048576)} MB; peak RSS after each: ${mb(today.peakKb)}, ${mb(withFollows.peakKb)}`);
+      console.log(
+        `emails per second over the whole run: today ${fmt(today.overall)}, with follows and saved searches ${fmt(withFollows.overall)} (${fmt((withFollows.overall / today.overall) * 100)} %)`,
+      );
+      console.log(
+        `RSS at the last sample: today ${fmt(today.lastRss / 1048576)} MB, with follows ${fmt(withFollows.lastRss / 1048576)} MB; peak RSS after each: ${mb(today.peakKb)}, ${mb(withFollows.peakKb)}`,
+      );
     } finally {
       await pool.end();
     }

@@ -41,7 +41,8 @@ if (values.help) {
 
 function integer(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) fail(`--${name} must be a non-negative integer, got "${text}"`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+    fail(`--${name} must be a non-negative integer, got "${text}"`);
   return Number(text);
 }
 

@@ -63,8 +63,8 @@ const workers = positiveInt("workers", values.workers);
 
 const root = process.cwd();
 const log = (message: string) => console.error(`[bench:http] ${message}`);
-const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -81,7 +81,11 @@ async function chooseCatalogue(): Promise<{ url: string; label: string; release(
   const explicit = values["database-url"];
   if (explicit) {
     await migrate(explicit);
-    return { url: explicit, label: `--database-url (${new URL(explicit).pathname.slice(1)})`, release: async () => undefined };
+    return {
+      url: explicit,
+      label: `--database-url (${new URL(explicit).pathname.slice(1)})`,
+      release: async () => undefined,
+    };
   }
   const database = await openDatabase(log);
   const [bench] = await query(database.url, "SELECT 1 FROM pg_database WHERE datname = $1", [SEARCH_BENCH_DATABASE]);
@@ -94,9 +98,12 @@ async function chooseCatalogue(): Promise<{ url: string; label: string; release(
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const seeded = await seedIfEmpty(pool, localToday()).finally(() => pool.end());
   if (seeded) log(`Empty catalogue: imported the sample digest (${seeded.counts.new} papers).`);
-  return { url: database.url, label: `the app database (${database.kind} server; no ${SEARCH_BENCH_DATABASE} found)`, release: () => database.release() };
+  return {
+    url: database.url,
+    label: `the app database (${database.kind} server; no ${SEARCH_BENCH_DATABASE} found)`,
+    release: () => database.release(),
+  };
 }
-
 
 /** What a browser sends: without it every page travels uncompressed (the home page is 5x larger). */
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br" };
@@ -109,11 +116,22 @@ const PASSES: Pass[] = [
 
 function startServer(databaseUrl: string, port: number, pass: Pass): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", `${root}/scripts/serve.ts`, "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", WEB_CONCURRENCY: String(workers), ...pass.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", `${root}/scripts/serve.ts`, "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        NODE_ENV: "production",
+        WEB_CONCURRENCY: String(workers),
+        ...pass.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
   };
@@ -160,7 +178,14 @@ type CannonResult = {
 };
 
 async function load(url: string, seconds: number): Promise<Figures> {
-  const result: CannonResult = await autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 10, headers: BROWSER_HEADERS });
+  const result: CannonResult = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    timeout: 10,
+    headers: BROWSER_HEADERS,
+  });
   return {
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
@@ -179,7 +204,12 @@ async function probe(url: string): Promise<{ status: number; ms: number } | { er
     await response.arrayBuffer();
     return { status: response.status, ms: performance.now() - started };
   } catch (error) {
-    return { error: (error as Error).name === "TimeoutError" ? `no answer within ${PROBE_TIMEOUT_MS / 1000} s` : (error as Error).message };
+    return {
+      error:
+        (error as Error).name === "TimeoutError"
+          ? `no answer within ${PROBE_TIMEOUT_MS / 1000} s`
+          : (error as Error).message,
+    };
   }
 }
 
@@ -210,7 +240,12 @@ function pad(text: string, width: number, right = false): string {
 }
 
 /** Loads every target `rounds` times, interleaved so the baseline and the pages share the machine's noise. */
-async function loadTargets(pass: Pass, targets: Target[], skipped: Map<string, string>, base: string): Promise<Map<string, Figures[]>> {
+async function loadTargets(
+  pass: Pass,
+  targets: Target[],
+  skipped: Map<string, string>,
+  base: string,
+): Promise<Map<string, Figures[]>> {
   const runs = new Map<string, Figures[]>(targets.map((target) => [target.path, []]));
   for (let round = 0; round < rounds; round++) {
     for (const target of targets) {
@@ -265,12 +300,20 @@ function printTable(pass: Pass, targets: Target[], runs: Map<string, Figures[]>,
   );
   for (const target of targets) {
     if (!runs.get(target.path)!.length) {
-      console.log(`${pad(target.name, 24)}  not loaded: ${skipped.get(target.path) ?? "no run"}${target.page ? "  BELOW target" : ""}`);
+      console.log(
+        `${pad(target.name, 24)}  not loaded: ${skipped.get(target.path) ?? "no run"}${target.page ? "  BELOW target" : ""}`,
+      );
       continue;
     }
     const f = summary(target.path);
     const meets = f.reqPerSec >= TARGET.reqPerSec && f.p99 < TARGET.p99Ms && f.errors === 0 && f.non2xx === 0;
-    const verdict = target.page ? (meets ? "meets target" : "BELOW target") : target.path === BASELINE_PATH ? "baseline" : "";
+    const verdict = target.page
+      ? meets
+        ? "meets target"
+        : "BELOW target"
+      : target.path === BASELINE_PATH
+        ? "baseline"
+        : "";
     const ratio = baseline ? `${fmt(f.reqPerSec / baseline.reqPerSec, 2)}x` : "-";
     console.log(
       `${pad(target.name, 24)}${pad(fmt(f.reqPerSec), 9, true)}${pad(fmt(f.p50), 9, true)}${pad(fmt(f.p99), 9, true)}` +
@@ -330,7 +373,9 @@ try {
     await stopServer(server.child);
     server = undefined;
   }
-  console.log(`\nslug: ${slug ?? "(none: empty catalogue)"}; autocannon shares the ${os.cpus().length} cores with the server and PostgreSQL.`);
+  console.log(
+    `\nslug: ${slug ?? "(none: empty catalogue)"}; autocannon shares the ${os.cpus().length} cores with the server and PostgreSQL.`,
+  );
 } catch (error) {
   console.error(`[bench:http] failed: ${(error as Error).message}`);
   if (server) console.error(server.output());

@@ -31,10 +31,20 @@ if (!Number.isInteger(papers) || papers < 1000) {
 const DATE = "2025-04-30";
 const work = await mkdtemp(path.join(tmpdir(), "paperpulse-bench-"));
 const database = await openDatabase((message) => console.error(message));
-const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-type ChildReport = { result: { counts?: { new: number }; bulk?: boolean; durationMs?: number; papers?: number }; seconds: number; maxRssMb: number; bytes: number };
-async function child(file: string, env: Record<string, string>, mode?: string): Promise<ChildReport & { wallSeconds: number }> {
+type ChildReport = {
+  result: { counts?: { new: number }; bulk?: boolean; durationMs?: number; papers?: number };
+  seconds: number;
+  maxRssMb: number;
+  bytes: number;
+};
+async function child(
+  file: string,
+  env: Record<string, string>,
+  mode?: string,
+): Promise<ChildReport & { wallSeconds: number }> {
   const started = performance.now();
   const args = ["--import", "tsx", "scripts/bench/import-child.ts", file, ...(mode ? [mode] : [])];
   const { stdout } = await run(process.execPath, args, { env: { ...process.env, ...env }, maxBuffer: 1 << 24 });
@@ -47,11 +57,15 @@ try {
   const file = path.join(work, `digest-${papers}.txt`);
   const t = performance.now();
   const generated = await writeDigestFile(file, { papers, seed: Number(values.seed), dateLine: "Apr 30, 2025" });
-  console.log(`generated ${fmt(generated.papers)} papers (${fmt(generated.uniquePapers)} unique), ${fmt(generated.bytes / 1_048_576, 1)} MB in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  console.log(
+    `generated ${fmt(generated.papers)} papers (${fmt(generated.uniquePapers)} unique), ${fmt(generated.bytes / 1_048_576, 1)} MB in ${fmt((performance.now() - t) / 1000, 1)} s`,
+  );
 
   // 1. The parser alone on the whole file: throughput and flat memory.
   const parsed = await child(file, {}, "--parse-only");
-  console.log(`parse only:      ${fmt(parsed.bytes / 1_048_576 / parsed.seconds, 0)} MB/s, peak RSS ${fmt(parsed.maxRssMb)} MB`);
+  console.log(
+    `parse only:      ${fmt(parsed.bytes / 1_048_576 / parsed.seconds, 0)} MB/s, peak RSS ${fmt(parsed.maxRssMb)} MB`,
+  );
 
   // 2. The importer into an empty catalogue.
   const oursUrl = await freshDatabase(database.url, "pp_bench_import");
@@ -66,7 +80,9 @@ try {
   const plainUrl = await freshDatabase(database.url, "pp_bench_plain");
   const rows = await prepareRows(await fileSource(file), work, DATE);
   const plainSeconds = await loadPlainSql(plainUrl, rows, DATE);
-  console.log(`plain SQL:       ${fmt(plainSeconds, 1)} s, ${fmt(rows.papers / plainSeconds)} papers/s (2 parallel COPYs, indexes rebuilt after)`);
+  console.log(
+    `plain SQL:       ${fmt(plainSeconds, 1)} s, ${fmt(rows.papers / plainSeconds)} papers/s (2 parallel COPYs, indexes rebuilt after)`,
+  );
   console.log(`ratio:           importer / plain SQL = ${fmt(ours.wallSeconds / plainSeconds, 2)}x`);
   await dropDatabase(database.url, "pp_bench_plain");
 

@@ -76,16 +76,22 @@ function time(fn: () => unknown): number {
 }
 
 // Warm up both trimmers on short inputs so the first row does not pay for compilation.
-for (let i = 0; i < 2000; i++) trimAll(`${NORMAL} https://x.org/${").".repeat(i % 50)}`, (raw) => quadraticTrimBaseline(raw) + trimUrl(raw));
+for (let i = 0; i < 2000; i++)
+  trimAll(`${NORMAL} https://x.org/${").".repeat(i % 50)}`, (raw) => quadraticTrimBaseline(raw) + trimUrl(raw));
 
 const ratio = (r: number) => `${r < 10 ? r.toFixed(2) : Math.round(r)}x`;
 const fmt = (ms: number) => (ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 console.log(`link trimming, median of ${runs} runs (old = quadratic baseline, new = lib/ingest/links.ts)`);
-console.log(`${"input".padEnd(22)} ${"old".padStart(10)} ${"new".padStart(10)} ${"old/new".padStart(9)} ${"findUrls".padStart(10)}`);
+console.log(
+  `${"input".padEnd(22)} ${"old".padStart(10)} ${"new".padStart(10)} ${"old/new".padStart(9)} ${"findUrls".padStart(10)}`,
+);
 for (const [name, text] of INPUTS) {
-  if (trimAll(text, quadraticTrimBaseline) !== trimAll(text, trimUrl)) throw new Error(`${name}: old and new trim differently`);
+  if (trimAll(text, quadraticTrimBaseline) !== trimAll(text, trimUrl))
+    throw new Error(`${name}: old and new trim differently`);
   const oldMs = time(() => trimAll(text, quadraticTrimBaseline));
   const newMs = time(() => trimAll(text, trimUrl));
   const findMs = time(() => findUrls(text));
-  console.log(`${name.padEnd(22)} ${fmt(oldMs).padStart(10)} ${fmt(newMs).padStart(10)} ${ratio(oldMs / newMs).padStart(9)} ${fmt(findMs).padStart(10)}`);
+  console.log(
+    `${name.padEnd(22)} ${fmt(oldMs).padStart(10)} ${fmt(newMs).padStart(10)} ${ratio(oldMs / newMs).padStart(9)} ${fmt(findMs).padStart(10)}`,
+  );
 }

@@ -29,7 +29,13 @@ try {
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "lib/bench/relevance-run.ts", ...(values.verbose ? ["--verbose"] : [])],
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "lib/bench/relevance-run.ts",
+        ...(values.verbose ? ["--verbose"] : []),
+      ],
       { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
     );
     child.on("error", reject);

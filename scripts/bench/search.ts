@@ -30,8 +30,8 @@ if (!Number.isInteger(papers) || papers < 1000) {
   console.error("--papers must be an integer >= 1000, e.g. --papers 100000");
   process.exit(2);
 }
-const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The catalogue size when pp_bench_search exists and is migrated, else null. */
 async function existingCatalogue(serverUrl: string): Promise<number | null> {
@@ -58,13 +58,24 @@ async function build(serverUrl: string): Promise<string> {
     const file = path.join(work, "digest.txt");
     let started = performance.now();
     // Every 50th paper repeats a title: ask for enough papers that the catalogue reaches the size asked for.
-    const generated = await writeDigestFile(file, { papers: Math.ceil(papers / 0.98), seed: Number(values.seed), dateLine: "Apr 30, 2025" });
-    console.log(`generated ${fmt(generated.uniquePapers)} unique papers in ${fmt((performance.now() - started) / 1000, 1)} s`);
+    const generated = await writeDigestFile(file, {
+      papers: Math.ceil(papers / 0.98),
+      seed: Number(values.seed),
+      dateLine: "Apr 30, 2025",
+    });
+    console.log(
+      `generated ${fmt(generated.uniquePapers)} unique papers in ${fmt((performance.now() - started) / 1000, 1)} s`,
+    );
     started = performance.now();
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     try {
-      const summary = await importDigest(pool, await fileSource(file), { today: "2025-05-01", importedBy: "cli:bench" });
-      console.log(`imported ${fmt(summary.counts.new)} papers in ${fmt((performance.now() - started) / 1000, 1)} s (bulk path: ${summary.bulk})`);
+      const summary = await importDigest(pool, await fileSource(file), {
+        today: "2025-05-01",
+        importedBy: "cli:bench",
+      });
+      console.log(
+        `imported ${fmt(summary.counts.new)} papers in ${fmt((performance.now() - started) / 1000, 1)} s (bulk path: ${summary.bulk})`,
+      );
       await pool.query("VACUUM ANALYZE paper");
       await pool.query("VACUUM ANALYZE paper_link");
     } finally {
@@ -85,7 +96,10 @@ try {
     url = withDatabase(database.url, NAME);
     console.log(`reusing ${NAME} with ${fmt(existing)} papers`);
   } else {
-    if (values.reuse) console.log(`${NAME} ${existing === null ? "does not exist" : `has ${fmt(existing)} papers`}; building ${fmt(papers)}`);
+    if (values.reuse)
+      console.log(
+        `${NAME} ${existing === null ? "does not exist" : `has ${fmt(existing)} papers`}; building ${fmt(papers)}`,
+      );
     url = await build(database.url);
   }
   // A child process so the app's modules (env, Prisma client) see this database as DATABASE_URL,
@@ -93,7 +107,16 @@ try {
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "lib/bench/search-workload.ts", "--rounds", values.rounds!, "--naive-sample", values["naive-sample"]!],
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "lib/bench/search-workload.ts",
+        "--rounds",
+        values.rounds!,
+        "--naive-sample",
+        values["naive-sample"]!,
+      ],
       { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
     );
     child.on("error", reject);

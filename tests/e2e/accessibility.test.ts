@@ -31,25 +31,42 @@ for (const colorScheme of ["light", "dark"] as const) {
       await context?.close();
     });
 
-    it("home, with an abstract and the digest date list opened", async () => {
-      await page.goto(baseUrl());
-      await page.locator("article[data-paper-card] details summary").first().click();
-      await page.getByRole("navigation", { name: "Digest dates" }).locator("summary").click();
-      expect(await seriousAxeViolations(page)).toEqual([]);
-    }, AXE_TIMEOUT);
-
-    it("a paper page", async () => {
-      await page.goto(baseUrl());
-      const href = await page.locator("article[data-paper-card] h2 a").first().getAttribute("href");
-      await page.goto(`${baseUrl()}${href}`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
-    }, AXE_TIMEOUT);
-
-    for (const path of ["/search?q=video+benchmark", "/search", "/search?q=zzqxv+qqwwpp&hasCode=1", "/digests/not-a-date"]) {
-      it(path, async () => {
-        await page.goto(`${baseUrl()}${path}`);
+    it(
+      "home, with an abstract and the digest date list opened",
+      async () => {
+        await page.goto(baseUrl());
+        await page.locator("article[data-paper-card] details summary").first().click();
+        await page.getByRole("navigation", { name: "Digest dates" }).locator("summary").click();
         expect(await seriousAxeViolations(page)).toEqual([]);
-      }, AXE_TIMEOUT);
+      },
+      AXE_TIMEOUT,
+    );
+
+    it(
+      "a paper page",
+      async () => {
+        await page.goto(baseUrl());
+        const href = await page.locator("article[data-paper-card] h2 a").first().getAttribute("href");
+        await page.goto(`${baseUrl()}${href}`);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+      },
+      AXE_TIMEOUT,
+    );
+
+    for (const path of [
+      "/search?q=video+benchmark",
+      "/search",
+      "/search?q=zzqxv+qqwwpp&hasCode=1",
+      "/digests/not-a-date",
+    ]) {
+      it(
+        path,
+        async () => {
+          await page.goto(`${baseUrl()}${path}`);
+          expect(await seriousAxeViolations(page)).toEqual([]);
+        },
+        AXE_TIMEOUT,
+      );
     }
   });
 }

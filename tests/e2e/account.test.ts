@@ -21,7 +21,10 @@ let title: string;
 beforeAll(async () => {
   const client = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
   await client.connect();
-  const { rows } = await client.query<{ slug: string; title: string }>(`SELECT slug, title FROM paper WHERE title LIKE $1`, [`${TITLE_START}%`]);
+  const { rows } = await client.query<{ slug: string; title: string }>(
+    `SELECT slug, title FROM paper WHERE title LIKE $1`,
+    [`${TITLE_START}%`],
+  );
   await client.end();
   ({ slug, title } = rows[0]!);
   browser = await launchBrowser();
@@ -36,7 +39,10 @@ async function sessionRows(token: string): Promise<number> {
   const client = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM auth_session WHERE session_token = $1`, [token]);
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM auth_session WHERE session_token = $1`,
+      [token],
+    );
     return rows[0]!.n;
   } finally {
     await client.end();
@@ -103,9 +109,15 @@ describe("signing in and reacting to a paper", () => {
     const client = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
     await client.connect();
     // The token was issued with a 10-minute life; move its expiry into the past as 11 minutes would.
-    const { rows } = await client.query(`SELECT expires - now() AS left FROM auth_verification_token WHERE identifier = $1`, [lateEmail]);
+    const { rows } = await client.query(
+      `SELECT expires - now() AS left FROM auth_verification_token WHERE identifier = $1`,
+      [lateEmail],
+    );
     expect(rows[0].left.minutes ?? 0).toBeGreaterThanOrEqual(9);
-    await client.query(`UPDATE auth_verification_token SET expires = now() - interval '1 minute' WHERE identifier = $1`, [lateEmail]);
+    await client.query(
+      `UPDATE auth_verification_token SET expires = now() - interval '1 minute' WHERE identifier = $1`,
+      [lateEmail],
+    );
     await client.end();
     await other.goto(link);
     await other.waitForURL(/\/signin\/error/);
@@ -116,7 +128,9 @@ describe("signing in and reacting to a paper", () => {
   it("upvote, save and a tag take one click each and are still there after a reload", async () => {
     const before = Number(await page.getByTestId("upvote-count").textContent());
     await upvoteButton().click();
-    await page.waitForFunction(() => document.querySelector('[aria-pressed="true"] [data-testid="upvote-count"]') !== null);
+    await page.waitForFunction(
+      () => document.querySelector('[aria-pressed="true"] [data-testid="upvote-count"]') !== null,
+    );
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("button", { name: "Saved" }).waitFor();
 
@@ -139,12 +153,16 @@ describe("signing in and reacting to a paper", () => {
     await page.goto(`${baseUrl}/me`);
     const readingList = page.locator("section", { has: page.getByRole("heading", { name: "Reading list" }) });
     await readingList.getByRole("link", { name: title }).first().waitFor();
-    await page.locator("section", { has: page.getByRole("heading", { name: "Your tags" }) }).getByText("E2E Long Video").waitFor();
+    await page
+      .locator("section", { has: page.getByRole("heading", { name: "Your tags" }) })
+      .getByText("E2E Long Video")
+      .waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it("signing out is a button (a POST) that deletes the session row, and afterwards the paper page offers sign-in again", async () => {
-    const sessionToken = async () => (await page.context().cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+    const sessionToken = async () =>
+      (await page.context().cookies()).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
     const token = await sessionToken();
     expect(token).toBeTruthy();
     expect(await sessionRows(token!)).toBe(1);

@@ -52,7 +52,10 @@ describe("who may see the admin pages", () => {
   });
 
   it("a forged session cookie is just signed out", async () => {
-    const response = await fetch(`${baseUrl}/admin/mail`, { headers: { cookie: "authjs.session-token=forged" }, redirect: "manual" });
+    const response = await fetch(`${baseUrl}/admin/mail`, {
+      headers: { cookie: "authjs.session-token=forged" },
+      redirect: "manual",
+    });
     expect(response.status).toBe(307);
   });
 
@@ -84,7 +87,10 @@ describe("the admin pages for an admin", () => {
 
   it("/admin/mail shows subscribers by status, recent sends, failures and the test-digest button", async () => {
     const email = `failing-${unique()}@example.org`;
-    const { rows } = await pool.query<{ id: number }>(`INSERT INTO subscriber (email, status) VALUES ($1, 'CONFIRMED') RETURNING id`, [email]);
+    const { rows } = await pool.query<{ id: number }>(
+      `INSERT INTO subscriber (email, status) VALUES ($1, 'CONFIRMED') RETURNING id`,
+      [email],
+    );
     await pool.query(
       `INSERT INTO digest_delivery (period, subscriber_id, status, paper_ids, batch, error) VALUES ('daily:2025-04-30', $1, 'FAILED', '{}', 0, '422 validation_error: bad address')`,
       [rows[0]!.id],
@@ -115,7 +121,7 @@ describe("the admin pages for an admin", () => {
     expect(html).toContain("Hello reader, in plain text");
     const frame = html.match(/<iframe[^>]*>/)?.[0] ?? "";
     expect(frame).toContain('sandbox=""');
-    expect(frame).toContain("srcDoc=\"&lt;p&gt;Hello &lt;b&gt;reader&lt;/b&gt;");
+    expect(frame).toContain('srcDoc="&lt;p&gt;Hello &lt;b&gt;reader&lt;/b&gt;');
     // The email's markup never reaches our page as markup.
     expect(html).not.toContain(SCRIPT_HTML);
     expect(html).not.toContain('<script>document.title = "owned"</script>');
@@ -133,18 +139,33 @@ function actionFields(html: string): FormData {
   const form = html.match(/<form[^>]*>[\s\S]*?Send a test digest to me[\s\S]*?<\/form>/)?.[0];
   if (!form) throw new Error("no test-digest form on /admin/mail");
   const data = new FormData();
-  const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)) data.append(decode(name!), decode(value ?? ""));
+  const decode = (value: string) =>
+    value
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g))
+    data.append(decode(name!), decode(value ?? ""));
   return data;
 }
 
 describe("the test-digest action over HTTP", () => {
   it("posted by a non-admin who is subscribed, it sends nothing; posted by a subscribed admin, it mails the admin", async () => {
     for (const visitor of [reader, admin]) {
-      await pool.query(`INSERT INTO subscriber (email, status, confirmed_at) VALUES ($1, 'CONFIRMED', now())`, [visitor.email]);
+      await pool.query(`INSERT INTO subscriber (email, status, confirmed_at) VALUES ($1, 'CONFIRMED', now())`, [
+        visitor.email,
+      ]);
     }
     const fields = actionFields(await (await get("/admin/mail", admin)).text());
-    const post = (visitor: Visitor) => fetch(`${baseUrl}/admin/mail`, { method: "POST", headers: { cookie: visitor.cookie, origin: baseUrl }, body: fields, redirect: "manual" });
+    const post = (visitor: Visitor) =>
+      fetch(`${baseUrl}/admin/mail`, {
+        method: "POST",
+        headers: { cookie: visitor.cookie, origin: baseUrl },
+        body: fields,
+        redirect: "manual",
+      });
 
     const refused = await post(reader);
     expect(refused.status).toBe(403);

@@ -33,7 +33,8 @@ type Who = { cookie?: string; origin?: string };
 
 function uploadRequest(files: [string, Uint8Array | string][], who: Who) {
   const form = new FormData();
-  for (const [name, content] of files) form.append("files", new Blob([typeof content === "string" ? content : Buffer.from(content)]), name);
+  for (const [name, content] of files)
+    form.append("files", new Blob([typeof content === "string" ? content : Buffer.from(content)]), name);
   const headers: Record<string, string> = { origin: who.origin ?? baseUrl };
   if (who.cookie) headers.cookie = who.cookie;
   return fetch(`${baseUrl}/api/admin/imports`, { method: "POST", headers, body: form, redirect: "manual" });
@@ -42,7 +43,12 @@ function uploadRequest(files: [string, Uint8Array | string][], who: Who) {
 function call(method: string, path: string, who: Who, body?: unknown) {
   const headers: Record<string, string> = { origin: who.origin ?? baseUrl, "Content-Type": "application/json" };
   if (who.cookie) headers.cookie = who.cookie;
-  return fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
+  return fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
+  });
 }
 
 async function newPreviewId(): Promise<string> {
@@ -51,7 +57,8 @@ async function newPreviewId(): Promise<string> {
   return (await response.json()).previews[0].id;
 }
 
-const previewCount = async () => (await pool.query(`SELECT count(*)::int AS n FROM import_preview`)).rows[0].n as number;
+const previewCount = async () =>
+  (await pool.query(`SELECT count(*)::int AS n FROM import_preview`)).rows[0].n as number;
 
 describe("the admin pages", () => {
   it("signed out, /admin/imports and a run's page redirect to sign-in and come back", async () => {
@@ -64,7 +71,10 @@ describe("the admin pages", () => {
 
   it("a signed-in reader gets 403 on both; an admin gets the pages", async () => {
     for (const path of ["/admin/imports", `/admin/imports/${seedRunId}`]) {
-      expect((await fetch(`${baseUrl}${path}`, { headers: { cookie: reader.cookie }, redirect: "manual" })).status, path).toBe(403);
+      expect(
+        (await fetch(`${baseUrl}${path}`, { headers: { cookie: reader.cookie }, redirect: "manual" })).status,
+        path,
+      ).toBe(403);
       const page = await fetch(`${baseUrl}${path}`, { headers: { cookie: admin.cookie }, redirect: "manual" });
       expect(page.status, path).toBe(200);
       expect(await page.text()).toContain("sample-digest-2025-04-30.txt");
@@ -89,13 +99,19 @@ describe("the upload route", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await response.json();
     expect(body.rejected).toEqual([]);
-    expect(body.previews[0].summary).toMatchObject({ papers: 94, counts: { new: 0, known: 94 }, alreadyImported: { by: "seed" } });
+    expect(body.previews[0].summary).toMatchObject({
+      papers: 94,
+      counts: { new: 0, known: 94 },
+      alreadyImported: { by: "seed" },
+    });
     expect((await fetch(`${baseUrl}/api/admin/imports`, { headers: { cookie: admin.cookie } })).status).toBe(405);
   });
 
   it("a file that is not a digest is refused with 422 naming it, and nothing is stored", async () => {
     const before = await previewCount();
-    const response = await uploadRequest([["notes.bin", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])]], { cookie: admin.cookie });
+    const response = await uploadRequest([["notes.bin", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])]], {
+      cookie: admin.cookie,
+    });
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.error).toMatch(/^notes\.bin: .*PNG image/);
@@ -141,7 +157,10 @@ describe("confirm, cancel and the date", () => {
     for (const [method, path, body] of routes) {
       expect((await call(method, path, {}, body)).status, `${method} ${path} signed out`).toBe(401);
       expect((await call(method, path, { cookie: reader.cookie }, body)).status, `${method} ${path} reader`).toBe(403);
-      expect((await call(method, path, { cookie: admin.cookie, origin: EVIL }, body)).status, `${method} ${path} cross-site`).toBe(403);
+      expect(
+        (await call(method, path, { cookie: admin.cookie, origin: EVIL }, body)).status,
+        `${method} ${path} cross-site`,
+      ).toBe(403);
     }
     const { rows } = await pool.query(`SELECT id FROM import_preview WHERE id = $1`, [id]);
     expect(rows).toHaveLength(1);
@@ -154,11 +173,19 @@ describe("confirm, cancel and the date", () => {
     const redated = await call("PATCH", `/api/admin/imports/${id}`, { cookie: admin.cookie }, { date: "2025-04-30" });
     expect(redated.status).toBe(200);
     expect((await redated.json()).preview.summary).toMatchObject({ digestDate: "2025-04-30", dateSource: "chosen" });
-    const { rows: [before] } = await pool.query(`SELECT (SELECT count(*) FROM paper)::int AS papers, (SELECT count(*) FROM digest_entry)::int AS entries`);
+    const {
+      rows: [before],
+    } = await pool.query(
+      `SELECT (SELECT count(*) FROM paper)::int AS papers, (SELECT count(*) FROM digest_entry)::int AS entries`,
+    );
     const confirmed = await call("POST", `/api/admin/imports/${id}/confirm`, { cookie: admin.cookie }, {});
     expect(confirmed.status).toBe(200);
     expect((await confirmed.json()).run).toMatchObject({ status: "UNCHANGED", counts: { new: 0, updated: 0 } });
-    const { rows: [after] } = await pool.query(`SELECT (SELECT count(*) FROM paper)::int AS papers, (SELECT count(*) FROM digest_entry)::int AS entries`);
+    const {
+      rows: [after],
+    } = await pool.query(
+      `SELECT (SELECT count(*) FROM paper)::int AS papers, (SELECT count(*) FROM digest_entry)::int AS entries`,
+    );
     expect(after).toEqual(before);
     const { rows } = await pool.query(`SELECT imported_by FROM import_run ORDER BY id DESC LIMIT 1`);
     expect(rows[0].imported_by).toBe(`user:${admin.email}`);

@@ -31,7 +31,11 @@ const hfEntry = (paper: { id: string; title: string; summary: string }) => ({
   paper: { ...paper, authors: [{ name: "Ada Lovelace" }], publishedAt: "2025-05-05T08:00:00.000Z", upvotes: 12 },
   title: paper.title,
 });
-const jsonFile = (name: string, entries: object[]) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(entries)) });
+const jsonFile = (name: string, entries: object[]) => ({
+  name,
+  mimeType: "application/json",
+  buffer: Buffer.from(JSON.stringify(entries)),
+});
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -52,18 +56,29 @@ afterAll(async () => {
 
 describe("the import preview's changed papers", () => {
   it("say under which title a paper matched by arXiv id is known, and what a file only adds", async () => {
-    const { rows: [known] } = await pool.query<{ abstract: string }>(`UPDATE paper SET arxiv_id = '2405.99001' WHERE title = $1 RETURNING abstract`, [KNOWN_TITLE]);
-    const { rows: [same] } = await pool.query<{ title: string; abstract: string }>(
+    const {
+      rows: [known],
+    } = await pool.query<{ abstract: string }>(
+      `UPDATE paper SET arxiv_id = '2405.99001' WHERE title = $1 RETURNING abstract`,
+      [KNOWN_TITLE],
+    );
+    const {
+      rows: [same],
+    } = await pool.query<{ title: string; abstract: string }>(
       `SELECT title, abstract FROM paper WHERE title <> $1 AND authors = '{}' ORDER BY id LIMIT 1`,
       [KNOWN_TITLE],
     );
     const page = await pageAt(1280);
     await page.goto(`${baseUrl}/admin/imports`);
     await page.locator("[data-ready=true]").waitFor();
-    await page.getByLabel("Digest files").setInputFiles([
-      jsonFile("retitled.json", [hfEntry({ id: "2405.99001", title: "Uni-MoE 2: A Journal Version", summary: known!.abstract })]),
-      jsonFile("authors-only.json", [hfEntry({ id: "2405.99002", title: same!.title, summary: same!.abstract })]),
-    ]);
+    await page
+      .getByLabel("Digest files")
+      .setInputFiles([
+        jsonFile("retitled.json", [
+          hfEntry({ id: "2405.99001", title: "Uni-MoE 2: A Journal Version", summary: known!.abstract }),
+        ]),
+        jsonFile("authors-only.json", [hfEntry({ id: "2405.99002", title: same!.title, summary: same!.abstract })]),
+      ]);
     const retitled = page.locator('section[data-preview="retitled.json"]');
     const authorsOnly = page.locator('section[data-preview="authors-only.json"]');
     await retitled.waitFor({ timeout: 30_000 });
@@ -72,11 +87,16 @@ describe("the import preview's changed papers", () => {
     await expect(retitled.locator("[data-known-as]").textContent()).resolves.toBe(
       `Matched by its arXiv id: the catalogue knows it as “${KNOWN_TITLE}”, and that title and its address stay.`,
     );
-    await expect(retitled.locator("[data-adds]").textContent()).resolves.toBe("Only adds authors and upstream upvotes; its title and abstract stay.");
-    await expect(authorsOnly.locator("[data-adds]").textContent()).resolves.toBe("Only adds authors and upstream upvotes; its title and abstract stay.");
+    await expect(retitled.locator("[data-adds]").textContent()).resolves.toBe(
+      "Only adds authors and upstream upvotes; its title and abstract stay.",
+    );
+    await expect(authorsOnly.locator("[data-adds]").textContent()).resolves.toBe(
+      "Only adds authors and upstream upvotes; its title and abstract stay.",
+    );
     await expect(authorsOnly.locator("[data-known-as]").count()).resolves.toBe(0);
     await page.screenshot({ path: screenshotPath("admin-imports-changed-papers"), fullPage: true });
-    for (const name of ["retitled.json", "authors-only.json"]) await page.getByRole("button", { name: `Cancel ${name}` }).click();
+    for (const name of ["retitled.json", "authors-only.json"])
+      await page.getByRole("button", { name: `Cancel ${name}` }).click();
   });
 });
 
@@ -91,7 +111,9 @@ describe("uploads that cannot be imported", () => {
     await page.reload();
     const row = page.locator('tr[data-run-file="photo.png"]').first();
     await expect(row.textContent()).resolves.toContain("rejected");
-    await expect(row.locator("[data-run-error]").textContent()).resolves.toMatch(/neither a text digest nor Hugging Face JSON: .*a PNG image/);
+    await expect(row.locator("[data-run-error]").textContent()).resolves.toMatch(
+      /neither a text digest nor Hugging Face JSON: .*a PNG image/,
+    );
   });
 
   it("a preview whose file was imported elsewhere meanwhile says so on Import and after a reload, instead of offering New 1", async () => {
@@ -99,23 +121,40 @@ describe("uploads that cannot be imported", () => {
     const page = await pageAt(1280);
     await page.goto(`${baseUrl}/admin/imports`);
     await page.locator("[data-ready=true]").waitFor();
-    await page.getByLabel("Digest files").setInputFiles([{ name: "stale.txt", mimeType: "text/plain", buffer: Buffer.from(text) }]);
+    await page
+      .getByLabel("Digest files")
+      .setInputFiles([{ name: "stale.txt", mimeType: "text/plain", buffer: Buffer.from(text) }]);
     const card = page.locator('section[data-preview="stale.txt"]');
     await card.waitFor({ timeout: 30_000 });
-    const newCount = () => card.locator("dl > div").filter({ has: page.getByText("New", { exact: true }) }).locator("dd").textContent();
+    const newCount = () =>
+      card
+        .locator("dl > div")
+        .filter({ has: page.getByText("New", { exact: true }) })
+        .locator("dd")
+        .textContent();
     await expect(newCount()).resolves.toBe("1");
 
     const bytes = Buffer.from(text);
-    const source = { name: "stale.txt", size: bytes.byteLength, open: async function* () { yield bytes; } };
+    const source = {
+      name: "stale.txt",
+      size: bytes.byteLength,
+      open: async function* () {
+        yield bytes;
+      },
+    };
     await importDigest(pool, source, { today: "2025-05-01", importedBy: "cli:curator" });
 
     await page.getByRole("button", { name: "Import stale.txt" }).click();
-    await expect(card.getByRole("alert").textContent()).resolves.toMatch(/^stale\.txt was imported on .+ by cli:curator after this preview was made: importing it again would change nothing/);
+    await expect(card.getByRole("alert").textContent()).resolves.toMatch(
+      /^stale\.txt was imported on .+ by cli:curator after this preview was made: importing it again would change nothing/,
+    );
     await expect(newCount()).resolves.toBe("0");
     await expect(card.getByRole("note").textContent()).resolves.toMatch(/^Already imported on .+ by cli:curator/);
 
     await page.reload();
-    await expect(page.locator('section[data-preview="stale.txt"]').getByRole("note").textContent()).resolves.toMatch(/^Already imported/);
+    await expect(page.locator('section[data-preview="stale.txt"]').getByRole("note").textContent()).resolves.toMatch(
+      /^Already imported/,
+    );
   });
 });
 
@@ -127,13 +166,20 @@ describe("the import history", () => {
       const row = page.locator("#history tbody tr").first();
       await row.waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
-      const boxes = await row.locator("td").evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().toJSON() as DOMRect));
+      const boxes = await row
+        .locator("td")
+        .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().toJSON() as DOMRect));
       expect(boxes).toHaveLength(4);
       for (const box of boxes) {
         expect(box.width).toBeGreaterThan(0);
         expect(box.right).toBeLessThanOrEqual(width);
       }
-      const byLine = await row.locator("td").first().locator("span").first().evaluate((span) => span.getBoundingClientRect().height);
+      const byLine = await row
+        .locator("td")
+        .first()
+        .locator("span")
+        .first()
+        .evaluate((span) => span.getBoundingClientRect().height);
       expect(byLine).toBeLessThan(24);
       await page.screenshot({ path: screenshotPath(`admin-imports-history-${width}`), fullPage: false });
     });
@@ -143,7 +189,9 @@ describe("the import history", () => {
 describe("tags", () => {
   it("markup and blank names are refused in place, saying why; a name of words and dashes is added", async () => {
     const page = await pageAt(1280);
-    const { rows: [paper] } = await pool.query<{ slug: string }>(`SELECT slug FROM paper ORDER BY id LIMIT 1`);
+    const {
+      rows: [paper],
+    } = await pool.query<{ slug: string }>(`SELECT slug FROM paper ORDER BY id LIMIT 1`);
     await page.goto(`${baseUrl}/papers/${paper!.slug}`);
     await waitForShortcuts(page);
     const input = page.getByLabel("Add tags (comma-separated)");
@@ -151,7 +199,9 @@ describe("tags", () => {
 
     await input.fill("<script>alert(1)</script>");
     await page.getByRole("button", { name: "Add tag" }).click();
-    await expect(message.textContent()).resolves.toBe("Tags are made of words, numbers and “-”: “<script>alert(1)</script>” has “<”, “>”, “(”, “)” and “/”.");
+    await expect(message.textContent()).resolves.toBe(
+      "Tags are made of words, numbers and “-”: “<script>alert(1)</script>” has “<”, “>”, “(”, “)” and “/”.",
+    );
     await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
 
     await input.fill("   ");

@@ -5,7 +5,12 @@ const baseUrl = inject("baseUrl");
 
 function send(method: string, path: string) {
   const body = method === "GET" || method === "HEAD" ? undefined : "{}";
-  return fetch(`${baseUrl}${path}`, { method, headers: { origin: baseUrl, "content-type": "application/json" }, body, redirect: "manual" });
+  return fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { origin: baseUrl, "content-type": "application/json" },
+    body,
+    redirect: "manual",
+  });
 }
 
 describe("HTTP methods", () => {

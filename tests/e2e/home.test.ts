@@ -35,11 +35,16 @@ describe("home page", () => {
       "https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs",
     );
     await expect(first.locator("time").getAttribute("datetime")).resolves.toBe(SAMPLE_DATE);
-    await expect(first.getByRole("link", { name: FIRST_TITLE }).getAttribute("href")).resolves.toMatch(/^\/papers\/[^/]+$/);
-    // Its topic tags, automatic ones marked, lead to the tag pages.
-    await expect(first.getByRole("list", { name: "Tags" }).getByRole("link", { name: /Mixture of experts.*\(automatic topic\)/i }).getAttribute("href")).resolves.toBe(
-      "/tags/mixture-of-experts",
+    await expect(first.getByRole("link", { name: FIRST_TITLE }).getAttribute("href")).resolves.toMatch(
+      /^\/papers\/[^/]+$/,
     );
+    // Its topic tags, automatic ones marked, lead to the tag pages.
+    await expect(
+      first
+        .getByRole("list", { name: "Tags" })
+        .getByRole("link", { name: /Mixture of experts.*\(automatic topic\)/i })
+        .getAttribute("href"),
+    ).resolves.toBe("/tags/mixture-of-experts");
     await page.screenshot({ path: screenshotPath("home"), fullPage: false });
   });
 
@@ -51,8 +56,12 @@ describe("home page", () => {
     await expect(page.getByRole("navigation", { name: "Main" }).count()).resolves.toBe(1);
     const search = page.getByRole("banner").getByRole("searchbox", { name: "Search papers" });
     await expect(search.count()).resolves.toBe(1);
-    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first().getAttribute("href")).resolves.toMatch(/\/feed\.xml$/);
-    await expect(page.getByRole("contentinfo").getByRole("link", { name: "RSS feed" }).getAttribute("href")).resolves.toBe("/feed.xml");
+    await expect(
+      page.locator('link[rel="alternate"][type="application/rss+xml"]').first().getAttribute("href"),
+    ).resolves.toMatch(/\/feed\.xml$/);
+    await expect(
+      page.getByRole("contentinfo").getByRole("link", { name: "RSS feed" }).getAttribute("href"),
+    ).resolves.toBe("/feed.xml");
   });
 
   it("expands an abstract excerpt without JavaScript (details/summary)", async () => {
@@ -121,7 +130,11 @@ describe("home page", () => {
       await expect(page.locator("h1").textContent()).resolves.toBe("Top papers of all time");
       await expect(cardTitles(page)).resolves.toHaveLength(94);
     } finally {
-      await pool.query("UPDATE paper SET upvote_count = $2, trending_boost = $3 WHERE title = $1", [voted, rows[0]!.upvote_count, rows[0]!.trending_boost]);
+      await pool.query("UPDATE paper SET upvote_count = $2, trending_boost = $3 WHERE title = $1", [
+        voted,
+        rows[0]!.upvote_count,
+        rows[0]!.trending_boost,
+      ]);
       await pool.end();
     }
   });
@@ -146,7 +159,13 @@ describe("home page", () => {
   });
 
   it("answers 404 with the not-found page for unknown and malformed digest dates and paper slugs", async () => {
-    for (const path of ["/digests/2031-01-01", "/digests/not-a-date", "/digests/2025-02-30", "/papers/no-such-paper-anywhere", "/no/such/page"]) {
+    for (const path of [
+      "/digests/2031-01-01",
+      "/digests/not-a-date",
+      "/digests/2025-02-30",
+      "/papers/no-such-paper-anywhere",
+      "/no/such/page",
+    ]) {
       const response = await page.goto(`${baseUrl()}${path}`);
       expect(response?.status(), path).toBe(404);
       await expect(page.locator("h1").textContent(), path).resolves.toBe("Page not found");
@@ -193,7 +212,12 @@ describe("home page", () => {
   });
 
   it("fits a 375 px wide phone screen without sideways scrolling", async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     const phone = await context.newPage();
     await phone.goto(baseUrl());
     await expect(horizontalOverflow(phone)).resolves.toBeLessThanOrEqual(0);

@@ -11,7 +11,9 @@ let slug: string;
 let paperId: number;
 
 beforeAll(async () => {
-  const { rows } = await pool.query<{ id: number; slug: string }>(`SELECT id, slug FROM paper WHERE title LIKE 'Towards a Multimodal Large Language Model with Pixel-Level Insight%'`);
+  const { rows } = await pool.query<{ id: number; slug: string }>(
+    `SELECT id, slug FROM paper WHERE title LIKE 'Towards a Multimodal Large Language Model with Pixel-Level Insight%'`,
+  );
   ({ id: paperId, slug } = rows[0]!);
 });
 afterAll(() => pool.end());
@@ -22,7 +24,12 @@ function post(path: string, body: unknown, init: { cookie?: string; origin?: str
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (init.cookie) headers.cookie = init.cookie;
   if (init.origin !== null) headers.origin = init.origin ?? baseUrl;
-  return fetch(`${baseUrl}${path}`, { method: init.method ?? "POST", headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
+  return fetch(`${baseUrl}${path}`, {
+    method: init.method ?? "POST",
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
+  });
 }
 
 async function counts() {
@@ -47,39 +54,65 @@ describe("mutations need a session, checked by the server", () => {
   });
 
   it("a forged session cookie is just signed out", async () => {
-    const response = await post(`/api/papers/${slug}/reactions`, { kind: "upvote", active: true }, { cookie: "authjs.session-token=forged" });
+    const response = await post(
+      `/api/papers/${slug}/reactions`,
+      { kind: "upvote", active: true },
+      { cookie: "authjs.session-token=forged" },
+    );
     expect(response.status).toBe(401);
   });
 
   it("a request from another site's page cannot vote or tag, even with a valid session", async () => {
     const visitor = await signedInVisitor(databaseUrl, `csrf-${unique()}@example.org`);
     const before = await counts();
-    const vote = await post(`/api/papers/${slug}/reactions`, { kind: "upvote", active: true }, { cookie: visitor.cookie, origin: "https://evil.example" });
+    const vote = await post(
+      `/api/papers/${slug}/reactions`,
+      { kind: "upvote", active: true },
+      { cookie: visitor.cookie, origin: "https://evil.example" },
+    );
     expect(vote.status).toBe(403);
-    const tag = await post(`/api/papers/${slug}/tags`, { names: "pwned" }, { cookie: visitor.cookie, origin: "https://evil.example" });
+    const tag = await post(
+      `/api/papers/${slug}/tags`,
+      { names: "pwned" },
+      { cookie: visitor.cookie, origin: "https://evil.example" },
+    );
     expect(tag.status).toBe(403);
     expect(await counts()).toEqual(before);
   });
 
   it("GET cannot change anything: the mutation routes do not answer it", async () => {
     const visitor = await signedInVisitor(databaseUrl, `get-${unique()}@example.org`);
-    const response = await fetch(`${baseUrl}/api/papers/${slug}/reactions?kind=upvote&active=true`, { headers: { cookie: visitor.cookie } });
+    const response = await fetch(`${baseUrl}/api/papers/${slug}/reactions?kind=upvote&active=true`, {
+      headers: { cookie: visitor.cookie },
+    });
     expect(response.status).toBe(405);
   });
 
   it("bad bodies get 400 with the field named", async () => {
     const visitor = await signedInVisitor(databaseUrl, `bad-${unique()}@example.org`);
-    const response = await post(`/api/papers/${slug}/reactions`, { kind: "downvote", active: "yes" }, { cookie: visitor.cookie });
+    const response = await post(
+      `/api/papers/${slug}/reactions`,
+      { kind: "downvote", active: "yes" },
+      { cookie: visitor.cookie },
+    );
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(Object.keys(body.fieldErrors)).toEqual(expect.arrayContaining(["kind", "active"]));
-    const notJson = await fetch(`${baseUrl}/api/papers/${slug}/reactions`, { method: "POST", headers: { cookie: visitor.cookie, origin: baseUrl }, body: "<xml/>" });
+    const notJson = await fetch(`${baseUrl}/api/papers/${slug}/reactions`, {
+      method: "POST",
+      headers: { cookie: visitor.cookie, origin: baseUrl },
+      body: "<xml/>",
+    });
     expect(notJson.status).toBe(400);
   });
 
   it("an unknown paper is a 404", async () => {
     const visitor = await signedInVisitor(databaseUrl, `404-${unique()}@example.org`);
-    const response = await post(`/api/papers/no-such-paper-000000/reactions`, { kind: "upvote", active: true }, { cookie: visitor.cookie });
+    const response = await post(
+      `/api/papers/no-such-paper-000000/reactions`,
+      { kind: "upvote", active: true },
+      { cookie: visitor.cookie },
+    );
     expect(response.status).toBe(404);
   });
 });
@@ -90,7 +123,9 @@ describe("counts under concurrency", () => {
     for (let i = 0; i < 25; i++) visitors.push(await signedInVisitor(databaseUrl, `race-${unique()}@example.org`));
     const before = (await counts()).upvote_count;
     const responses = await Promise.all(
-      [...visitors, ...visitors].map((visitor) => post(`/api/papers/${slug}/reactions`, { kind: "upvote", active: true }, { cookie: visitor.cookie })),
+      [...visitors, ...visitors].map((visitor) =>
+        post(`/api/papers/${slug}/reactions`, { kind: "upvote", active: true }, { cookie: visitor.cookie }),
+      ),
     );
     expect(responses.map((response) => response.status)).toEqual(Array(50).fill(200));
     expect((await counts()).upvote_count).toBe(before + 25);

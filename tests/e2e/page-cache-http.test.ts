@@ -30,7 +30,11 @@ function get(path: string, cookie?: string): Promise<{ status: number; cache: st
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
         const cache = response.headers["x-page-cache"];
-        resolve({ status: response.statusCode ?? 0, cache: typeof cache === "string" ? cache : null, body: Buffer.concat(chunks).toString("utf8") });
+        resolve({
+          status: response.statusCode ?? 0,
+          cache: typeof cache === "string" ? cache : null,
+          body: Buffer.concat(chunks).toString("utf8"),
+        });
       });
       response.on("error", reject);
     });
@@ -77,7 +81,10 @@ describe("anonymous page cache (scripts/serve.ts)", () => {
 
   it("a signed-in reader is rendered their own page, never the anonymous copy", async () => {
     await get("/");
-    const anonymous = await eventually(() => get("/"), (page) => page.cache === "HIT");
+    const anonymous = await eventually(
+      () => get("/"),
+      (page) => page.cache === "HIT",
+    );
     expect(anonymous.body).toContain("Sign in");
     const mine = await get("/", visitor.cookie);
     expect(mine.cache).toBe("BYPASS");
@@ -89,7 +96,10 @@ describe("anonymous page cache (scripts/serve.ts)", () => {
 
   it("an upvote shows on the anonymous paper page at once, not after the cache's time limit", async () => {
     await bothWorkers(`/papers/${slug}`);
-    const before = await eventually(() => get(`/papers/${slug}`), (page) => page.cache === "HIT");
+    const before = await eventually(
+      () => get(`/papers/${slug}`),
+      (page) => page.cache === "HIT",
+    );
     const response = await fetch(`${baseUrl}/api/papers/${slug}/reactions`, {
       method: "POST",
       headers: { "Content-Type": "application/json", origin: baseUrl, cookie: visitor.cookie },
@@ -97,7 +107,10 @@ describe("anonymous page cache (scripts/serve.ts)", () => {
     });
     expect(response.status).toBe(200);
     const expected = shownUpvotes(before.body) + 1;
-    await eventually(() => bothWorkers(`/papers/${slug}`), (pages) => pages.every((page) => shownUpvotes(page.body) === expected));
+    await eventually(
+      () => bothWorkers(`/papers/${slug}`),
+      (pages) => pages.every((page) => shownUpvotes(page.body) === expected),
+    );
     for (const page of await bothWorkers(`/papers/${slug}`)) expect(shownUpvotes(page.body)).toBe(expected);
   });
 
@@ -105,11 +118,21 @@ describe("anonymous page cache (scripts/serve.ts)", () => {
     const { rows } = await pool.query<{ title: string }>("SELECT title FROM paper WHERE slug = $1", [slug]);
     const title = rows[0]!.title;
     await get(`/api/papers/${slug}`);
-    expect((await eventually(() => get(`/api/papers/${slug}`), (page) => page.cache === "HIT")).body).toContain(JSON.stringify(title).slice(1, -1));
+    expect(
+      (
+        await eventually(
+          () => get(`/api/papers/${slug}`),
+          (page) => page.cache === "HIT",
+        )
+      ).body,
+    ).toContain(JSON.stringify(title).slice(1, -1));
     const corrected = `${title} (corrected ${randomBytes(3).toString("hex")})`;
     await pool.query("UPDATE paper SET title = $1 WHERE slug = $2", [corrected, slug]);
     try {
-      await eventually(() => bothWorkers(`/api/papers/${slug}`), (pages) => pages.every((page) => page.body.includes(corrected)));
+      await eventually(
+        () => bothWorkers(`/api/papers/${slug}`),
+        (pages) => pages.every((page) => page.body.includes(corrected)),
+      );
       for (const page of await bothWorkers(`/api/papers/${slug}`)) expect(page.body).toContain(corrected);
     } finally {
       await pool.query("UPDATE paper SET title = $1 WHERE slug = $2", [title, slug]);

@@ -35,8 +35,11 @@ beforeAll(async () => {
   origin = `http://localhost:${server.port}`;
   pool = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
   // The seeded digest is tagged at import; a topic is added only if the taxonomy left none.
-  await pool.query(`INSERT INTO tag (slug, name, kind) SELECT 'e2e-topic', 'E2E topic', 'TOPIC' WHERE NOT EXISTS (SELECT 1 FROM tag WHERE kind = 'TOPIC')`);
-  topicName = (await pool.query<{ name: string }>(`SELECT name FROM tag WHERE kind = 'TOPIC' ORDER BY name LIMIT 1`)).rows[0]!.name;
+  await pool.query(
+    `INSERT INTO tag (slug, name, kind) SELECT 'e2e-topic', 'E2E topic', 'TOPIC' WHERE NOT EXISTS (SELECT 1 FROM tag WHERE kind = 'TOPIC')`,
+  );
+  topicName = (await pool.query<{ name: string }>(`SELECT name FROM tag WHERE kind = 'TOPIC' ORDER BY name LIMIT 1`))
+    .rows[0]!.name;
   browser = await launchBrowser();
 });
 
@@ -63,7 +66,10 @@ function expectLinksOnSite(message: OutboxMessage): string[] {
 const FORGED: [string, Record<string, string>][] = [
   ["X-Forwarded-Host", { "x-forwarded-host": EVIL }],
   ["Host", { host: EVIL }],
-  ["X-Forwarded-Host with X-Forwarded-Proto and -Port", { "x-forwarded-host": EVIL, "x-forwarded-proto": "https", "x-forwarded-port": "443" }],
+  [
+    "X-Forwarded-Host with X-Forwarded-Proto and -Port",
+    { "x-forwarded-host": EVIL, "x-forwarded-proto": "https", "x-forwarded-port": "443" },
+  ],
 ];
 
 async function fillSignIn(page: Page, email: string): Promise<void> {
@@ -86,29 +92,39 @@ describe("one origin for every link (SITE_URL unset, a port other than 3000)", (
 
   beforeAll(async () => {
     signInAction = await captureFormAction(browser, origin, "/signin", (page) => fillSignIn(page, captureEmail));
-    subscribeAction = await captureFormAction(browser, origin, "/subscribe", (page) => fillSubscribe(page, captureEmail));
+    subscribeAction = await captureFormAction(browser, origin, "/subscribe", (page) =>
+      fillSubscribe(page, captureEmail),
+    );
   });
 
   it("the web server writes the origin it serves on to <dataDir>/site-url for the CLIs and the worker", () => {
     expect(readFileSync(path.join(server.dataDir, "site-url"), "utf8").trim()).toBe(origin);
   });
 
-  it.each(FORGED)("POST /api/auth/signin/email with a forged %s header mails a magic link to the site", async (_name, headers) => {
-    const email = unique("route-victim");
-    const response = await postSignInEmail(server.baseUrl, email, { headers });
-    expect(signInAccepted(response), `answer ${response.status} ${String(response.headers.location ?? "")}`).toBe(true);
-    const links = expectLinksOnSite(await waitForMail(server.outboxDir, email));
-    expect(links.some((link) => link.startsWith(`${origin}/api/auth/callback/email?`))).toBe(true);
-  });
+  it.each(FORGED)(
+    "POST /api/auth/signin/email with a forged %s header mails a magic link to the site",
+    async (_name, headers) => {
+      const email = unique("route-victim");
+      const response = await postSignInEmail(server.baseUrl, email, { headers });
+      expect(signInAccepted(response), `answer ${response.status} ${String(response.headers.location ?? "")}`).toBe(
+        true,
+      );
+      const links = expectLinksOnSite(await waitForMail(server.outboxDir, email));
+      expect(links.some((link) => link.startsWith(`${origin}/api/auth/callback/email?`))).toBe(true);
+    },
+  );
 
-  it.each(FORGED)("the sign-in form's server action with a forged %s header mails a magic link to the site (or none)", async (_name, headers) => {
-    const email = unique("action-victim");
-    const response = await replayAction(server.baseUrl, signInAction, captureEmail, email, headers);
-    expect(response.status).toBeLessThan(600);
-    // A server may refuse the forged request outright; if it sends an email, its link must be ours.
-    const message = await waitForMail(server.outboxDir, email, 3_000).catch(() => null);
-    if (message) expectLinksOnSite(message);
-  });
+  it.each(FORGED)(
+    "the sign-in form's server action with a forged %s header mails a magic link to the site (or none)",
+    async (_name, headers) => {
+      const email = unique("action-victim");
+      const response = await replayAction(server.baseUrl, signInAction, captureEmail, email, headers);
+      expect(response.status).toBeLessThan(600);
+      // A server may refuse the forged request outright; if it sends an email, its link must be ours.
+      const message = await waitForMail(server.outboxDir, email, 3_000).catch(() => null);
+      if (message) expectLinksOnSite(message);
+    },
+  );
 
   it("the same server action without forged headers still mails a link to the site (the check above is not vacuous)", async () => {
     const email = unique("action-plain");
@@ -117,12 +133,15 @@ describe("one origin for every link (SITE_URL unset, a port other than 3000)", (
     expect(links.some((link) => link.startsWith(`${origin}/api/auth/callback/email?`))).toBe(true);
   });
 
-  it.each(FORGED)("the subscribe form's action with a forged %s header mails a confirmation whose links are the site's", async (_name, headers) => {
-    const email = unique("subscribe-victim");
-    await replayAction(server.baseUrl, subscribeAction, captureEmail, email, headers);
-    const links = expectLinksOnSite(await waitForMail(server.outboxDir, email));
-    expect(links.some((link) => link.startsWith(`${origin}/subscribe/confirm/`))).toBe(true);
-  });
+  it.each(FORGED)(
+    "the subscribe form's action with a forged %s header mails a confirmation whose links are the site's",
+    async (_name, headers) => {
+      const email = unique("subscribe-victim");
+      await replayAction(server.baseUrl, subscribeAction, captureEmail, email, headers);
+      const links = expectLinksOnSite(await waitForMail(server.outboxDir, email));
+      expect(links.some((link) => link.startsWith(`${origin}/subscribe/confirm/`))).toBe(true);
+    },
+  );
 
   it("the 'already subscribed' email to a confirmed subscriber carries preference and unsubscribe links of the site, whatever the Host", async () => {
     const email = unique("confirmed");
@@ -149,11 +168,28 @@ describe("one origin for every link (SITE_URL unset, a port other than 3000)", (
     await waitForMail(server.outboxDir, email);
     const before = (await findLatestOutboxMessage({ to: email }, { outboxDir: server.outboxDir }))!.id;
     // As `npm run digest -- send --to` runs it beside `npm start`: same data dir and database, no PORT, no SITE_URL.
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: server.databaseUrl, PAPERPULSE_DATA_DIR: server.dataDir, RESEND_API_KEY: "", NODE_ENV: "production" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: server.databaseUrl,
+      PAPERPULSE_DATA_DIR: server.dataDir,
+      RESEND_API_KEY: "",
+      NODE_ENV: "production",
+    };
     for (const name of ["PORT", "SITE_URL", "AUTH_URL"]) delete env[name];
     await run(
       process.execPath,
-      ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", "scripts/digest.ts", "send", "--to", email, "--now", "2025-05-01T09:00:00Z"],
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./scripts/support/allow-server-only.mjs",
+        "scripts/digest.ts",
+        "send",
+        "--to",
+        email,
+        "--now",
+        "2025-05-01T09:00:00Z",
+      ],
       { cwd: process.cwd(), env },
     );
     const digest = (await findLatestOutboxMessage({ to: email }, { outboxDir: server.outboxDir }))!;
@@ -161,7 +197,9 @@ describe("one origin for every link (SITE_URL unset, a port other than 3000)", (
     const links = expectLinksOnSite(digest);
     expect(links.some((link) => link.startsWith(`${origin}/papers/`))).toBe(true);
     expect(JSON.stringify(digest.headers)).not.toContain("localhost:3000");
-    const listUnsubscribe = Object.entries(digest.headers).find(([name]) => name.toLowerCase() === "list-unsubscribe")?.[1];
+    const listUnsubscribe = Object.entries(digest.headers).find(
+      ([name]) => name.toLowerCase() === "list-unsubscribe",
+    )?.[1];
     expect(listUnsubscribe).toContain(`<${origin}/`);
   });
 });
@@ -190,7 +228,14 @@ describe("sign-in throttles that hold (no TRUST_PROXY)", () => {
 
   it("victim+1@ to victim+5@ and then VICTIM@ share one mailbox's allowance of 5: the 6th request gets 429", async () => {
     const statuses: number[] = [];
-    for (const email of ["victim+1@x.test", "victim+2@x.test", "Victim+3@x.test", "victim+4@X.test", "victim+5@x.test", "VICTIM@x.test"]) {
+    for (const email of [
+      "victim+1@x.test",
+      "victim+2@x.test",
+      "Victim+3@x.test",
+      "victim+4@X.test",
+      "victim+5@x.test",
+      "VICTIM@x.test",
+    ]) {
       statuses.push((await postSignInEmail(server.baseUrl, email)).status);
     }
     expect(statuses.slice(0, 5).filter((status) => status === 429)).toEqual([]);

@@ -17,7 +17,17 @@ import { findLatestOutboxMessage } from "../../lib/mail/outbox";
 import { launchBrowser } from "./support/browser";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 import { focusedCardTitle, waitForShortcuts } from "./support/pages";
-import { APP_LINK, cookiesOf, linksIn, postSignInEmail, request, sendLargeBody, signInAccepted, waitForMail, type RawResponse } from "./support/raw-http";
+import {
+  APP_LINK,
+  cookiesOf,
+  linksIn,
+  postSignInEmail,
+  request,
+  sendLargeBody,
+  signInAccepted,
+  waitForMail,
+  type RawResponse,
+} from "./support/raw-http";
 import { captureFormAction, replayAction } from "./support/server-action";
 import { signedInVisitor, type Visitor } from "./support/session";
 
@@ -32,7 +42,9 @@ let slug: string;
 let visitor: Visitor;
 
 beforeAll(async () => {
-  server = await startOwnServer({ env: (port) => ({ SITE_URL: `http://127.0.0.1:${port}`, SITE_MAIL_CAP_PER_HOUR: String(MAIL_CAP) }) });
+  server = await startOwnServer({
+    env: (port) => ({ SITE_URL: `http://127.0.0.1:${port}`, SITE_MAIL_CAP_PER_HOUR: String(MAIL_CAP) }),
+  });
   origin = server.baseUrl;
   pool = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
   slug = (await pool.query<{ slug: string }>(`SELECT slug FROM paper WHERE title LIKE 'Video-MME%'`)).rows[0]!.slug;
@@ -71,7 +83,8 @@ describe("SITE_URL set: the sign-in action still ignores a forged host", () => {
     if (message) {
       const links = linksIn(message);
       expect(links.filter((link) => link.includes(EVIL))).toEqual([]);
-      for (const link of links.filter((candidate) => APP_LINK.test(new URL(candidate).pathname))) expect(link.startsWith(`${origin}/`)).toBe(true);
+      for (const link of links.filter((candidate) => APP_LINK.test(new URL(candidate).pathname)))
+        expect(link.startsWith(`${origin}/`)).toBe(true);
     }
   });
 });
@@ -84,7 +97,10 @@ describe(`the site-wide cap on sign-in and confirmation emails (SITE_MAIL_CAP_PE
   it(`${MAIL_CAP} sign-in emails to ${MAIL_CAP} addresses go out; the next request gets 429 with Retry-After and a message`, async () => {
     for (let i = 0; i < MAIL_CAP; i++) {
       const response = await postSignInEmail(origin, unique(`capped-${i}`));
-      expect(signInAccepted(response), `request ${i + 1}: ${response.status} ${String(response.headers.location ?? "")}`).toBe(true);
+      expect(
+        signInAccepted(response),
+        `request ${i + 1}: ${response.status} ${String(response.headers.location ?? "")}`,
+      ).toBe(true);
     }
     const refusedEmail = unique("over-the-cap");
     const refused = await postSignInEmail(origin, refusedEmail);
@@ -109,8 +125,12 @@ describe(`the site-wide cap on sign-in and confirmation emails (SITE_MAIL_CAP_PE
   });
 
   it("over the cap, the subscribe form says so and sends no confirmation", async () => {
-    await pool.query(`INSERT INTO tag (slug, name, kind) SELECT 'e2e-topic', 'E2E topic', 'TOPIC' WHERE NOT EXISTS (SELECT 1 FROM tag WHERE kind = 'TOPIC')`);
-    const topic = (await pool.query<{ name: string }>(`SELECT name FROM tag WHERE kind = 'TOPIC' ORDER BY name LIMIT 1`)).rows[0]!.name;
+    await pool.query(
+      `INSERT INTO tag (slug, name, kind) SELECT 'e2e-topic', 'E2E topic', 'TOPIC' WHERE NOT EXISTS (SELECT 1 FROM tag WHERE kind = 'TOPIC')`,
+    );
+    const topic = (
+      await pool.query<{ name: string }>(`SELECT name FROM tag WHERE kind = 'TOPIC' ORDER BY name LIMIT 1`)
+    ).rows[0]!.name;
     const context = await browser.newContext();
     const page = await context.newPage();
     const email = unique("subscribe-over-the-cap");
@@ -154,7 +174,9 @@ describe("after sign-in, callbackUrl only ever leads to a page of this site", ()
   ];
 
   async function redirectFor(callbackUrl: string): Promise<RawResponse> {
-    return request(origin, `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, { headers: { cookie: visitor.cookie } });
+    return request(origin, `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, {
+      headers: { cookie: visitor.cookie },
+    });
   }
 
   it("every trick answers 307 to a same-site path (one leading slash, the site's origin)", async () => {
@@ -208,15 +230,24 @@ describe("request bodies are bounded", () => {
     for (const target of [reactions(), "/api/auth/signin/email"]) {
       const response = await sendLargeBody(origin, target, { headers: json(), totalBytes: FIFTY_MB, earlyAnswerMs: 0 });
       // A reset is a refusal too: the server stopped reading. Anything else means it read the body.
-      expect(response.status === 413 || response.reset !== undefined, `${target}: ${response.status} ${response.body.slice(0, 200)}`).toBe(true);
+      expect(
+        response.status === 413 || response.reset !== undefined,
+        `${target}: ${response.status} ${response.body.slice(0, 200)}`,
+      ).toBe(true);
     }
     expect((await request(origin, "/")).status).toBe(200);
     expect((await request(origin, "/api/papers")).status).toBe(200);
   });
 
   it("a 2 MB chunked body (no Content-Length) to a mutation route is refused with 411 or 413", async () => {
-    const response = await sendLargeBody(origin, reactions(), { headers: json(), totalBytes: 2 * 1024 * 1024, chunked: true });
-    expect([411, 413], `${response.status} ${response.reset ?? response.body.slice(0, 200)}`).toContain(response.status);
+    const response = await sendLargeBody(origin, reactions(), {
+      headers: json(),
+      totalBytes: 2 * 1024 * 1024,
+      chunked: true,
+    });
+    expect([411, 413], `${response.status} ${response.reset ?? response.body.slice(0, 200)}`).toContain(
+      response.status,
+    );
     expect((await request(origin, "/")).status).toBe(200);
   });
 });
@@ -248,14 +279,20 @@ function securityHeaderProblems(response: RawResponse, { https }: { https: boole
     expectOne("form-action", "'self'");
     const scripts = directives.get("script-src") ?? directives.get("default-src");
     if (!scripts) problems.push(`CSP has neither script-src nor default-src: ${csp}`);
-    else if (scripts.includes("'unsafe-inline'") || scripts.includes("*")) problems.push(`CSP script-src allows injected script: ${csp}`);
+    else if (scripts.includes("'unsafe-inline'") || scripts.includes("*"))
+      problems.push(`CSP script-src allows injected script: ${csp}`);
   }
-  if (String(response.headers["x-frame-options"]).toUpperCase() !== "DENY") problems.push(`X-Frame-Options: ${response.headers["x-frame-options"]}`);
-  if (response.headers["x-content-type-options"] !== "nosniff") problems.push(`X-Content-Type-Options: ${response.headers["x-content-type-options"]}`);
-  if (response.headers["referrer-policy"] !== "strict-origin-when-cross-origin") problems.push(`Referrer-Policy: ${response.headers["referrer-policy"]}`);
-  if (!/camera=\(\)/.test(String(response.headers["permissions-policy"] ?? ""))) problems.push(`Permissions-Policy: ${response.headers["permissions-policy"]}`);
+  if (String(response.headers["x-frame-options"]).toUpperCase() !== "DENY")
+    problems.push(`X-Frame-Options: ${response.headers["x-frame-options"]}`);
+  if (response.headers["x-content-type-options"] !== "nosniff")
+    problems.push(`X-Content-Type-Options: ${response.headers["x-content-type-options"]}`);
+  if (response.headers["referrer-policy"] !== "strict-origin-when-cross-origin")
+    problems.push(`Referrer-Policy: ${response.headers["referrer-policy"]}`);
+  if (!/camera=\(\)/.test(String(response.headers["permissions-policy"] ?? "")))
+    problems.push(`Permissions-Policy: ${response.headers["permissions-policy"]}`);
   const hsts = response.headers["strict-transport-security"];
-  if (https && !/max-age=31536000;\s*includeSubDomains/i.test(String(hsts ?? ""))) problems.push(`Strict-Transport-Security: ${hsts}`);
+  if (https && !/max-age=31536000;\s*includeSubDomains/i.test(String(hsts ?? "")))
+    problems.push(`Strict-Transport-Security: ${hsts}`);
   if (!https && hsts !== undefined) problems.push(`Strict-Transport-Security on a plain-http site: ${hsts}`);
   return problems;
 }
@@ -266,7 +303,17 @@ async function samplePaths(baseUrl: string): Promise<string[]> {
   const script = home.body.match(/\/_next\/static\/[^"'\s<>]+\.js/)?.[0];
   const icon = home.body.match(/href="(\/icon\.svg[^"]*)"/)?.[1]?.replaceAll("&amp;", "&") ?? "/icon.svg";
   if (!script) throw new Error("no /_next/static script on the home page");
-  return ["/", "/api/papers", `/api/papers/${slug}`, "/feed.xml", "/search/feed.xml?q=video", script, icon, `/papers/${slug}`, "/no-such-page"];
+  return [
+    "/",
+    "/api/papers",
+    `/api/papers/${slug}`,
+    "/feed.xml",
+    "/search/feed.xml?q=video",
+    script,
+    icon,
+    `/papers/${slug}`,
+    "/no-such-page",
+  ];
 }
 
 describe("security headers on every response (SITE_URL http)", () => {
@@ -274,13 +321,20 @@ describe("security headers on every response (SITE_URL http)", () => {
     const problems: string[] = [];
     for (const target of await samplePaths(origin)) {
       const response = await request(origin, target);
-      problems.push(...securityHeaderProblems(response, { https: false }).map((problem) => `${target} (${response.status}): ${problem}`));
+      problems.push(
+        ...securityHeaderProblems(response, { https: false }).map(
+          (problem) => `${target} (${response.status}): ${problem}`,
+        ),
+      );
     }
     expect(problems).toEqual([]);
   });
 
   it("a page replayed from the page cache carries them too", async () => {
-    const replayed = await eventually(() => request(origin, "/tags"), (response) => response.headers["x-page-cache"] === "HIT");
+    const replayed = await eventually(
+      () => request(origin, "/tags"),
+      (response) => response.headers["x-page-cache"] === "HIT",
+    );
     expect(replayed.headers["x-page-cache"]).toBe("HIT");
     expect(securityHeaderProblems(replayed, { https: false })).toEqual([]);
   });
@@ -292,13 +346,20 @@ describe("the page cache", () => {
 
   beforeAll(async () => {
     // Off until the catalogue-change channel listens.
-    await eventually(() => get("/tags"), (response) => status(response) !== "OFF", 20_000);
+    await eventually(
+      () => get("/tags"),
+      (response) => status(response) !== "OFF",
+      20_000,
+    );
   });
 
   it("a live session sent as a chunked cookie (authjs.session-token.0) is rendered for its owner and never stored", async () => {
     const owner = await signedInVisitor(server.databaseUrl, `chunked-${randomBytes(4).toString("hex")}@example.org`);
     const token = tokenOf(owner);
-    for (const cookie of [`authjs.session-token.0=${token}`, `authjs.session-token.0=${token.slice(0, 20)}; authjs.session-token.1=${token.slice(20)}`]) {
+    for (const cookie of [
+      `authjs.session-token.0=${token}`,
+      `authjs.session-token.0=${token.slice(0, 20)}; authjs.session-token.1=${token.slice(20)}`,
+    ]) {
       const mine = await get("/tags", { cookie });
       expect(status(mine), cookie).toBe("BYPASS");
       expect(mine.body).toContain(owner.email);
@@ -307,26 +368,43 @@ describe("the page cache", () => {
   });
 
   it("an empty session cookie is served from the cache", async () => {
-    const answer = await eventually(() => get("/tags", { cookie: "authjs.session-token=" }), (response) => status(response) === "HIT");
+    const answer = await eventually(
+      () => get("/tags", { cookie: "authjs.session-token=" }),
+      (response) => status(response) === "HIT",
+    );
     expect(status(answer)).toBe("HIT");
   });
 
   it("a random or an expired session token is served from the cache (anonymous), not rendered per request", async () => {
-    const random = await eventually(() => get("/tags", { cookie: `authjs.session-token=${randomBytes(32).toString("hex")}` }), (response) => status(response) === "HIT");
+    const random = await eventually(
+      () => get("/tags", { cookie: `authjs.session-token=${randomBytes(32).toString("hex")}` }),
+      (response) => status(response) === "HIT",
+    );
     expect(status(random)).toBe("HIT");
     const expired = await signedInVisitor(server.databaseUrl, `expired-${randomBytes(4).toString("hex")}@example.org`);
-    await pool.query(`UPDATE auth_session SET expires = now() - interval '1 minute' WHERE session_token = $1`, [tokenOf(expired)]);
-    const answer = await eventually(() => get("/tags", { cookie: expired.cookie }), (response) => status(response) === "HIT");
+    await pool.query(`UPDATE auth_session SET expires = now() - interval '1 minute' WHERE session_token = $1`, [
+      tokenOf(expired),
+    ]);
+    const answer = await eventually(
+      () => get("/tags", { cookie: expired.cookie }),
+      (response) => status(response) === "HIT",
+    );
     expect(status(answer)).toBe("HIT");
     expect(answer.body).not.toContain(expired.email);
   });
 
   it("junk query parameters share the page's entry; the parameters a route uses, in any order, share theirs", async () => {
-    await eventually(() => get(`/?utm_source=${randomBytes(3).toString("hex")}`), (response) => status(response) === "HIT");
+    await eventually(
+      () => get(`/?utm_source=${randomBytes(3).toString("hex")}`),
+      (response) => status(response) === "HIT",
+    );
     expect(status(await get(`/?zzz=${randomBytes(3).toString("hex")}`))).toBe("HIT");
     expect(status(await get(`/?utm_campaign=a&fbclid=${randomBytes(3).toString("hex")}`))).toBe("HIT");
 
-    await eventually(() => get(`/search?q=video&utm_source=${randomBytes(3).toString("hex")}`), (response) => status(response) === "HIT");
+    await eventually(
+      () => get(`/search?q=video&utm_source=${randomBytes(3).toString("hex")}`),
+      (response) => status(response) === "HIT",
+    );
     expect(status(await get(`/search?junk=${randomBytes(3).toString("hex")}&q=video`))).toBe("HIT");
     // A parameter the route reads is part of the key: another query is another page.
     const other = await get(`/search?q=${randomBytes(3).toString("hex")}`);
@@ -343,13 +421,18 @@ describe("the page cache", () => {
       ["identity", "foo, bar"],
     ];
     for (const [first, second] of pairs) {
-      const warmed = await eventually(() => get("/tags", { "accept-encoding": first }), (response) => status(response) === "HIT");
+      const warmed = await eventually(
+        () => get("/tags", { "accept-encoding": first }),
+        (response) => status(response) === "HIT",
+      );
       expect(status(warmed), first).toBe("HIT");
       const shared = await get("/tags", { "accept-encoding": second });
       expect(status(shared), `${second} after ${first}`).toBe("HIT");
       expect(shared.headers["content-encoding"]).toBe(warmed.headers["content-encoding"]);
       const encoding = String(shared.headers["content-encoding"] ?? "identity");
-      expect(encoding === "identity" || second.split(/\s*,\s*/).includes(encoding), `${encoding} for ${second}`).toBe(true);
+      expect(encoding === "identity" || second.split(/\s*,\s*/).includes(encoding), `${encoding} for ${second}`).toBe(
+        true,
+      );
     }
   });
 });
@@ -359,12 +442,15 @@ describe("the CSP still lets the app work (Chromium)", () => {
   async function watchViolations(page: Page): Promise<string[]> {
     const violations: string[] = [];
     page.on("console", (message) => {
-      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+        violations.push(message.text());
     });
     await page.exposeFunction("__reportCspViolation", (text: string) => violations.push(text));
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) => {
-        (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+        (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(
+          `${event.violatedDirective} ${event.blockedURI}`,
+        );
       });
     });
     return violations;
@@ -384,7 +470,11 @@ describe("the CSP still lets the app work (Chromium)", () => {
   });
 
   it("the admin import page is served with its CSP and previews an uploaded file with no violation", async () => {
-    const admin = await signedInVisitor(server.databaseUrl, `admin-${randomBytes(4).toString("hex")}@example.org`, "ADMIN");
+    const admin = await signedInVisitor(
+      server.databaseUrl,
+      `admin-${randomBytes(4).toString("hex")}@example.org`,
+      "ADMIN",
+    );
     const context = await browser.newContext();
     await context.addCookies([{ name: "authjs.session-token", value: tokenOf(admin), url: origin }]);
     const page = await context.newPage();
@@ -413,7 +503,11 @@ describe("SITE_URL https: HSTS and Secure cookies", () => {
     const problems: string[] = [];
     for (const target of await samplePaths(https.baseUrl)) {
       const response = await request(https.baseUrl, target);
-      problems.push(...securityHeaderProblems(response, { https: true }).map((problem) => `${target} (${response.status}): ${problem}`));
+      problems.push(
+        ...securityHeaderProblems(response, { https: true }).map(
+          (problem) => `${target} (${response.status}): ${problem}`,
+        ),
+      );
     }
     expect(problems).toEqual([]);
   });

@@ -21,7 +21,8 @@ async function pageWith(options: { width: number; height?: number; phone?: boole
     ...(options.phone ? { isMobile: true, hasTouch: true } : {}),
   });
   contexts.push(context);
-  if (options.cookie) await context.addCookies([{ name: SESSION_COOKIE, value: options.cookie.split("=")[1]!, url: baseUrl }]);
+  if (options.cookie)
+    await context.addCookies([{ name: SESSION_COOKIE, value: options.cookie.split("=")[1]!, url: baseUrl }]);
   return context.newPage();
 }
 
@@ -41,10 +42,16 @@ describe("ranked lists", () => {
     const page = await pageWith({ width: 1280 });
     await page.goto(`${baseUrl}/?sort=trending`);
     const first = page.locator("[data-paper-card]").first().locator("[data-rank-signals]");
-    await expect(first.locator('[aria-hidden="true"]').textContent()).resolves.toMatch(/^▲ [\d,]+ upvotes? · [\d,]+ saves?/);
-    await expect(first.getAttribute("title")).resolves.toMatch(/^Trending from [\d,]+ upvotes?, [\d,]+ saves?, [\d,]+ tags?.*fading by half every two days/);
+    await expect(first.locator('[aria-hidden="true"]').textContent()).resolves.toMatch(
+      /^▲ [\d,]+ upvotes? · [\d,]+ saves?/,
+    );
+    await expect(first.getAttribute("title")).resolves.toMatch(
+      /^Trending from [\d,]+ upvotes?, [\d,]+ saves?, [\d,]+ tags?.*fading by half every two days/,
+    );
     await page.goto(`${baseUrl}/?sort=top&window=all`);
-    await expect(page.locator("[data-paper-card] [data-rank-signals]").first().getAttribute("title")).resolves.toMatch(/^Ranked by its [\d,]+ upvotes?$/);
+    await expect(page.locator("[data-paper-card] [data-rank-signals]").first().getAttribute("title")).resolves.toMatch(
+      /^Ranked by its [\d,]+ upvotes?$/,
+    );
     await page.goto(`${baseUrl}/?sort=new`);
     await expect(page.locator("[data-rank-signals]").count()).resolves.toBe(0);
   });
@@ -68,7 +75,9 @@ describe("small things", () => {
   });
 
   it("the BibTeX box wraps its url line on a phone instead of clipping it", async () => {
-    const { rows: [paper] } = await pool.query<{ slug: string }>(`SELECT slug FROM paper ORDER BY length(title) DESC LIMIT 1`);
+    const {
+      rows: [paper],
+    } = await pool.query<{ slug: string }>(`SELECT slug FROM paper ORDER BY length(title) DESC LIMIT 1`);
     const phone = await pageWith({ width: 390, height: 844, phone: true });
     await phone.goto(`${baseUrl}/papers/${paper!.slug}`);
     const box = phone.locator("pre", { hasText: "@misc" });
@@ -87,7 +96,9 @@ describe("signing in and subscribing", () => {
     await page.getByLabel("Email address").fill(email);
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await page.waitForURL(/\/signin\/check-email/);
-    await expect(page.locator("[data-sent-to]").textContent()).resolves.toContain(`We sent a sign-in link to ${email}.`);
+    await expect(page.locator("[data-sent-to]").textContent()).resolves.toContain(
+      `We sent a sign-in link to ${email}.`,
+    );
     expect(page.url()).not.toContain(email.split("@")[0]);
   });
 
@@ -106,9 +117,15 @@ describe("signing in and subscribing", () => {
     await page.goto(`${baseUrl}/subscribe`);
     await waitForShortcuts(page);
     await page.getByLabel("Email address").fill("a@b");
-    await page.locator("form").filter({ has: page.getByLabel("Email address") }).getByRole("button", { name: "Subscribe" }).click();
+    await page
+      .locator("form")
+      .filter({ has: page.getByLabel("Email address") })
+      .getByRole("button", { name: "Subscribe" })
+      .click();
     await page.locator("#subscribe-email").and(page.locator('[aria-invalid="true"]')).waitFor();
-    const texts = (await page.locator("main").innerText()).split("\n").filter((line) => /^Enter an email address/.test(line));
+    const texts = (await page.locator("main").innerText())
+      .split("\n")
+      .filter((line) => /^Enter an email address/.test(line));
     expect(texts).toHaveLength(1);
   });
 });

@@ -42,10 +42,12 @@ describe("search", () => {
     // The page's own search form keeps the query.
     await expect(page.locator("#search-q").inputValue()).resolves.toBe("video benchmark");
     // The feed of this search is linked, visibly and for feed readers.
-    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first().getAttribute("href")).resolves.toMatch(
-      /\/search\/feed\.xml\?q=video\+benchmark$/,
+    await expect(
+      page.locator('link[rel="alternate"][type="application/rss+xml"]').first().getAttribute("href"),
+    ).resolves.toMatch(/\/search\/feed\.xml\?q=video\+benchmark$/);
+    await expect(page.getByRole("link", { name: "RSS feed of this search" }).getAttribute("href")).resolves.toBe(
+      "/search/feed.xml?q=video+benchmark",
     );
-    await expect(page.getByRole("link", { name: "RSS feed of this search" }).getAttribute("href")).resolves.toBe("/search/feed.xml?q=video+benchmark");
     await page.mouse.move(0, 0);
     await page.screenshot({ path: screenshotPath("search") });
 
@@ -69,13 +71,17 @@ describe("search", () => {
     const withCode = await cards.count();
     expect(withCode).toBe(5);
     for (let index = 0; index < withCode; index++) {
-      await expect(cards.nth(index).getByRole("link", { name: "Code", exact: true }).count()).resolves.toBeGreaterThan(0);
+      await expect(cards.nth(index).getByRole("link", { name: "Code", exact: true }).count()).resolves.toBeGreaterThan(
+        0,
+      );
     }
 
     await page.goto(`${baseUrl()}/search?q=video&from=2031-01-01`);
     await expect(page.locator("#search-from").inputValue()).resolves.toBe("2031-01-01");
     await expect(page.locator("article[data-paper-card]").count()).resolves.toBe(0);
-    await expect(page.getByRole("link", { name: "Search again without the filters" }).getAttribute("href")).resolves.toBe("/search?q=video");
+    await expect(
+      page.getByRole("link", { name: "Search again without the filters" }).getAttribute("href"),
+    ).resolves.toBe("/search?q=video");
   });
 
   it("pages through many results with 'page X of Y'", async () => {
@@ -145,12 +151,18 @@ describe("paper page", () => {
     const path = await openPaper(page, title);
     await expect(page.locator("h1").textContent()).resolves.toBe(title);
     const abstract = page.getByRole("region", { name: "Abstract" });
-    await expect(abstract.textContent()).resolves.toMatch(/code is available at https:\/\/github\.com\/HITsz-TMG\/UMOE-Scaling-Unified-Multimodal-LLMs\.$/);
+    await expect(abstract.textContent()).resolves.toMatch(
+      /code is available at https:\/\/github\.com\/HITsz-TMG\/UMOE-Scaling-Unified-Multimodal-LLMs\.$/,
+    );
     // The URL in the abstract is a link, without the sentence's full stop.
-    await expect(abstract.getByRole("link").last().getAttribute("href")).resolves.toBe("https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs");
+    await expect(abstract.getByRole("link").last().getAttribute("href")).resolves.toBe(
+      "https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs",
+    );
     const firstLink = page.getByRole("list", { name: "Paper links" }).getByRole("link").first();
     await expect(firstLink.textContent()).resolves.toMatch(/^Code/);
-    await expect(firstLink.getAttribute("href")).resolves.toBe("https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs");
+    await expect(firstLink.getAttribute("href")).resolves.toBe(
+      "https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs",
+    );
 
     const digests = page.getByRole("region", { name: "Appeared in" }).getByRole("link");
     await expect(digests.count()).resolves.toBe(1);

@@ -20,8 +20,12 @@ let topic: { slug: string; name: string };
 
 beforeAll(async () => {
   // The seeded sample digest is tagged at import; a topic is added here only if the taxonomy left none.
-  await pool.query(`INSERT INTO tag (slug, name, kind) SELECT 'e2e-topic', 'E2E topic', 'TOPIC' WHERE NOT EXISTS (SELECT 1 FROM tag WHERE kind = 'TOPIC')`);
-  const { rows } = await pool.query<{ slug: string; name: string }>(`SELECT slug, name FROM tag WHERE kind = 'TOPIC' ORDER BY name LIMIT 1`);
+  await pool.query(
+    `INSERT INTO tag (slug, name, kind) SELECT 'e2e-topic', 'E2E topic', 'TOPIC' WHERE NOT EXISTS (SELECT 1 FROM tag WHERE kind = 'TOPIC')`,
+  );
+  const { rows } = await pool.query<{ slug: string; name: string }>(
+    `SELECT slug, name FROM tag WHERE kind = 'TOPIC' ORDER BY name LIMIT 1`,
+  );
   topic = rows[0]!;
   browser = await launchBrowser();
   // axe needs a page from an explicit context.
@@ -83,14 +87,21 @@ describe("subscribing to the digest", () => {
     expect(await status()).toBe("PENDING"); // opening the link (as a mail scanner would) confirms nothing
     await page.getByRole("button", { name: "Confirm" }).click();
     await page.getByRole("heading", { name: /You're subscribed/ }).waitFor();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(`You're subscribed: weekly digest on Mondays, topics: ${topic.name}`);
-    await expect(page.getByRole("link", { name: "Manage preferences" }).getAttribute("href")).resolves.toMatch(/^\/preferences\/[A-Za-z0-9_-]{43}$/);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      `You're subscribed: weekly digest on Mondays, topics: ${topic.name}`,
+    );
+    await expect(page.getByRole("link", { name: "Manage preferences" }).getAttribute("href")).resolves.toMatch(
+      /^\/preferences\/[A-Za-z0-9_-]{43}$/,
+    );
     expect(await status()).toBe("CONFIRMED");
     await page.screenshot({ path: screenshotPath("subscribe-confirmed") });
   });
 
   it("the unsubscribe link only asks; the button unsubscribes", async () => {
-    const { rows } = await pool.query<{ seed: string }>(`SELECT token_seed::text AS seed FROM subscriber WHERE email = $1`, [email]);
+    const { rows } = await pool.query<{ seed: string }>(
+      `SELECT token_seed::text AS seed FROM subscriber WHERE email = $1`,
+      [email],
+    );
     // The link a digest would carry: derived from the seed with the test server's generated AUTH_SECRET.
     const token = subscriberLinkToken(rows[0]!.seed, authSecret({ configured: "", dataDir: inject("e2eDataDir") }));
     await page.goto(`${baseUrl}/unsubscribe/${token}`);
@@ -110,7 +121,10 @@ describe("subscribing to the digest", () => {
     await footer.getByRole("button", { name: "Subscribe" }).click();
     await noJs.waitForLoadState("load");
     await expect(noJs.getByRole("contentinfo").getByRole("status").textContent()).resolves.toMatch(/Check your inbox/);
-    const { rows } = await pool.query<{ status: string; frequency: string }>(`SELECT status, frequency FROM subscriber WHERE email = $1`, [footerEmail]);
+    const { rows } = await pool.query<{ status: string; frequency: string }>(
+      `SELECT status, frequency FROM subscriber WHERE email = $1`,
+      [footerEmail],
+    );
     expect(rows).toEqual([{ status: "PENDING", frequency: "DAILY" }]);
     await context.close();
   });

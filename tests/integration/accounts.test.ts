@@ -21,15 +21,20 @@ beforeAll(async () => {
 
 describe("sign-in throttling", () => {
   it("allows five links per address per hour, then says when to try again", async () => {
-    for (let i = 0; i < SIGN_IN_PER_EMAIL.limit; i++) expect(await throttleSignIn("Ada@Example.org", `10.0.0.${i}`)).toEqual({ ok: true });
+    for (let i = 0; i < SIGN_IN_PER_EMAIL.limit; i++)
+      expect(await throttleSignIn("Ada@Example.org", `10.0.0.${i}`)).toEqual({ ok: true });
     const refused = await throttleSignIn("ada@example.org", "10.0.0.99");
-    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/too many sign-in links.*try again in \d+ minutes/i) });
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/too many sign-in links.*try again in \d+ minutes/i),
+    });
     // Another address from the same clients is not affected.
     expect(await throttleSignIn("bob@example.org", "10.0.0.1")).toEqual({ ok: true });
   });
 
   it("counts victim+1@, victim+2@ and VICTIM@ as one mailbox: a tag cannot buy another five links", async () => {
-    for (let i = 1; i <= SIGN_IN_PER_EMAIL.limit; i++) expect(await throttleSignIn(`victim+${i}@example.org`, `10.1.0.${i}`)).toEqual({ ok: true });
+    for (let i = 1; i <= SIGN_IN_PER_EMAIL.limit; i++)
+      expect(await throttleSignIn(`victim+${i}@example.org`, `10.1.0.${i}`)).toEqual({ ok: true });
     expect(await throttleSignIn("VICTIM@example.org", "10.1.0.99")).toMatchObject({ ok: false });
     expect(await throttleSignIn("victim+zzz@Example.org", "10.1.0.98")).toMatchObject({ ok: false });
   });
@@ -44,7 +49,11 @@ describe("sign-in throttling", () => {
     const rule = { bucket: "test:window", limit: 1, windowMs: 60_000 };
     const start = new Date("2026-01-01T00:00:00Z");
     expect(await takeThrottle([{ rule, key: "k" }], start)).toEqual({ ok: true });
-    expect(await takeThrottle([{ rule, key: "k" }], new Date(start.getTime() + 30_000))).toEqual({ ok: false, retryAfterSeconds: 30, buckets: ["test:window"] });
+    expect(await takeThrottle([{ rule, key: "k" }], new Date(start.getTime() + 30_000))).toEqual({
+      ok: false,
+      retryAfterSeconds: 30,
+      buckets: ["test:window"],
+    });
     expect(await takeThrottle([{ rule, key: "k" }], new Date(start.getTime() + 61_000))).toEqual({ ok: true });
   });
 });
@@ -57,7 +66,9 @@ describe("admin roles", () => {
     await createUser(testDb.pool, "reader@example.org");
     await promoteConfiguredAdmin("Boss@Example.org", ["boss@example.org"]);
     await promoteConfiguredAdmin("reader@example.org", ["boss@example.org"]);
-    const { rows } = await testDb.pool.query(`SELECT email, role FROM app_user WHERE email IN ('boss@example.org', 'reader@example.org') ORDER BY email`);
+    const { rows } = await testDb.pool.query(
+      `SELECT email, role FROM app_user WHERE email IN ('boss@example.org', 'reader@example.org') ORDER BY email`,
+    );
     expect(rows).toEqual([
       { email: "boss@example.org", role: "ADMIN" },
       { email: "reader@example.org", role: "USER" },
@@ -65,7 +76,11 @@ describe("admin roles", () => {
   });
 
   it("grant and revoke from the command line's functions; revoking an unknown address says so", async () => {
-    expect(await grantAdmin("new-admin@example.org")).toEqual({ ok: true, email: "new-admin@example.org", created: true });
+    expect(await grantAdmin("new-admin@example.org")).toEqual({
+      ok: true,
+      email: "new-admin@example.org",
+      created: true,
+    });
     expect(await listAdmins()).toContain("new-admin@example.org");
     expect(await revokeAdmin("new-admin@example.org")).toMatchObject({ ok: true });
     expect(await listAdmins()).not.toContain("new-admin@example.org");
@@ -98,14 +113,20 @@ describe("recommendations", () => {
     const { rows: sources } = await testDb.pool.query<{ id: number; title: string }>(
       `SELECT p.id, p.title FROM paper p JOIN paper_similar s ON s.paper_id = p.id GROUP BY p.id ORDER BY count(*) DESC, p.id LIMIT 3`,
     );
-    const [upvoted, saved, tagged] = sources as [{ id: number; title: string }, { id: number; title: string }, { id: number; title: string }];
+    const [upvoted, saved, tagged] = sources as [
+      { id: number; title: string },
+      { id: number; title: string },
+      { id: number; title: string },
+    ];
     await setReaction(reader, upvoted.id, "upvote", true);
     await setReaction(reader, saved.id, "save", true);
     expect(await addUserTags(reader.id, tagged.id, "my-test-tag")).toMatchObject({ ok: true });
     // The order they were acted on, oldest first, without relying on the clock between calls.
     await testDb.pool.query(`UPDATE upvote SET created_at = '2026-01-01T10:00Z' WHERE user_id = $1`, [reader.id]);
     await testDb.pool.query(`UPDATE save SET created_at = '2026-01-01T11:00Z' WHERE user_id = $1`, [reader.id]);
-    await testDb.pool.query(`UPDATE paper_user_tag SET created_at = '2026-01-01T12:00Z' WHERE user_id = $1`, [reader.id]);
+    await testDb.pool.query(`UPDATE paper_user_tag SET created_at = '2026-01-01T12:00Z' WHERE user_id = $1`, [
+      reader.id,
+    ]);
 
     const recs = await recommendationsFor(reader.id);
     const reasons = {

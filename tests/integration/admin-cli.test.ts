@@ -39,9 +39,13 @@ describe("npm run admin", () => {
     [["grant"], "grant needs exactly one EMAIL."],
     [["grant", "not-an-email"], '"not-an-email" is not an email address.'],
     [["promote", "a@b.org"], 'Unknown command "promote".'],
-  ])("%j is a usage error (exit code 2) that touches no database", async (args, message) => {
-    const result = await runAdmin(args, UNREACHABLE_DATABASE_URL);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(message);
-  }, 60_000);
+  ])(
+    "%j is a usage error (exit code 2) that touches no database",
+    async (args, message) => {
+      const result = await runAdmin(args, UNREACHABLE_DATABASE_URL);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+    },
+    60_000,
+  );
 });

@@ -14,7 +14,12 @@ beforeAll(async () => {
   hf = await startFakeHf();
   hf.setDay(today, fixtureEntries("hf-daily-papers-2025-05-02.json"));
   // env() is parsed on first use, after this: today only, from the fake server.
-  Object.assign(process.env, { HF_API_URL: hf.url, HF_FETCH_LOOKBACK_DAYS: "0", HF_FETCH_CRON: "17 * * * *", DIGEST_TIMEZONE: "UTC" });
+  Object.assign(process.env, {
+    HF_API_URL: hf.url,
+    HF_FETCH_LOOKBACK_DAYS: "0",
+    HF_FETCH_CRON: "17 * * * *",
+    DIGEST_TIMEZONE: "UTC",
+  });
 });
 afterAll(async () => {
   await hf?.close();
@@ -46,17 +51,30 @@ describe("Fetch now", () => {
     expect(hf.requests.map((r) => r.query.date)).toEqual([today]);
 
     const now = new Date();
-    const overview = await fetchOverview(testDb.pool, { HF_FETCH: "on", HF_FETCH_CRON: "17 * * * *", DIGEST_TIMEZONE: "UTC" }, now);
-    expect(overview.days).toEqual([expect.objectContaining({ day: today, result: "IMPORTED", message: "6 new, 0 updated, 0 unchanged, 2 skipped" })]);
+    const overview = await fetchOverview(
+      testDb.pool,
+      { HF_FETCH: "on", HF_FETCH_CRON: "17 * * * *", DIGEST_TIMEZONE: "UTC" },
+      now,
+    );
+    expect(overview.days).toEqual([
+      expect.objectContaining({ day: today, result: "IMPORTED", message: "6 new, 0 updated, 0 unchanged, 2 skipped" }),
+    ]);
     expect(overview.nextRun!.getUTCMinutes()).toBe(17);
     expect(overview.nextRun!.getTime()).toBeGreaterThan(now.getTime());
-    expect((await fetchOverview(testDb.pool, { HF_FETCH: "off", HF_FETCH_CRON: "17 * * * *", DIGEST_TIMEZONE: "UTC" }, now)).nextRun).toBeNull();
+    expect(
+      (await fetchOverview(testDb.pool, { HF_FETCH: "off", HF_FETCH_CRON: "17 * * * *", DIGEST_TIMEZONE: "UTC" }, now))
+        .nextRun,
+    ).toBeNull();
   });
 });
 
 describe("the next run", () => {
   it("is the cron's next tick in the configured time zone", () => {
-    expect(nextFetchRun("17 * * * *", "UTC", new Date("2025-05-02T10:20:00Z")).toISOString()).toBe("2025-05-02T11:17:00.000Z");
-    expect(nextFetchRun("0 7 * * *", "Europe/Berlin", new Date("2025-05-02T06:00:00Z")).toISOString()).toBe("2025-05-03T05:00:00.000Z");
+    expect(nextFetchRun("17 * * * *", "UTC", new Date("2025-05-02T10:20:00Z")).toISOString()).toBe(
+      "2025-05-02T11:17:00.000Z",
+    );
+    expect(nextFetchRun("0 7 * * *", "Europe/Berlin", new Date("2025-05-02T06:00:00Z")).toISOString()).toBe(
+      "2025-05-03T05:00:00.000Z",
+    );
   });
 });

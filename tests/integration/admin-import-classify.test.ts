@@ -47,7 +47,10 @@ const edited = sample
 const catalogues: { name: string; files: File[] }[] = [
   { name: "an empty catalogue", files: [] },
   { name: "a catalogue with the sample digest", files: [files[0]!] },
-  { name: "a catalogue with an edited sample digest of the same day", files: [{ name: "edited.txt", bytes: Buffer.from(edited) }] },
+  {
+    name: "a catalogue with an edited sample digest of the same day",
+    files: [{ name: "edited.txt", bytes: Buffer.from(edited) }],
+  },
   {
     name: "a catalogue with an edited sample digest of a later day (the newer text wins)",
     files: [{ name: "edited-may-1.txt", bytes: Buffer.from(edited.replace("\nApr 30\n", "\nMay 1, 2025\n")) }],
@@ -63,7 +66,10 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 async function prepare(files: File[]): Promise<Catalogue> {
   const catalogue = await emptyCatalogue();
   for (const file of files) {
-    const run = await importDigest(catalogue.pool, textSource(file.name, file.bytes), { today, importedBy: "cli:curator" });
+    const run = await importDigest(catalogue.pool, textSource(file.name, file.bytes), {
+      today,
+      importedBy: "cli:curator",
+    });
     if (run.status === "REJECTED") throw new Error(`${file.name}: ${run.error}`);
   }
   return catalogue;
@@ -73,7 +79,11 @@ async function prepare(files: File[]): Promise<Catalogue> {
 async function previewThenImport(catalogue: Catalogue, copy: Catalogue, file: File) {
   const preview = await summarizeDigest(catalogue.pool, file.bytes, { sha256: sha256(file.bytes), today });
   const date = preview.ok ? (preview.summary.digestDate ?? undefined) : undefined;
-  const run = await importDigest(copy.pool, textSource(file.name, file.bytes), { today, date, importedBy: "user:admin@example.org" });
+  const run = await importDigest(copy.pool, textSource(file.name, file.bytes), {
+    today,
+    date,
+    importedBy: "user:admin@example.org",
+  });
   return { preview, run };
 }
 
@@ -89,17 +99,22 @@ describe.each(catalogues)("$name", (setup) => {
     for (const database of [catalogue, ...copies]) if (database) await dropCatalogue(database);
   });
 
-  it.each(files.map((file, index) => ({ ...file, index })))("$name: the preview counts what the import does", async (file) => {
-    const { preview, run } = await previewThenImport(catalogue, copies[file.index]!, file);
-    if (!preview.ok) {
-      expect(run).toMatchObject({ status: "REJECTED", error: preview.error });
-      return;
-    }
-    expect(run.error).toBeNull();
-    const { counts } = preview.summary;
-    expect({ new: counts.new, updated: counts.changed, unchanged: counts.known, skipped: counts.skipped }).toEqual(run.counts);
-    expect(preview.summary.digestDate).toBe(run.digestDate);
-  });
+  it.each(files.map((file, index) => ({ ...file, index })))(
+    "$name: the preview counts what the import does",
+    async (file) => {
+      const { preview, run } = await previewThenImport(catalogue, copies[file.index]!, file);
+      if (!preview.ok) {
+        expect(run).toMatchObject({ status: "REJECTED", error: preview.error });
+        return;
+      }
+      expect(run.error).toBeNull();
+      const { counts } = preview.summary;
+      expect({ new: counts.new, updated: counts.changed, unchanged: counts.known, skipped: counts.skipped }).toEqual(
+        run.counts,
+      );
+      expect(preview.summary.digestDate).toBe(run.digestDate);
+    },
+  );
 });
 
 describe("a Hugging Face paper whose title changed since it was imported (same arXiv id)", () => {
@@ -116,7 +131,9 @@ describe("a Hugging Face paper whose title changed since it was imported (same a
   it("is counted as changed, not new, by the preview and by the import", async () => {
     const file = { name: "retitled.json", bytes: fixture("hf-daily-papers-2025-05-06-retitled.json") };
     const before = await catalogueCounts(catalogue.pool);
-    const { rows: [known] } = await catalogue.pool.query(`SELECT slug FROM paper WHERE arxiv_id = '2405.11273'`);
+    const {
+      rows: [known],
+    } = await catalogue.pool.query(`SELECT slug FROM paper WHERE arxiv_id = '2405.11273'`);
 
     const { preview, run } = await previewThenImport(catalogue, copy!, file);
 

@@ -10,12 +10,24 @@ const runIds: number[] = [];
 
 beforeAll(async () => {
   const files = [
-    textSource("one.txt", digestText("May 1, 2025", [{ title: "First Paper", abstract: "One." }, { title: "Lonely Title" }])),
+    textSource(
+      "one.txt",
+      digestText("May 1, 2025", [{ title: "First Paper", abstract: "One." }, { title: "Lonely Title" }]),
+    ),
     textSource("bad.txt", new Uint8Array([0x00, 0x01, 0x02])),
-    textSource("two.txt", digestText("May 2, 2025", [{ title: "Second Paper", abstract: "Two." }, { title: "First Paper", abstract: "One." }])),
+    textSource(
+      "two.txt",
+      digestText("May 2, 2025", [
+        { title: "Second Paper", abstract: "Two." },
+        { title: "First Paper", abstract: "One." },
+      ]),
+    ),
   ];
   for (const [index, source] of files.entries()) {
-    const run = await importDigest(testDb.pool, source, { today: "2025-05-03", importedBy: index === 2 ? "user:admin@example.org" : "cli:curator" });
+    const run = await importDigest(testDb.pool, source, {
+      today: "2025-05-03",
+      importedBy: index === 2 ? "user:admin@example.org" : "cli:curator",
+    });
     runIds.push(run.importRunId);
   }
 });
@@ -29,7 +41,12 @@ describe("import history", () => {
       ["bad.txt", "REJECTED", "cli:curator"],
       ["one.txt", "IMPORTED", "cli:curator"],
     ]);
-    expect(history.runs[2]).toMatchObject({ format: "TEXT", digestDate: "2025-05-01", counts: { new: 1, skipped: 1 }, problemCount: 1 });
+    expect(history.runs[2]).toMatchObject({
+      format: "TEXT",
+      digestDate: "2025-05-01",
+      counts: { new: 1, skipped: 1 },
+      problemCount: 1,
+    });
     expect(history.runs[2]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(history.runs[1]!.error).toMatch(/binary file/);
   });
@@ -50,7 +67,12 @@ describe("import history", () => {
     const first = await importRunDetail(runIds[0]!);
     expect(first?.problems).toEqual([{ line: 7, message: 'title with no abstract, skipped: "Lonely Title"' }]);
     const rejected = await importRunDetail(runIds[1]!);
-    expect(rejected).toMatchObject({ status: "REJECTED", papers: [], paperCount: 0, error: expect.stringMatching(/binary file/) });
+    expect(rejected).toMatchObject({
+      status: "REJECTED",
+      papers: [],
+      paperCount: 0,
+      error: expect.stringMatching(/binary file/),
+    });
     expect(await importRunDetail(999_999)).toBeNull();
     expect(await importRunDetail(-1)).toBeNull();
   });

@@ -12,7 +12,11 @@ import { createUser } from "./helpers/users";
 const testDb = setUpTestDatabase();
 let admin: SessionUser;
 
-const text = (date: string, titles: string[]) => digestText(date, titles.map((title) => ({ title, abstract: `About ${title}.` })));
+const text = (date: string, titles: string[]) =>
+  digestText(
+    date,
+    titles.map((title) => ({ title, abstract: `About ${title}.` })),
+  );
 const upload = (name: string, content: string) => ({ name, bytes: new TextEncoder().encode(content) });
 const importElsewhere = (name: string, content: string) =>
   importDigest(testDb.pool, textSource(name, content), { today: "2025-05-10", importedBy: "cli:curator" });
@@ -35,7 +39,9 @@ describe("a preview left open while its file is imported elsewhere", () => {
     expect(result).toMatchObject({
       ok: false,
       status: 409,
-      error: expect.stringMatching(/^may-3\.txt was imported on .+ UTC by cli:curator after this preview was made: .*Cancel this preview\.$/),
+      error: expect.stringMatching(
+        /^may-3\.txt was imported on .+ UTC by cli:curator after this preview was made: .*Cancel this preview\.$/,
+      ),
     });
     if (result.ok || !result.preview) throw new Error("expected the preview read again");
     expect(result.preview.summary.counts).toMatchObject({ new: 0, known: 2 });
@@ -53,14 +59,22 @@ describe("a preview left open while its file is imported elsewhere", () => {
 
     expect(listed?.summary).toMatchObject({ counts: { new: 0, known: 1 }, alreadyImported: { by: "cli:curator" } });
     // Stored, so the next Import finds it already read again.
-    const { rows } = await testDb.pool.query(`SELECT summary->'alreadyImported'->>'by' AS by FROM import_preview WHERE id = $1`, [made.preview.id]);
+    const { rows } = await testDb.pool.query(
+      `SELECT summary->'alreadyImported'->>'by' AS by FROM import_preview WHERE id = $1`,
+      [made.preview.id],
+    );
     expect(rows).toEqual([{ by: "cli:curator" }]);
   });
 
   it("a preview whose file nobody imported is listed and imported as before", async () => {
     const made = await createPreview(admin, upload("may-5.txt", text("May 5, 2025", ["Fresh Preview Paper"])));
     if (!made.ok) throw new Error(made.error);
-    expect((await pendingPreviews(admin)).find((preview) => preview.id === made.preview.id)?.summary.alreadyImported).toBeNull();
-    expect(await confirmPreview(admin, made.preview.id)).toMatchObject({ ok: true, run: { status: "IMPORTED", counts: { new: 1 } } });
+    expect(
+      (await pendingPreviews(admin)).find((preview) => preview.id === made.preview.id)?.summary.alreadyImported,
+    ).toBeNull();
+    expect(await confirmPreview(admin, made.preview.id)).toMatchObject({
+      ok: true,
+      run: { status: "IMPORTED", counts: { new: 1 } },
+    });
   });
 });

@@ -27,7 +27,9 @@ afterAll(async () => {
 });
 
 async function subscribe(email: string) {
-  await testDb.pool.query(`INSERT INTO subscriber (email, status, confirmed_at) VALUES ($1, 'CONFIRMED', now())`, [email]);
+  await testDb.pool.query(`INSERT INTO subscriber (email, status, confirmed_at) VALUES ($1, 'CONFIRMED', now())`, [
+    email,
+  ]);
 }
 
 describe("send a test digest to me", () => {
@@ -54,7 +56,12 @@ describe("send a test digest to me", () => {
     const admin = await createUser(testDb.pool, "editor@example.org", "ADMIN");
     await subscribe(admin.email);
     const outcome = await sendTestDigestAs(admin);
-    expect(outcome).toEqual({ ok: true, message: expect.stringMatching(/^A test digest for daily:\d{4}-\d{2}-\d{2} is on its way to editor@example\.org\.$/) });
+    expect(outcome).toEqual({
+      ok: true,
+      message: expect.stringMatching(
+        /^A test digest for daily:\d{4}-\d{2}-\d{2} is on its way to editor@example\.org\.$/,
+      ),
+    });
     expect((await outbox()).map((message) => message.to)).toEqual(["editor@example.org"]);
     const { rows } = await testDb.pool.query(`SELECT count(*)::int AS n FROM digest_delivery`);
     expect(rows[0].n).toBe(0);
@@ -64,7 +71,11 @@ describe("send a test digest to me", () => {
     const admin = await createUser(testDb.pool, "boss@example.org", "ADMIN");
     const before = (await outbox()).length;
     const outcome = await sendTestDigestAs(admin);
-    expect(outcome).toEqual({ ok: false, status: 422, error: expect.stringContaining("boss@example.org is not a subscriber") });
+    expect(outcome).toEqual({
+      ok: false,
+      status: 422,
+      error: expect.stringContaining("boss@example.org is not a subscriber"),
+    });
     expect(await outbox()).toHaveLength(before);
   });
 });

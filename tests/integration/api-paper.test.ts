@@ -7,7 +7,9 @@ const { GET } = route;
 const db = setUpApiCatalogue();
 
 async function get(slug: string) {
-  const response = await GET(new Request(`http://localhost/api/papers/${encodeURIComponent(slug)}`), { params: Promise.resolve({ slug }) });
+  const response = await GET(new Request(`http://localhost/api/papers/${encodeURIComponent(slug)}`), {
+    params: Promise.resolve({ slug }),
+  });
   const text = await response.text();
   return { response, status: response.status, body: JSON.parse(text) as Record<string, unknown>, text };
 }

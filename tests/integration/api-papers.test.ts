@@ -59,7 +59,9 @@ describe("GET /api/papers", () => {
     expect(result.total).toBeGreaterThan(0);
     expect(result.pageCount).toBe(Math.ceil(result.total / 20));
     const titles = result.papers.map((paper) => paper.title);
-    expect(titles).toContain("Video-MME: The First-Ever Comprehensive Evaluation Benchmark of Multi-modal LLMs in Video Analysis");
+    expect(titles).toContain(
+      "Video-MME: The First-Ever Comprehensive Evaluation Benchmark of Multi-modal LLMs in Video Analysis",
+    );
     for (const paper of result.papers) {
       expect(Object.keys(paper).sort()).toEqual(["abstract", "firstSeen", "links", "slug", "title", "url"]);
       expect(paper.url).toBe(`http://localhost/papers/${paper.slug}`);
@@ -72,7 +74,9 @@ describe("GET /api/papers", () => {
     expect(result.total).toBe(PAPER_COUNT);
     expect(result.papers).toHaveLength(20);
     expect(result.papers[0]!.firstSeen).toBe(NEWEST_DATE);
-    expect(new Set(result.papers.slice(0, 2).map((paper) => paper.title))).toEqual(new Set([SCRIPT_TITLE, EMOJI_TITLE]));
+    expect(new Set(result.papers.slice(0, 2).map((paper) => paper.title))).toEqual(
+      new Set([SCRIPT_TITLE, EMOJI_TITLE]),
+    );
   });
 
   it("pages through results: page 5 of 20 holds the last papers, a page past the end answers the last page", async () => {
@@ -243,7 +247,10 @@ describe("absolute URLs in API answers", () => {
 
   it("never come from the Host or X-Forwarded-* headers a client sent", async () => {
     process.env.SITE_URL = "https://papers.example.org";
-    for (const headers of <Record<string, string>[]>[{ host: "pp.internal:8080", "x-forwarded-host": "papers.example.net", "x-forwarded-proto": "http" }, { "x-forwarded-host": `evil.example/"><script>` }]) {
+    for (const headers of <Record<string, string>[]>[
+      { host: "pp.internal:8080", "x-forwarded-host": "papers.example.net", "x-forwarded-proto": "http" },
+      { "x-forwarded-host": `evil.example/"><script>` },
+    ]) {
       const { body } = await get("?pageSize=1", headers);
       const [paper] = (body as PapersBody).papers;
       expect(paper!.url).toBe(`https://papers.example.org/papers/${paper!.slug}`);

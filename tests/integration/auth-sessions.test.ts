@@ -36,17 +36,29 @@ const unique = (name: string) => `${name}-${randomBytes(4).toString("hex")}@exam
 
 /** Cookies a response sets, by name (the last value wins, as in a browser). */
 function setCookies(response: Response): Map<string, string> {
-  return new Map(response.headers.getSetCookie().map((line) => line.split(";")[0]!.split("=") as [string, string]).map(([name, ...rest]) => [name, rest.join("=")]));
+  return new Map(
+    response.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0]!.split("=") as [string, string])
+      .map(([name, ...rest]) => [name, rest.join("=")]),
+  );
 }
 
 async function session(cookie: string) {
   const response = await handlers.GET(new NextRequest(`${SITE}/api/auth/session`, { headers: { cookie } }));
   expect(response.status).toBe(200);
-  return { response, body: (await response.json()) as { user?: { id: string; email: string; role: string }; expires?: string } | null };
+  return {
+    response,
+    body: (await response.json()) as { user?: { id: string; email: string; role: string }; expires?: string } | null,
+  };
 }
 
 const sessionRows = async (token: string) =>
-  (await testDb.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM auth_session WHERE session_token = $1`, [token])).rows[0]!.n;
+  (
+    await testDb.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM auth_session WHERE session_token = $1`, [
+      token,
+    ])
+  ).rows[0]!.n;
 
 describe("what a session cookie is worth", () => {
   it("a session row that has not expired signs its holder in, with their id and role", async () => {
@@ -65,7 +77,9 @@ describe("what a session cookie is worth", () => {
   it("an expired session row is signed out: no user, the row deleted, the cookie cleared", async () => {
     const reader = await createUser(testDb.pool, unique("expired"));
     const token = await createSession(testDb.pool, reader.id);
-    await testDb.pool.query(`UPDATE auth_session SET expires = now() - interval '1 minute' WHERE session_token = $1`, [token]);
+    await testDb.pool.query(`UPDATE auth_session SET expires = now() - interval '1 minute' WHERE session_token = $1`, [
+      token,
+    ]);
 
     const { response, body } = await session(`authjs.session-token=${token}`);
 
@@ -128,7 +142,11 @@ describe("the magic link", () => {
   });
 
   it("a forged Host or X-Forwarded-Host does not choose the site the link points to", async () => {
-    const link = await requestLink(unique("victim"), { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    const link = await requestLink(unique("victim"), {
+      host: "evil.example",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+    });
     expect(new URL(link).origin).toBe(SITE);
   });
 });

@@ -7,7 +7,16 @@ import { runDigest, type RunDigestOptions } from "../../lib/digest/run";
 import { dropConnection, start, type FakeResend } from "../support/fake-resend";
 import { setUpTestDatabase } from "../support/database";
 import { runDigestCli, spawnDigest } from "./helpers/digest-cli";
-import { SAMPLE_NOW, SITE, addSubscribers, deliveriesByRecipient, ledger, mailOptions, resetSubscribers, seedSample } from "./helpers/digest-world";
+import {
+  SAMPLE_NOW,
+  SITE,
+  addSubscribers,
+  deliveriesByRecipient,
+  ledger,
+  mailOptions,
+  resetSubscribers,
+  seedSample,
+} from "./helpers/digest-world";
 
 const db = setUpTestDatabase();
 const PERIOD = "daily:2025-04-30";
@@ -24,7 +33,14 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 const run = (options: Partial<RunDigestOptions> = {}) =>
-  runDigest(db.pool, { frequency: "daily", now: SAMPLE_NOW, siteUrl: SITE, mail: mailOptions(fake), workerId: "w1", ...options });
+  runDigest(db.pool, {
+    frequency: "daily",
+    now: SAMPLE_NOW,
+    siteUrl: SITE,
+    mail: mailOptions(fake),
+    workerId: "w1",
+    ...options,
+  });
 
 /** Every subscriber has exactly one email from the provider and a SENT ledger row with its papers recorded. */
 async function expectExactlyOnce(count: number) {
@@ -35,7 +51,9 @@ async function expectExactlyOnce(count: number) {
   expect(byRecipient.size).toBe(count);
   expect([...byRecipient.entries()].filter(([, n]) => n !== 1)).toEqual([]);
   for (const row of rows) expect(byRecipient.get(row.email)).toBe(1);
-  const { rows: [sent] } = await db.pool.query<{ n: number }>(`SELECT count(DISTINCT subscriber_id)::int AS n FROM sent_paper`);
+  const {
+    rows: [sent],
+  } = await db.pool.query<{ n: number }>(`SELECT count(DISTINCT subscriber_id)::int AS n FROM sent_paper`);
   expect(sent!.n).toBe(count);
 }
 
@@ -57,7 +75,12 @@ describe("a digest send interrupted and run again", () => {
     const second = await run();
     expect(second).toMatchObject({ planned: 0, sent: 150, pending: 0 });
     const keys = fake.requests.map((request) => request.headers["idempotency-key"]);
-    expect(keys).toEqual([`digest:${PERIOD}:0/0`, `digest:${PERIOD}:1/0`, `digest:${PERIOD}:1/0`, `digest:${PERIOD}:2/0`]);
+    expect(keys).toEqual([
+      `digest:${PERIOD}:0/0`,
+      `digest:${PERIOD}:1/0`,
+      `digest:${PERIOD}:1/0`,
+      `digest:${PERIOD}:2/0`,
+    ]);
     await expectExactlyOnce(250);
   });
 
@@ -70,13 +93,17 @@ describe("a digest send interrupted and run again", () => {
     const summary = await run({ leaseMs: 60_000 });
     expect(summary).toMatchObject({ sent: 250, pending: 0 });
     await expectExactlyOnce(250);
-    expect((await ledger(db.pool, PERIOD)).filter((row) => row.batch === 1).every((row) => row.attempts === 2)).toBe(true);
+    expect((await ledger(db.pool, PERIOD)).filter((row) => row.batch === 1).every((row) => row.attempts === 2)).toBe(
+      true,
+    );
   });
 
   it("a claim still inside its lease is left alone: its sender may be alive", async () => {
     await addSubscribers(db.pool, 150);
     await planPeriod(db.pool, { period: digestPeriod("daily", SAMPLE_NOW, "2025-04-30") });
-    await db.pool.query(`UPDATE digest_delivery SET status = 'SENDING', claimed_by = 'alive', claimed_at = now() WHERE batch = 0`);
+    await db.pool.query(
+      `UPDATE digest_delivery SET status = 'SENDING', claimed_by = 'alive', claimed_at = now() WHERE batch = 0`,
+    );
     const summary = await run({ leaseMs: 60_000 });
     expect(summary).toMatchObject({ sent: 50, pending: 100 });
   });

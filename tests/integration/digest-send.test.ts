@@ -34,15 +34,26 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 const run = (options: Partial<RunDigestOptions> = {}) =>
-  runDigest(db.pool, { frequency: "daily", now: SAMPLE_NOW, siteUrl: SITE, mail: mailOptions(fake), workerId: "w1", ...options });
+  runDigest(db.pool, {
+    frequency: "daily",
+    now: SAMPLE_NOW,
+    siteUrl: SITE,
+    mail: mailOptions(fake),
+    workerId: "w1",
+    ...options,
+  });
 const batchCalls = () => fake.requests.filter((request) => request.path === "/emails/batch");
 
 describe("the digest run", () => {
   it("sends each subscriber the top trending papers of the day, then a section per followed topic", async () => {
     // Upvotes make two papers hotter than their digest neighbours (the trending formula, stored on the paper).
-    await db.pool.query(`UPDATE paper SET trending_boost = 8 WHERE id IN (SELECT id FROM paper ORDER BY id DESC LIMIT 2)`);
+    await db.pool.query(
+      `UPDATE paper SET trending_boost = 8 WHERE id IN (SELECT id FROM paper ORDER BY id DESC LIMIT 2)`,
+    );
     try {
-      const [plain, follower] = await addSubscribers(db.pool, 2, (i) => ({ topics: i === 1 ? [topics.video, topics.agents] : [] }));
+      const [plain, follower] = await addSubscribers(db.pool, 2, (i) => ({
+        topics: i === 1 ? [topics.video, topics.agents] : [],
+      }));
       const summary = await run({ topN: 5 });
       expect(summary).toMatchObject({ period: "daily:2025-04-30", planned: 2, sent: 2, failed: 0, pending: 0 });
 
@@ -68,7 +79,9 @@ describe("the digest run", () => {
       const email = fake.delivered.find((e) => e.to === rows.find((r) => r.subscriber_id === follower)!.email)!;
       expect(email.html).toContain("Because you follow Agents");
       expect(email.text).toContain("Because you follow Video understanding");
-      const { rows: [first] } = await db.pool.query<{ slug: string }>(`SELECT slug FROM paper WHERE id = $1`, [top[0]]);
+      const {
+        rows: [first],
+      } = await db.pool.query<{ slug: string }>(`SELECT slug FROM paper WHERE id = $1`, [top[0]]);
       expect(email.html).toContain(`${SITE}/papers/${first!.slug}`);
       expect(email.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
       expect(email.headers?.["List-Unsubscribe"]).toMatch(new RegExp(`^<${SITE}/api/unsubscribe/[A-Za-z0-9_-]+>$`));
@@ -82,14 +95,20 @@ describe("the digest run", () => {
   it("never sends a paper twice: the next period carries only papers that arrived since", async () => {
     const [id] = await addSubscribers(db.pool, 1);
     await run();
-    const { rows: firstSent } = await db.pool.query<{ paper_id: number }>(`SELECT paper_id FROM sent_paper WHERE subscriber_id = $1`, [id]);
+    const { rows: firstSent } = await db.pool.query<{ paper_id: number }>(
+      `SELECT paper_id FROM sent_paper WHERE subscriber_id = $1`,
+      [id],
+    );
     expect(firstSent).toHaveLength(10);
 
     await importTitles(db.pool, "2025-05-01", ["Fresh Paper One About Video", "Fresh Paper Two About Agents"]);
     const next = await run({ now: new Date("2025-05-01T12:00:00Z") });
     expect(next).toMatchObject({ period: "daily:2025-05-01", planned: 1, sent: 1 });
     const [row] = await ledger(db.pool, "daily:2025-05-01");
-    const { rows: titles } = await db.pool.query<{ title: string }>(`SELECT title FROM paper WHERE id = ANY($1) ORDER BY id`, [row!.paper_ids]);
+    const { rows: titles } = await db.pool.query<{ title: string }>(
+      `SELECT title FROM paper WHERE id = ANY($1) ORDER BY id`,
+      [row!.paper_ids],
+    );
     expect(titles.map((t) => t.title)).toEqual(["Fresh Paper One About Video", "Fresh Paper Two About Agents"]);
     expect(row!.paper_ids.some((p) => firstSent.some((s) => s.paper_id === p))).toBe(false);
     await db.pool.query(`DELETE FROM digest WHERE date = '2025-05-01'`);
@@ -106,7 +125,9 @@ describe("the digest run", () => {
     // Already sent this period's papers (say, by an earlier period): no row, no email.
     await db.pool.query(`DELETE FROM digest_delivery`);
     await db.pool.query(`UPDATE subscriber SET last_sent_at = NULL`);
-    await db.pool.query(`INSERT INTO sent_paper (subscriber_id, paper_id) SELECT s.id, p.id FROM subscriber s, paper p ON CONFLICT DO NOTHING`);
+    await db.pool.query(
+      `INSERT INTO sent_paper (subscriber_id, paper_id) SELECT s.id, p.id FROM subscriber s, paper p ON CONFLICT DO NOTHING`,
+    );
     const nothing = await run();
     expect(nothing).toMatchObject({ planned: 0, sent: 0, nothingNew: 3 });
     expect(await ledger(db.pool, "daily:2025-04-30")).toEqual([]);
@@ -118,14 +139,20 @@ describe("the digest run", () => {
     const summary = await run();
     expect(summary).toMatchObject({ planned: 250, sent: 250 });
     expect(batchCalls().map((r) => (r.body as unknown[]).length)).toEqual([100, 100, 50]);
-    expect(batchCalls().map((r) => r.headers["idempotency-key"])).toEqual(["digest:daily:2025-04-30:0/0", "digest:daily:2025-04-30:1/0", "digest:daily:2025-04-30:2/0"]);
+    expect(batchCalls().map((r) => r.headers["idempotency-key"])).toEqual([
+      "digest:daily:2025-04-30:0/0",
+      "digest:daily:2025-04-30:1/0",
+      "digest:daily:2025-04-30:2/0",
+    ]);
     expect([...deliveriesByRecipient(fake).values()].every((n) => n === 1)).toBe(true);
     expect(fake.delivered).toHaveLength(250);
   });
 
   it("waits out a 429 and retries 5xx answers, then delivers every digest once", async () => {
     await addSubscribers(db.pool, 150);
-    fake.script((request) => (request.n === 1 ? rateLimited(0) : request.n === 2 || request.n === 4 ? serverError(503) : undefined));
+    fake.script((request) =>
+      request.n === 1 ? rateLimited(0) : request.n === 2 || request.n === 4 ? serverError(503) : undefined,
+    );
     const summary = await run();
     expect(summary).toMatchObject({ sent: 150, failed: 0, pending: 0 });
     expect(fake.delivered).toHaveLength(150);
@@ -161,14 +188,20 @@ describe("the digest run", () => {
     expect(bad.error).toMatch(/422 validation_error/);
     expect(rows.filter((r) => r.status === "SENT")).toHaveLength(119);
     expect(deliveriesByRecipient(fake).has("reader105@example.org")).toBe(false);
-    const { rows: [sent] } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM sent_paper WHERE subscriber_id = $1`, [bad.subscriber_id]);
+    const {
+      rows: [sent],
+    } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM sent_paper WHERE subscriber_id = $1`, [
+      bad.subscriber_id,
+    ]);
     expect(sent!.n).toBe(0);
   });
 
   it("a subscriber who unsubscribes after planning is not sent the digest", async () => {
     await addSubscribers(db.pool, 2, (i) => ({ email: `u${i}@example.org` }));
     await planPeriod(db.pool, { period: digestPeriod("daily", SAMPLE_NOW, "2025-04-30") });
-    await db.pool.query(`UPDATE subscriber SET status = 'UNSUBSCRIBED', unsubscribed_at = now() WHERE email = 'u0@example.org'`);
+    await db.pool.query(
+      `UPDATE subscriber SET status = 'UNSUBSCRIBED', unsubscribed_at = now() WHERE email = 'u0@example.org'`,
+    );
     const summary = await run();
     expect(summary).toMatchObject({ planned: 0, sent: 1, skipped: 1, pending: 0 });
     expect(fake.delivered.map((e) => e.to)).toEqual(["u1@example.org"]);
@@ -179,7 +212,9 @@ describe("the digest run", () => {
 
   it("a title with a newline still gives a one-line subject", async () => {
     await importTitles(db.pool, "2025-05-02", ["Plain Title"]);
-    await db.pool.query(`UPDATE paper SET title = 'Broken' || chr(13) || chr(10) || 'Bcc: victim@example.org title' WHERE title = 'Plain Title'`);
+    await db.pool.query(
+      `UPDATE paper SET title = 'Broken' || chr(13) || chr(10) || 'Bcc: victim@example.org title' WHERE title = 'Plain Title'`,
+    );
     await addSubscribers(db.pool, 1);
     await run({ now: new Date("2025-05-02T12:00:00Z") });
     expect(fake.delivered[0]!.subject).toBe("PaperPulse: 1 trending paper — Broken Bcc: victim@example.org title");
@@ -201,7 +236,11 @@ describe("the digest run", () => {
 
   it("weekly subscribers get the week's digest on their weekday only", async () => {
     // 2025-04-30 is a Wednesday (3).
-    await addSubscribers(db.pool, 2, (i) => ({ email: `weekly${i}@example.org`, frequency: "WEEKLY", weekday: i === 0 ? 3 : 4 }));
+    await addSubscribers(db.pool, 2, (i) => ({
+      email: `weekly${i}@example.org`,
+      frequency: "WEEKLY",
+      weekday: i === 0 ? 3 : 4,
+    }));
     const summary = await run({ frequency: "weekly" });
     expect(summary).toMatchObject({ period: "weekly:2025-W18", planned: 1, sent: 1 });
     expect(fake.delivered.map((e) => e.to)).toEqual(["weekly0@example.org"]);

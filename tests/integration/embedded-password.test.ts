@@ -70,7 +70,9 @@ async function legacyCluster(dataDir: string) {
   });
   await server.initialise();
   await server.start();
-  expect(await query(port, LEGACY_PASSWORD, "CREATE TABLE kept AS SELECT 'made with the old password'::text AS note")).toEqual([]);
+  expect(
+    await query(port, LEGACY_PASSWORD, "CREATE TABLE kept AS SELECT 'made with the old password'::text AS note"),
+  ).toEqual([]);
   return { port, server };
 }
 
@@ -89,7 +91,9 @@ describe("the embedded PostgreSQL password", () => {
     expect(server.password).toBe(password);
     expect(await query(server.port, password, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
     expect(await query(server.port, LEGACY_PASSWORD, "SELECT 1")).toBe("28P01");
-    expect(embeddedUrl(server, "paperpulse")).toBe(`postgresql://postgres:${password}@127.0.0.1:${server.port}/paperpulse`);
+    expect(embeddedUrl(server, "paperpulse")).toBe(
+      `postgresql://postgres:${password}@127.0.0.1:${server.port}/paperpulse`,
+    );
   }, 120_000);
 
   it("a data directory made with the old fixed password keeps its data and moves to a random password at the next start", async () => {
@@ -102,7 +106,9 @@ describe("the embedded PostgreSQL password", () => {
     const password = (await readFile(passwordFileFor(effectiveDataDir(dataDir)), "utf8")).trim();
     expect(password).not.toBe(LEGACY_PASSWORD);
     expect(server.password).toBe(password);
-    expect(await query(server.port, password, "SELECT note FROM kept")).toEqual([{ note: "made with the old password" }]);
+    expect(await query(server.port, password, "SELECT note FROM kept")).toEqual([
+      { note: "made with the old password" },
+    ]);
     expect(await query(server.port, LEGACY_PASSWORD, "SELECT 1")).toBe("28P01");
   }, 120_000);
 
@@ -114,7 +120,9 @@ describe("the embedded PostgreSQL password", () => {
     const server = await start(dataDir);
 
     expect(server).toMatchObject({ port: legacy.port, owned: false });
-    expect(await query(server.port, server.password, "SELECT note FROM kept")).toEqual([{ note: "made with the old password" }]);
+    expect(await query(server.port, server.password, "SELECT note FROM kept")).toEqual([
+      { note: "made with the old password" },
+    ]);
     expect(await query(server.port, LEGACY_PASSWORD, "SELECT 1")).toBe("28P01");
     // A second process reads the same file and connects as it is.
     expect((await start(dataDir)).password).toBe(server.password);

@@ -35,7 +35,9 @@ describe("GET /feed.xml", () => {
     expect(elementTexts(xml, "link")[0]).toBe("http://localhost/");
     const items = rssItems(xml);
     expect(items).toHaveLength(50);
-    expect(new Set(items.slice(0, 2).map((item) => elementTexts(item, "title")[0]))).toEqual(new Set([SCRIPT_TITLE, EMOJI_TITLE]));
+    expect(new Set(items.slice(0, 2).map((item) => elementTexts(item, "title")[0]))).toEqual(
+      new Set([SCRIPT_TITLE, EMOJI_TITLE]),
+    );
     expect(elementTexts(items[0]!, "pubDate")).toEqual(["Thu, 01 May 2025 00:00:00 GMT"]);
     expect(elementTexts(items[49]!, "pubDate")).toEqual(["Wed, 30 Apr 2025 00:00:00 GMT"]);
   });
@@ -79,11 +81,16 @@ describe("GET /feed.xml", () => {
 
 describe("GET /search/feed.xml", () => {
   it("is the first page of the search, linking back to the same search page", async () => {
-    const { response, xml } = await feed(searchRoute.GET, "http://localhost/search/feed.xml?q=video+benchmark&hasCode=true&page=3");
+    const { response, xml } = await feed(
+      searchRoute.GET,
+      "http://localhost/search/feed.xml?q=video+benchmark&hasCode=true&page=3",
+    );
     expectRss(response, xml);
     expect(elementTexts(xml, "title")[0]).toBe("PaperPulse: “video benchmark” (with code)");
     expect(elementTexts(xml, "link")[0]).toBe("http://localhost/search?q=video+benchmark&hasCode=1");
-    expect(xml).toContain('<atom:link href="http://localhost/search/feed.xml?q=video+benchmark&amp;hasCode=1" rel="self"');
+    expect(xml).toContain(
+      '<atom:link href="http://localhost/search/feed.xml?q=video+benchmark&amp;hasCode=1" rel="self"',
+    );
     const items = rssItems(xml);
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThanOrEqual(50);

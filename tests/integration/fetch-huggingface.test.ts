@@ -7,7 +7,16 @@ import { dayRange, fetchDays } from "../../lib/fetch/run";
 import { fetchContext } from "../../lib/fetch/settings";
 import { readFetchState } from "../../lib/fetch/state";
 import { setUpTestDatabase } from "../support/database";
-import { fixtureEntries, htmlPage, jsonBody, rateLimited, serverError, startFakeHf, type FakeHf, type HfScript } from "../support/fake-hf";
+import {
+  fixtureEntries,
+  htmlPage,
+  jsonBody,
+  rateLimited,
+  serverError,
+  startFakeHf,
+  type FakeHf,
+  type HfScript,
+} from "../support/fake-hf";
 import { virtualClock } from "../support/virtual-clock";
 
 const testDb = setUpTestDatabase();
@@ -26,11 +35,18 @@ afterAll(async () => {
 });
 
 /** One fetch run on a virtual clock; returns the outcomes and every wait the client asked for. */
-async function fetchRun(days: string[], options: Partial<HfClientSettings> & { pageSize?: number; script?: HfScript } = {}) {
+async function fetchRun(
+  days: string[],
+  options: Partial<HfClientSettings> & { pageSize?: number; script?: HfScript } = {},
+) {
   const { script, ...overrides } = options;
   hf.script(script);
   const { clock, waits } = virtualClock();
-  const context = fetchContext({ HF_API_URL: hf.url, HF_TOKEN: TOKEN }, testDb.pool, "2025-05-10", { clock, random: () => 0, ...overrides });
+  const context = fetchContext({ HF_API_URL: hf.url, HF_TOKEN: TOKEN }, testDb.pool, "2025-05-10", {
+    clock,
+    random: () => 0,
+    ...overrides,
+  });
   const before = hf.requests.length;
   const run = await fetchDays(context, days);
   hf.script(undefined);
@@ -38,7 +54,10 @@ async function fetchRun(days: string[], options: Partial<HfClientSettings> & { p
   return { outcomes: run.days, waits, requests: hf.requests.slice(before) };
 }
 
-async function one(day: string, options: Parameters<typeof fetchRun>[1] = {}): Promise<DayOutcome & { waits: number[]; requests: typeof hf.requests }> {
+async function one(
+  day: string,
+  options: Parameters<typeof fetchRun>[1] = {},
+): Promise<DayOutcome & { waits: number[]; requests: typeof hf.requests }> {
   const { outcomes, waits, requests } = await fetchRun([day], options);
   return { ...outcomes[0]!, waits, requests };
 }
@@ -53,7 +72,10 @@ async function runsFor(day: string) {
 }
 
 async function digestEntries(day: string): Promise<number> {
-  const { rows } = await testDb.pool.query(`SELECT count(*)::int AS n FROM digest_entry JOIN digest d ON d.id = digest_id WHERE d.date = $1`, [day]);
+  const { rows } = await testDb.pool.query(
+    `SELECT count(*)::int AS n FROM digest_entry JOIN digest d ON d.id = digest_id WHERE d.date = $1`,
+    [day],
+  );
   return rows[0].n;
 }
 
@@ -61,8 +83,14 @@ describe("one day", () => {
   it("reads every page, imports the day once through the importer, and asks politely", async () => {
     hf.setDay("2025-05-01", DAY_FIXTURE);
     const outcome = await one("2025-05-01", { pageSize: 3 });
-    expect(outcome).toMatchObject({ day: "2025-05-01", result: "NEW", counts: { new: 6, updated: 0, unchanged: 0, skipped: 2 } });
-    expect(outcome.requests.map((r) => r.query)).toEqual([0, 1, 2].map((p) => ({ date: "2025-05-01", limit: "3", p: String(p) })));
+    expect(outcome).toMatchObject({
+      day: "2025-05-01",
+      result: "NEW",
+      counts: { new: 6, updated: 0, unchanged: 0, skipped: 2 },
+    });
+    expect(outcome.requests.map((r) => r.query)).toEqual(
+      [0, 1, 2].map((p) => ({ date: "2025-05-01", limit: "3", p: String(p) })),
+    );
     for (const request of outcome.requests) {
       expect(request.headers["user-agent"]).toBe("PaperPulse/0.1.0 (+https://papers.example.org)");
       expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -71,7 +99,13 @@ describe("one day", () => {
     expect(outcome.waits).toEqual([1000, 1000]);
     const runs = await runsFor("2025-05-01");
     expect(runs).toEqual([
-      { id: outcome.importRunId, status: "IMPORTED", imported_by: FETCH_IMPORTED_BY, source_url: `${hf.url}/api/daily_papers?date=2025-05-01&limit=3&p=0`, error: null },
+      {
+        id: outcome.importRunId,
+        status: "IMPORTED",
+        imported_by: FETCH_IMPORTED_BY,
+        source_url: `${hf.url}/api/daily_papers?date=2025-05-01&limit=3&p=0`,
+        error: null,
+      },
     ]);
     expect(await digestEntries("2025-05-01")).toBe(PAPERS);
     // What the run reports and records never carries the token (only the server saw it).
@@ -87,7 +121,10 @@ describe("one day", () => {
     expect(again.requests).toHaveLength(1);
     expect(again.requests[0]!.headers["if-none-match"]).toMatch(/^W\/"[0-9a-f]{16}"$/);
     expect(await runsFor("2025-05-02")).toHaveLength(1);
-    expect(await readFetchState(testDb.pool, "2025-05-02")).toMatchObject({ result: "UNCHANGED", message: "not modified since the last import" });
+    expect(await readFetchState(testDb.pool, "2025-05-02")).toMatchObject({
+      result: "UNCHANGED",
+      message: "not modified since the last import",
+    });
   });
 
   it("every page of a paged day is revalidated; all 304 is unchanged", async () => {
@@ -129,7 +166,9 @@ describe("one day", () => {
     const outcome = await one("2025-05-02");
     expect(outcome.result).toBe("UPDATED");
     expect(outcome.entriesAdded).toBe(0);
-    const { rows } = await testDb.pool.query(`SELECT upstream_upvotes FROM paper WHERE arxiv_id = $1`, [entries[0]!.paper.id]);
+    const { rows } = await testDb.pool.query(`SELECT upstream_upvotes FROM paper WHERE arxiv_id = $1`, [
+      entries[0]!.paper.id,
+    ]);
     expect(rows[0].upstream_upvotes).toBe(420);
     expect(await digestEntries("2025-05-02")).toBe(PAPERS);
   });
@@ -160,14 +199,20 @@ describe("retries", () => {
   it("a Retry-After longer than the client will wait fails the day; the next run tries again", async () => {
     hf.setDay("2025-06-11", DAY_FIXTURE);
     const outcome = await one("2025-06-11", { script: () => rateLimited("3600") });
-    expect(outcome).toMatchObject({ result: "FAILED", message: "HTTP 429 Too Many Requests; asked to wait 3600 s, the next run tries again" });
+    expect(outcome).toMatchObject({
+      result: "FAILED",
+      message: "HTTP 429 Too Many Requests; asked to wait 3600 s, the next run tries again",
+    });
     expect((await one("2025-06-11")).result).toBe("NEW");
   });
 
   it("5xx is retried with growing backoff, then succeeds", async () => {
     hf.setDay("2025-06-12", DAY_FIXTURE);
     let n = 0;
-    const outcome = await one("2025-06-12", { baseDelayMs: 2000, script: () => (n++ < 2 ? serverError(502) : undefined) });
+    const outcome = await one("2025-06-12", {
+      baseDelayMs: 2000,
+      script: () => (n++ < 2 ? serverError(502) : undefined),
+    });
     expect(outcome.result).toBe("NEW");
     expect(outcome.waits).toEqual([1000, 2000]);
     expect(outcome.requests).toHaveLength(3);
@@ -176,22 +221,57 @@ describe("retries", () => {
   it("5xx on every attempt gives up after the configured attempts", async () => {
     hf.setDay("2025-06-13", DAY_FIXTURE);
     const outcome = await one("2025-06-13", { attempts: 3, script: () => serverError(503) });
-    expect(outcome).toMatchObject({ result: "FAILED", message: "HTTP 503 Service Unavailable (gave up after 3 attempts)" });
+    expect(outcome).toMatchObject({
+      result: "FAILED",
+      message: "HTTP 503 Service Unavailable (gave up after 3 attempts)",
+    });
     expect(outcome.requests).toHaveLength(3);
   });
 });
 
 const BAD_ANSWERS: { name: string; script: HfScript; message: RegExp | string }[] = [
   { name: "an HTML error page instead of JSON", script: () => htmlPage(), message: /looks like a web page \(HTML\)/ },
-  { name: "JSON of another shape", script: () => jsonBody({ error: "Invalid date" }), message: /expected a JSON array of daily-paper entries.*got an object/ },
-  { name: "JSON entries of another shape", script: () => jsonBody(fixtureEntries("hf-daily-papers-wrong-shape-title-type.json")), message: /must be a string/ },
+  {
+    name: "JSON of another shape",
+    script: () => jsonBody({ error: "Invalid date" }),
+    message: /expected a JSON array of daily-paper entries.*got an object/,
+  },
+  {
+    name: "JSON entries of another shape",
+    script: () => jsonBody(fixtureEntries("hf-daily-papers-wrong-shape-title-type.json")),
+    message: /must be a string/,
+  },
   { name: "an empty day", script: () => jsonBody([]), message: "no papers found: the JSON array is empty" },
-  { name: "a truncated body", script: () => ({ kind: "truncate" }), message: /reset before the answer was complete \(gave up after 2 attempts\)/ },
-  { name: "a connection reset", script: () => ({ kind: "reset" }), message: /reset before the answer was complete \(gave up after 2 attempts\)/ },
-  { name: "a 404 for a day with no papers", script: () => jsonBody({ error: "Not Found" }, 404), message: "HTTP 404 Not Found: no daily papers for this day (yet)" },
-  { name: "a redirect to another host", script: () => ({ kind: "redirect", location: "https://mirror.example.net/api/daily_papers" }), message: /^redirected to another host \(mirror\.example\.net\); refused/ },
-  { name: "a declared body over the size cap", script: () => ({ kind: "huge", bytes: 2_000_000 }), message: "the answer is 1.9 MB, over the 1.0 MB cap; nothing was read" },
-  { name: "a streamed body over the size cap", script: () => ({ kind: "huge", bytes: 2_000_000, chunked: true }), message: "the answer grew past the 1.0 MB cap; reading stopped" },
+  {
+    name: "a truncated body",
+    script: () => ({ kind: "truncate" }),
+    message: /reset before the answer was complete \(gave up after 2 attempts\)/,
+  },
+  {
+    name: "a connection reset",
+    script: () => ({ kind: "reset" }),
+    message: /reset before the answer was complete \(gave up after 2 attempts\)/,
+  },
+  {
+    name: "a 404 for a day with no papers",
+    script: () => jsonBody({ error: "Not Found" }, 404),
+    message: "HTTP 404 Not Found: no daily papers for this day (yet)",
+  },
+  {
+    name: "a redirect to another host",
+    script: () => ({ kind: "redirect", location: "https://mirror.example.net/api/daily_papers" }),
+    message: /^redirected to another host \(mirror\.example\.net\); refused/,
+  },
+  {
+    name: "a declared body over the size cap",
+    script: () => ({ kind: "huge", bytes: 2_000_000 }),
+    message: "the answer is 1.9 MB, over the 1.0 MB cap; nothing was read",
+  },
+  {
+    name: "a streamed body over the size cap",
+    script: () => ({ kind: "huge", bytes: 2_000_000, chunked: true }),
+    message: "the answer grew past the 1.0 MB cap; reading stopped",
+  },
 ];
 
 describe("bad answers", () => {
@@ -201,10 +281,24 @@ describe("bad answers", () => {
       hf.setDay(day, DAY_FIXTURE);
       const outcome = await one(day, { script, attempts: 2, maxBodyBytes: 1024 * 1024 });
       expect(outcome.result).toBe("FAILED");
-      expect(outcome.message).toMatch(message instanceof RegExp ? message : new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
-      expect(await runsFor(day)).toEqual([{ id: outcome.importRunId, status: "REJECTED", imported_by: FETCH_IMPORTED_BY, source_url: `${hf.url}/api/daily_papers?date=${day}&limit=100&p=0`, error: outcome.message }]);
+      expect(outcome.message).toMatch(
+        message instanceof RegExp ? message : new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+      );
+      expect(await runsFor(day)).toEqual([
+        {
+          id: outcome.importRunId,
+          status: "REJECTED",
+          imported_by: FETCH_IMPORTED_BY,
+          source_url: `${hf.url}/api/daily_papers?date=${day}&limit=100&p=0`,
+          error: outcome.message,
+        },
+      ]);
       expect(await digestEntries(day)).toBe(0);
-      expect(await readFetchState(testDb.pool, day)).toMatchObject({ result: "FAILED", message: outcome.message, validators: [] });
+      expect(await readFetchState(testDb.pool, day)).toMatchObject({
+        result: "FAILED",
+        message: outcome.message,
+        validators: [],
+      });
 
       const retry = await one(day);
       expect(retry.result).toBe("NEW");
@@ -216,7 +310,12 @@ describe("bad answers", () => {
   it("a redirect on the same host is followed", async () => {
     hf.setDay("2025-07-20", DAY_FIXTURE);
     let n = 0;
-    const outcome = await one("2025-07-20", { script: (r) => (n++ === 0 ? { kind: "redirect", location: `/api/daily_papers?date=2025-07-20&limit=100&p=${r.query.p}` } : undefined) });
+    const outcome = await one("2025-07-20", {
+      script: (r) =>
+        n++ === 0
+          ? { kind: "redirect", location: `/api/daily_papers?date=2025-07-20&limit=100&p=${r.query.p}` }
+          : undefined,
+    });
     expect(outcome.result).toBe("NEW");
   });
 });

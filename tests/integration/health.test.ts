@@ -35,7 +35,12 @@ async function start(options: { databaseUrl?: string; ttlMs?: number } = {}) {
   return server;
 }
 
-type Answer = { status: number; headers: Headers; text: string; body: { status?: string; checks?: Record<string, string>; error?: string } };
+type Answer = {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: { status?: string; checks?: Record<string, string>; error?: string };
+};
 
 async function request(path: string, method = "GET"): Promise<Answer> {
   const response = await fetch(`${server!.url}${path}`, { method });
@@ -86,7 +91,10 @@ describe("health endpoints", () => {
     await untilReady();
     const ready = await request("/api/health/ready");
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok", catalogueChanges: "ok" } });
+    expect(ready.body).toEqual({
+      status: "ready",
+      checks: { database: "ok", migrations: "ok", catalogueChanges: "ok" },
+    });
     expect(ready.headers.get("content-type")).toMatch(/^application\/json/);
     expect(ready.headers.get("cache-control")).toBe("no-store");
 
@@ -106,8 +114,13 @@ describe("health endpoints", () => {
   it("a migration in prisma/migrations not recorded as finished makes the process not ready, naming it", async () => {
     await start();
     await untilReady();
-    const { rows } = await database.pool.query<{ finished_at: Date }>(`SELECT finished_at FROM "_prisma_migrations" WHERE migration_name = $1`, [lastMigration]);
-    await database.pool.query(`UPDATE "_prisma_migrations" SET finished_at = NULL WHERE migration_name = $1`, [lastMigration]);
+    const { rows } = await database.pool.query<{ finished_at: Date }>(
+      `SELECT finished_at FROM "_prisma_migrations" WHERE migration_name = $1`,
+      [lastMigration],
+    );
+    await database.pool.query(`UPDATE "_prisma_migrations" SET finished_at = NULL WHERE migration_name = $1`, [
+      lastMigration,
+    ]);
     try {
       const ready = await request("/api/health/ready");
       expect(ready.status).toBe(503);
@@ -115,7 +128,10 @@ describe("health endpoints", () => {
       expect(ready.body.checks!.database).toBe("ok");
       expect(ready.body.checks!.migrations).toContain(lastMigration);
     } finally {
-      await database.pool.query(`UPDATE "_prisma_migrations" SET finished_at = $2 WHERE migration_name = $1`, [lastMigration, rows[0]!.finished_at]);
+      await database.pool.query(`UPDATE "_prisma_migrations" SET finished_at = $2 WHERE migration_name = $1`, [
+        lastMigration,
+        rows[0]!.finished_at,
+      ]);
     }
     expect((await request("/api/health/ready")).status).toBe(200);
   });
@@ -172,7 +188,9 @@ describe("health endpoints", () => {
   it("a lost change channel makes the process not ready until it listens again", async () => {
     await start();
     await untilReady();
-    await database.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'paperpulse-page-cache'`);
+    await database.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'paperpulse-page-cache'`,
+    );
     let down: Answer | null = null;
     await until(async () => {
       const answer = await request("/api/health/ready");

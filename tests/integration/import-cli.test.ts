@@ -18,7 +18,9 @@ function printedJson(result: CliResult) {
   try {
     return JSON.parse(result.stdout);
   } catch {
-    throw new Error(`expected JSON on stdout, got ${JSON.stringify(result.stdout)}; exit ${result.code}; stderr:\n${result.stderr}`);
+    throw new Error(
+      `expected JSON on stdout, got ${JSON.stringify(result.stdout)}; exit ${result.code}; stderr:\n${result.stderr}`,
+    );
   }
 }
 
@@ -56,7 +58,9 @@ describe("import command exit codes", () => {
       counts: { new: 94, updated: 0, unchanged: 0, skipped: 0 },
       error: null,
     });
-    const { rows: [run] } = await db.pool.query(`SELECT imported_by FROM import_run WHERE id = $1`, [summary.importRunId]);
+    const {
+      rows: [run],
+    } = await db.pool.query(`SELECT imported_by FROM import_run WHERE id = $1`, [summary.importRunId]);
     expect(run!.imported_by).toMatch(/^cli:/);
   });
 
@@ -66,7 +70,11 @@ describe("import command exit codes", () => {
     const result = await runImport(["--json", file("empty.txt")], db.url);
 
     expect(result.code).toBe(1);
-    expect(printedJson(result)).toMatchObject({ file: "empty.txt", status: "REJECTED", error: expect.stringMatching(/empty/) });
+    expect(printedJson(result)).toMatchObject({
+      file: "empty.txt",
+      status: "REJECTED",
+      error: expect.stringMatching(/empty/),
+    });
     expect(await catalogueCounts(db.pool)).toEqual({ ...before, import_run: before.import_run + 1 });
   });
 
@@ -84,7 +92,10 @@ describe("import command exit codes", () => {
     const result = await runImport(["--json", file("empty.txt"), file("one-paper.txt")], db.url);
 
     expect(result.code).toBe(1);
-    const lines = result.stdout.trim().split("\n").map((line) => printedJson({ ...result, stdout: line }));
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => printedJson({ ...result, stdout: line }));
     expect(lines.map((s) => [s.file, s.status])).toEqual([
       ["empty.txt", "REJECTED"],
       ["one-paper.txt", "IMPORTED"],
@@ -114,7 +125,13 @@ describe("import --dry-run", () => {
     expect(result.code).toBe(0);
     const parsed = printedJson(result);
     expect(Object.keys(parsed)).toEqual(["file", "format", "digestDate", "papers", "problems", "error"]);
-    expect(parsed).toMatchObject({ file: "sample-digest-2025-04-30.txt", format: "TEXT", digestDate: "2025-04-30", problems: [], error: null });
+    expect(parsed).toMatchObject({
+      file: "sample-digest-2025-04-30.txt",
+      format: "TEXT",
+      digestDate: "2025-04-30",
+      problems: [],
+      error: null,
+    });
     expect(parsed.papers).toHaveLength(94);
     for (const paper of parsed.papers) expect(Object.keys(paper)).toEqual(["title", "abstract", "links", "line"]);
     expect(parsed.papers[0]).toMatchObject({
@@ -155,7 +172,12 @@ describe("import of Hugging Face JSON", () => {
     const parsed = printedJson(result);
     expect(parsed).toMatchObject({ format: "HF_JSON", digestDate: "2025-05-02", error: null });
     expect(parsed.papers).toHaveLength(6);
-    expect(parsed.papers[0]).toMatchObject({ arxivId: "2505.00101", authors: ["Xinhao Li", "Ziang Yan", "Desen Meng", "Limin Wang"], upstreamUpvotes: 42, line: 1 });
+    expect(parsed.papers[0]).toMatchObject({
+      arxivId: "2505.00101",
+      authors: ["Xinhao Li", "Ziang Yan", "Desen Meng", "Limin Wang"],
+      upstreamUpvotes: 42,
+      line: 1,
+    });
     expect(parsed.problems.map((p: { message: string }) => p.message)).toEqual([
       expect.stringMatching(/^entry 5: no summary/),
       expect.stringMatching(/^entry 7: duplicate of entry 2/),
@@ -169,15 +191,22 @@ describe("import of Hugging Face JSON", () => {
     expect(result.stdout).toMatch(/✓ hf-daily-papers-2025-05-02\.json: digest 2025-05-02 imported/);
     expect(result.stdout).toMatch(/papers: 6 new, 0 updated, 0 unchanged, 2 skipped/);
     expect(result.stdout).toMatch(/^ {4}entry 5: no summary/m);
-    const { rows: [run] } = await db.pool.query(`SELECT format FROM import_run ORDER BY id DESC LIMIT 1`);
+    const {
+      rows: [run],
+    } = await db.pool.query(`SELECT format FROM import_run ORDER BY id DESC LIMIT 1`);
     expect(run!.format).toBe("HF_JSON");
   });
 
   it("exits 1 for JSON of the wrong shape and says what is wrong", async () => {
-    const result = await runImport([path.join(projectRoot, "tests", "fixtures", "hf-daily-papers-wrong-shape-title-type.json")], db.url);
+    const result = await runImport(
+      [path.join(projectRoot, "tests", "fixtures", "hf-daily-papers-wrong-shape-title-type.json")],
+      db.url,
+    );
 
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/✗ hf-daily-papers-wrong-shape-title-type\.json: rejected: entry 3: paper\.title must be a string, got number 20250503/);
+    expect(result.stdout).toMatch(
+      /✗ hf-daily-papers-wrong-shape-title-type\.json: rejected: entry 3: paper\.title must be a string, got number 20250503/,
+    );
   });
 
   it("mentions both formats in its help", async () => {

@@ -57,14 +57,17 @@ async function importerBackend(where: string): Promise<number | null> {
 async function waitUntilGone(pid: number): Promise<void> {
   await waitFor(
     `backend ${pid} to end`,
-    async () => ((await db.pool.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).rowCount === 0 ? true : null),
+    async () =>
+      (await db.pool.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).rowCount === 0 ? true : null,
     60_000,
     50,
   );
 }
 
 async function leftovers() {
-  const { rows: [row] } = await db.pool.query(`
+  const {
+    rows: [row],
+  } = await db.pool.query(`
     SELECT (SELECT count(*) FROM pg_class WHERE relname LIKE 'import_stage_%')::int AS stage_tables,
            (SELECT array_agg(indexname::text ORDER BY indexname) FROM pg_indexes
              WHERE indexname IN ('paper_search_vector_idx', 'paper_title_trgm_idx')) AS search_indexes,
@@ -109,14 +112,23 @@ describe("an import killed with SIGKILL", () => {
       "the COPY into staging to pass 5000 rows",
     );
 
-    expect(await catalogueCounts(db.pool)).toEqual({ paper: 0, paper_link: 0, digest: 0, digest_entry: 0, import_run: 0 });
+    expect(await catalogueCounts(db.pool)).toEqual({
+      paper: 0,
+      paper_link: 0,
+      digest: 0,
+      digest_entry: 0,
+      import_run: 0,
+    });
     expect(await leftovers()).toEqual({
       stage_tables: 0,
       search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
       advisory_locks: 0,
     });
 
-    const summary = await importDigest(db.pool, await fileSource(sample), { today: "2025-05-01", importedBy: "cli:test" });
+    const summary = await importDigest(db.pool, await fileSource(sample), {
+      today: "2025-05-01",
+      importedBy: "cli:test",
+    });
     expect(summary).toMatchObject({ status: "IMPORTED", counts: { new: 94 } });
     expect(await catalogueCounts(db.pool)).toMatchObject({ paper: 94, digest: 1, digest_entry: 94, import_run: 1 });
   }, 120_000);
@@ -126,7 +138,10 @@ describe("an import killed with SIGKILL", () => {
 
     // A load this large takes the bulk path: by the time the search vectors are computed in parallel,
     // the search indexes have been dropped (inside the transaction) and papers are about to be inserted.
-    await killMidway(`query ILIKE '%CREATE UNLOGGED TABLE import_stage_%_new AS%'`, "the bulk merge to compute search vectors");
+    await killMidway(
+      `query ILIKE '%CREATE UNLOGGED TABLE import_stage_%_new AS%'`,
+      "the bulk merge to compute search vectors",
+    );
 
     expect(await catalogueCounts(db.pool)).toEqual(before);
     expect(await leftovers()).toEqual({
@@ -149,9 +164,15 @@ describe("an import killed with SIGKILL", () => {
     });
 
     expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ status: "IMPORTED", bulk: true, counts: { new: PAPERS, skipped: 0 } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      status: "IMPORTED",
+      bulk: true,
+      counts: { new: PAPERS, skipped: 0 },
+    });
     // The bulk path skips similar lists and queues its papers for the worker's backfill instead.
-    const { rows: [queued] } = await db.pool.query(`SELECT count(*)::int AS n FROM paper_similar_pending`);
+    const {
+      rows: [queued],
+    } = await db.pool.query(`SELECT count(*)::int AS n FROM paper_similar_pending`);
     expect(queued.n).toBe(PAPERS);
     expect(await catalogueCounts(db.pool)).toMatchObject({
       paper: before.paper + PAPERS,
@@ -163,7 +184,9 @@ describe("an import killed with SIGKILL", () => {
       search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
       advisory_locks: 0,
     });
-    const { rows: [row] } = await db.pool.query(`
+    const {
+      rows: [row],
+    } = await db.pool.query(`
       SELECT (SELECT count(*) FROM paper WHERE search_vector IS NULL)::int AS without_vector,
              (SELECT title FROM paper WHERE search_vector @@ websearch_to_tsquery('english', '"case 4242"')) AS found`);
     expect(row).toEqual({ without_vector: 0, found: `Paper number 4242 about ${TOPICS[4242 % TOPICS.length]}` });

@@ -28,7 +28,13 @@ describe("importing the sample digest into an empty catalogue", () => {
       error: null,
       problems: [],
     });
-    expect(await catalogueCounts(db.pool)).toEqual({ paper: 94, paper_link: 51, digest: 1, digest_entry: 94, import_run: 1 });
+    expect(await catalogueCounts(db.pool)).toEqual({
+      paper: 94,
+      paper_link: 51,
+      digest: 1,
+      digest_entry: 94,
+      import_run: 1,
+    });
 
     const { rows: entries } = await db.pool.query<{ position: number; title: string; date: string }>(
       `SELECT e.position, p.title, to_char(d.date, 'YYYY-MM-DD') AS date
@@ -48,7 +54,9 @@ describe("importing the sample digest into an empty catalogue", () => {
     expect(offsets.every((offset) => offset >= 0)).toBe(true);
     expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
 
-    const { rows: [first] } = await db.pool.query(
+    const {
+      rows: [first],
+    } = await db.pool.query(
       `SELECT p.first_seen::text, array_agg(l.url ORDER BY l.position) AS urls, array_agg(l.kind::text ORDER BY l.position) AS kinds
        FROM paper p JOIN paper_link l ON l.paper_id = p.id WHERE p.title LIKE 'Uni-MoE:%' GROUP BY p.id`,
     );
@@ -76,7 +84,9 @@ describe("importing the sample digest into an empty catalogue", () => {
   });
 
   it("makes every paper findable by full-text search", async () => {
-    const { rows: [missing] } = await db.pool.query(`SELECT count(*)::int AS n FROM paper WHERE search_vector IS NULL`);
+    const {
+      rows: [missing],
+    } = await db.pool.query(`SELECT count(*)::int AS n FROM paper WHERE search_vector IS NULL`);
     expect(missing!.n).toBe(0);
     const { rows } = await db.pool.query<{ title: string }>(
       `SELECT title FROM paper WHERE search_vector @@ websearch_to_tsquery('english', 'video benchmark')`,

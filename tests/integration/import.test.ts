@@ -86,7 +86,11 @@ describe("a known paper whose abstract changed", () => {
     const oldAbstract = "We inject gradient noise during fine-tuning. Code: https://github.com/example/old-noise.";
     const newAbstract =
       "We inject gradient noise during fine-tuning and test it on zebrafish imaging. Code: https://github.com/example/new-noise.";
-    await importDigest(db.pool, textSource("2025-03-01.txt", digestText("Mar 1, 2025", [{ title, abstract: oldAbstract }])), options);
+    await importDigest(
+      db.pool,
+      textSource("2025-03-01.txt", digestText("Mar 1, 2025", [{ title, abstract: oldAbstract }])),
+      options,
+    );
     expect(await linksOf(title)).toEqual(["https://github.com/example/old-noise"]);
 
     const summary = await importDigest(
@@ -95,11 +99,17 @@ describe("a known paper whose abstract changed", () => {
       options,
     );
 
-    expect(summary).toMatchObject({ status: "IMPORTED", counts: { new: 0, updated: 1, unchanged: 0, skipped: 0 }, entriesAdded: 1 });
+    expect(summary).toMatchObject({
+      status: "IMPORTED",
+      counts: { new: 0, updated: 1, unchanged: 0, skipped: 0 },
+      entriesAdded: 1,
+    });
     expect(await importRun(db.pool, summary.importRunId)).toMatchObject({ updated_count: 1, new_count: 0 });
     const [paper] = await papersWithTitleKey(db.pool, normalizeTitleKey(title));
     expect(paper).toMatchObject({ first_seen: "2025-03-01", digest_dates: ["2025-03-01", "2025-03-02"] });
-    const { rows: [row] } = await db.pool.query(`SELECT abstract FROM paper WHERE id = $1`, [paper!.id]);
+    const {
+      rows: [row],
+    } = await db.pool.query(`SELECT abstract FROM paper WHERE id = $1`, [paper!.id]);
     expect(row!.abstract).toBe(newAbstract);
     expect(await linksOf(title)).toEqual(["https://github.com/example/new-noise"]);
     const { rows: found } = await db.pool.query(
@@ -112,10 +122,17 @@ describe("a known paper whose abstract changed", () => {
 describe("files that cannot be imported", () => {
   const goodPaper = { title: "A Perfectly Fine Paper Title", abstract: abstract("fine things") };
   const cases: { name: string; bytes: Uint8Array | string; error: RegExp }[] = [
-    { name: "binary bytes", bytes: Buffer.from([0x00, 0x01, 0x02, 0x03, 0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), error: /binary file/ },
+    {
+      name: "binary bytes",
+      bytes: Buffer.from([0x00, 0x01, 0x02, 0x03, 0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]),
+      error: /binary file/,
+    },
     {
       name: "invalid UTF-8",
-      bytes: Buffer.concat([Buffer.from("Apr 1, 2025\n\nA Title With a Bad Byte \xff", "latin1"), Buffer.from("\n\nSome abstract.\n")]),
+      bytes: Buffer.concat([
+        Buffer.from("Apr 1, 2025\n\nA Title With a Bad Byte \xff", "latin1"),
+        Buffer.from("\n\nSome abstract.\n"),
+      ]),
       error: /not valid UTF-8/,
     },
     { name: "an empty file", bytes: "", error: /empty/ },
@@ -123,25 +140,28 @@ describe("files that cannot be imported", () => {
     { name: "no date line", bytes: digestText(null, [goodPaper]), error: /--date/ },
   ];
 
-  it.each(cases)("$name: rejected with a clear error, catalogue untouched, the attempt recorded", async ({ name, bytes, error }) => {
-    const before = await catalogueCounts(db.pool);
-    const source = textSource(`${name}.txt`, bytes);
+  it.each(cases)(
+    "$name: rejected with a clear error, catalogue untouched, the attempt recorded",
+    async ({ name, bytes, error }) => {
+      const before = await catalogueCounts(db.pool);
+      const source = textSource(`${name}.txt`, bytes);
 
-    const summary = await importDigest(db.pool, source, options);
+      const summary = await importDigest(db.pool, source, options);
 
-    expect(summary.status).toBe("REJECTED");
-    expect(summary.error).toMatch(error);
-    expect(summary.counts).toEqual({ new: 0, updated: 0, unchanged: 0, skipped: 0 });
-    expect(await catalogueCounts(db.pool)).toEqual({ ...before, import_run: before.import_run + 1 });
-    expect(await importRun(db.pool, summary.importRunId)).toMatchObject({
-      file_name: `${name}.txt`,
-      file_size: source.size,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      status: "REJECTED",
-      error: summary.error,
-      new_count: 0,
-    });
-  });
+      expect(summary.status).toBe("REJECTED");
+      expect(summary.error).toMatch(error);
+      expect(summary.counts).toEqual({ new: 0, updated: 0, unchanged: 0, skipped: 0 });
+      expect(await catalogueCounts(db.pool)).toEqual({ ...before, import_run: before.import_run + 1 });
+      expect(await importRun(db.pool, summary.importRunId)).toMatchObject({
+        file_name: `${name}.txt`,
+        file_size: source.size,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        status: "REJECTED",
+        error: summary.error,
+        new_count: 0,
+      });
+    },
+  );
 
   it("a rejected file leaves no unhandled promise rejection behind", async () => {
     const unhandled: unknown[] = [];
@@ -170,7 +190,10 @@ describe("files that cannot be imported", () => {
     }
     const summary = await importDigest(
       pool,
-      textSource("2025-04-02.txt", digestText("Apr 2, 2025", [{ title: "After Rejections Comes A Good File", abstract: abstract("recovery") }])),
+      textSource(
+        "2025-04-02.txt",
+        digestText("Apr 2, 2025", [{ title: "After Rejections Comes A Good File", abstract: abstract("recovery") }]),
+      ),
       options,
     );
     expect(summary).toMatchObject({ status: "IMPORTED", counts: { new: 1 } });
@@ -200,14 +223,21 @@ describe("papers with problems", () => {
   it("without --strict the title missing its abstract is skipped and reported with its line", async () => {
     const summary = await importDigest(db.pool, textSource("lenient.txt", strictText), options);
 
-    expect(summary).toMatchObject({ status: "IMPORTED", digestDate: "2025-05-05", counts: { new: 2, skipped: 1 }, entriesAdded: 2 });
+    expect(summary).toMatchObject({
+      status: "IMPORTED",
+      digestDate: "2025-05-05",
+      counts: { new: 2, skipped: 1 },
+      entriesAdded: 2,
+    });
     expect(summary.problems).toEqual([{ line: 7, message: expect.stringContaining("title with no abstract") }]);
     expect(await importRun(db.pool, summary.importRunId)).toMatchObject({
       skipped_count: 1,
       new_count: 2,
       problems: [{ line: 7, message: expect.stringContaining("Strictly Speaking A Title Without Abstract") }],
     });
-    expect(await papersWithTitleKey(db.pool, normalizeTitleKey("Strictly Speaking A Title Without Abstract"))).toEqual([]);
+    expect(await papersWithTitleKey(db.pool, normalizeTitleKey("Strictly Speaking A Title Without Abstract"))).toEqual(
+      [],
+    );
   });
 
   it("a problem in the middle of a file does not stop the papers after it", async () => {
@@ -229,7 +259,9 @@ describe("papers with problems", () => {
     );
     expect(rows).toEqual(titles.map((title, i) => ({ title, position: i + 1 })));
     const [duplicate] = await papersWithTitleKey(db.pool, normalizeTitleKey("Midfile Paper 2 On Robustness"));
-    const { rows: [kept] } = await db.pool.query(`SELECT abstract FROM paper WHERE id = $1`, [duplicate!.id]);
+    const {
+      rows: [kept],
+    } = await db.pool.query(`SELECT abstract FROM paper WHERE id = $1`, [duplicate!.id]);
     expect(kept!.abstract).toBe(abstract("Midfile Paper 2 On Robustness"));
   });
 });
@@ -244,10 +276,15 @@ describe("repeated titles and late digests", () => {
     const summary = await importDigest(db.pool, textSource("repeat.txt", digestText("Oct 7, 2025", papers)), options);
     expect(summary).toMatchObject({ status: "IMPORTED", counts: { new: 2, skipped: 1 } });
     expect(summary.problems).toEqual([
-      { line: expect.any(Number), message: expect.stringMatching(/^duplicate of the paper on line \d+, skipped: "repeat check -- one model/) },
+      {
+        line: expect.any(Number),
+        message: expect.stringMatching(/^duplicate of the paper on line \d+, skipped: "repeat check -- one model/),
+      },
     ]);
     const [paper] = await papersWithTitleKey(db.pool, normalizeTitleKey("Repeat Check: One Model To Rule Them"));
-    const { rows: [kept] } = await db.pool.query(`SELECT abstract FROM paper WHERE id = $1`, [paper!.id]);
+    const {
+      rows: [kept],
+    } = await db.pool.query(`SELECT abstract FROM paper WHERE id = $1`, [paper!.id]);
     expect(kept!.abstract).toBe(abstract("first"));
   });
 
@@ -269,7 +306,11 @@ describe("repeated titles and late digests", () => {
   it("a later file for a day already imported appends its new papers after the day's own, in its order", async () => {
     const day = ["Append Day First Paper", "Append Day Second Paper", "Append Day Third Paper"];
     const later = ["Append Later pi0 Paper", day[1]!, "Append Later Last Paper"];
-    const file = (titles: string[]) => digestText("Sep 3, 2025", titles.map((title) => ({ title, abstract: abstract(title) })));
+    const file = (titles: string[]) =>
+      digestText(
+        "Sep 3, 2025",
+        titles.map((title) => ({ title, abstract: abstract(title) })),
+      );
     await importDigest(db.pool, textSource("sep-3.txt", file(day)), options);
     const second = await importDigest(db.pool, textSource("sep-3-later.txt", file(later)), options);
 
@@ -286,7 +327,11 @@ describe("repeated titles and late digests", () => {
     const greek = "π0: Slug Flow Model for Robot Control";
     const stored = "πStored: Slug Policy Under The Old Rule";
     const hash = (title: string) => createHash("sha256").update(normalizeTitleKey(title)).digest("hex").slice(0, 6);
-    await importDigest(db.pool, textSource("oct-1.txt", digestText("Oct 1, 2025", [{ title: stored, abstract: abstract("old") }])), options);
+    await importDigest(
+      db.pool,
+      textSource("oct-1.txt", digestText("Oct 1, 2025", [{ title: stored, abstract: abstract("old") }])),
+      options,
+    );
     // As the importer named it before Greek letters were spelled: the letter dropped.
     const oldSlug = `stored-slug-policy-under-the-old-rule-${hash(stored)}`;
     await db.pool.query(`UPDATE paper SET slug = $1 WHERE title_key = $2`, [oldSlug, normalizeTitleKey(stored)]);
@@ -299,14 +344,19 @@ describe("repeated titles and late digests", () => {
 
     expect(summary).toMatchObject({ status: "IMPORTED", counts: { new: 1, updated: 1 } });
     const slugOf = async (title: string) =>
-      (await db.pool.query<{ slug: string }>(`SELECT slug FROM paper WHERE title_key = $1`, [normalizeTitleKey(title)])).rows[0]!.slug;
+      (await db.pool.query<{ slug: string }>(`SELECT slug FROM paper WHERE title_key = $1`, [normalizeTitleKey(title)]))
+        .rows[0]!.slug;
     expect(await slugOf(greek)).toBe(`pi0-slug-flow-model-for-robot-control-${hash(greek)}`);
     expect(await slugOf(stored)).toBe(oldSlug);
   });
 
   it("an older digest imported late does not roll back an abstract a newer digest updated", async () => {
     const title = "Late Digest Paper On Versions";
-    await importDigest(db.pool, textSource("new.txt", digestText("Aug 9, 2025", [{ title, abstract: abstract("version two") }])), options);
+    await importDigest(
+      db.pool,
+      textSource("new.txt", digestText("Aug 9, 2025", [{ title, abstract: abstract("version two") }])),
+      options,
+    );
     const late = await importDigest(
       db.pool,
       textSource("old.txt", digestText("Aug 1, 2025", [{ title, abstract: abstract("version one") }])),
@@ -314,7 +364,9 @@ describe("repeated titles and late digests", () => {
     );
     expect(late).toMatchObject({ status: "IMPORTED", counts: { updated: 0, unchanged: 1 }, entriesAdded: 1 });
     const [paper] = await papersWithTitleKey(db.pool, normalizeTitleKey(title));
-    const { rows: [row] } = await db.pool.query(`SELECT abstract, first_seen::text FROM paper WHERE id = $1`, [paper!.id]);
+    const {
+      rows: [row],
+    } = await db.pool.query(`SELECT abstract, first_seen::text FROM paper WHERE id = $1`, [paper!.id]);
     expect(row).toEqual({ abstract: abstract("version two"), first_seen: "2025-08-01" });
   });
 });
@@ -324,7 +376,10 @@ describe("concurrent imports", () => {
     const shared = ["Concurrent Shared Paper On Caching", "Concurrent Shared Paper On Sharding"];
     const only = (day: string) => Array.from({ length: 20 }, (_, i) => `Concurrent ${day} Paper ${i + 1}`);
     const text = (dateLine: string, day: string) =>
-      digestText(dateLine, [...only(day), ...shared].map((title) => ({ title, abstract: abstract(title) })));
+      digestText(
+        dateLine,
+        [...only(day), ...shared].map((title) => ({ title, abstract: abstract(title) })),
+      );
     const before = await catalogueCounts(db.pool);
 
     const [a, b] = await Promise.all([

@@ -22,7 +22,8 @@ async function drop(name: string, content: string | Buffer, ageMs = 60_000) {
   await utimes(file, when, when);
 }
 
-const run = (workerId = "w1", extra = {}) => processInbox(db.pool, { inboxDir: inbox, workerId, now: new Date(), recheckMs: 50, ...extra });
+const run = (workerId = "w1", extra = {}) =>
+  processInbox(db.pool, { inboxDir: inbox, workerId, now: new Date(), recheckMs: 50, ...extra });
 const list = async (dir = "") => (await readdir(path.join(inbox, dir))).sort();
 
 beforeEach(async () => {
@@ -45,11 +46,20 @@ describe("processing the inbox", () => {
       ["hf.json", "IMPORTED", "HF_JSON"],
       ["may-9.txt", "IMPORTED", "TEXT"],
     ]);
-    expect(await list("processed")).toEqual(["hf.json", "hf.json.report.json", "hf.json.report.txt", "may-9.txt", "may-9.txt.report.json", "may-9.txt.report.txt"]);
+    expect(await list("processed")).toEqual([
+      "hf.json",
+      "hf.json.report.json",
+      "hf.json.report.txt",
+      "may-9.txt",
+      "may-9.txt.report.json",
+      "may-9.txt.report.txt",
+    ]);
     expect(await list()).toEqual([".claimed", "processed", "rejected"]);
     const report = JSON.parse(await readFile(path.join(inbox, "processed", "hf.json.report.json"), "utf8"));
     expect(report).toMatchObject({ file: "hf.json", status: "IMPORTED", counts: { new: 6 } });
-    expect(await readFile(path.join(inbox, "processed", "hf.json.report.txt"), "utf8")).toMatch(/^✓ hf\.json: digest 2025-05-02 imported/);
+    expect(await readFile(path.join(inbox, "processed", "hf.json.report.txt"), "utf8")).toMatch(
+      /^✓ hf\.json: digest 2025-05-02 imported/,
+    );
     const { rows } = await db.pool.query(`SELECT imported_by FROM import_run ORDER BY id DESC LIMIT 2`);
     expect(rows.map((r) => r.imported_by)).toEqual(["inbox:w1", "inbox:w1"]);
   });
@@ -78,7 +88,15 @@ describe("processing the inbox", () => {
 
     expect(result.files).toEqual([]);
     expect(result.busy).toEqual(["half-written.txt"]);
-    expect(await list()).toEqual([".claimed", ".hidden.txt", "download.json.part", "half-written.txt", "processed", "rejected", "upload.tmp"]);
+    expect(await list()).toEqual([
+      ".claimed",
+      ".hidden.txt",
+      "download.json.part",
+      "half-written.txt",
+      "processed",
+      "rejected",
+      "upload.tmp",
+    ]);
   });
 
   it("leaves alone a file that grows between its two looks", async () => {
@@ -87,7 +105,9 @@ describe("processing the inbox", () => {
     const grow = async () => {
       looks++;
       // Written to between the first look and the second, but still older than the settle time.
-      await writeFile(path.join(inbox, "growing.txt"), "May 9, 2025\n\nA Growing Paper\n\nStill being written.\n", { flag: "w" });
+      await writeFile(path.join(inbox, "growing.txt"), "May 9, 2025\n\nA Growing Paper\n\nStill being written.\n", {
+        flag: "w",
+      });
       await utimes(path.join(inbox, "growing.txt"), new Date(Date.now() - 60_000), new Date(Date.now() - 30_000));
     };
 
@@ -102,7 +122,10 @@ describe("processing the inbox", () => {
 
   it("imports each file once when two workers process the inbox at the same time", async () => {
     for (let i = 1; i <= 6; i++) {
-      await drop(`day-${i}.txt`, digestText(`May ${10 + i}, 2025`, [{ title: `Concurrent Paper ${i}`, abstract: `Abstract ${i}.` }]));
+      await drop(
+        `day-${i}.txt`,
+        digestText(`May ${10 + i}, 2025`, [{ title: `Concurrent Paper ${i}`, abstract: `Abstract ${i}.` }]),
+      );
     }
     const before = await catalogueCounts(db.pool);
 
@@ -110,8 +133,13 @@ describe("processing the inbox", () => {
 
     const imported = [...a.files, ...b.files].map((f) => f.file).sort();
     expect(imported).toEqual(["day-1.txt", "day-2.txt", "day-3.txt", "day-4.txt", "day-5.txt", "day-6.txt"]);
-    expect(await catalogueCounts(db.pool)).toMatchObject({ paper: before.paper + 6, import_run: before.import_run + 6 });
-    expect((await list("processed")).filter((name) => name.endsWith(".txt") && !name.includes(".report."))).toHaveLength(6);
+    expect(await catalogueCounts(db.pool)).toMatchObject({
+      paper: before.paper + 6,
+      import_run: before.import_run + 6,
+    });
+    expect(
+      (await list("processed")).filter((name) => name.endsWith(".txt") && !name.includes(".report.")),
+    ).toHaveLength(6);
   });
 
   it("adds a timestamp when processed/ already holds a file of that name", async () => {
@@ -124,7 +152,9 @@ describe("processing the inbox", () => {
 
     expect(result.files.map((f) => f.status)).toEqual(["UNCHANGED"]);
     expect(path.basename(result.files[0]!.movedTo)).toMatch(/^same\.\d{8}T\d{6}Z\.txt$/);
-    expect((await list("processed")).filter((name) => name.endsWith(".txt") && !name.includes(".report."))).toHaveLength(2);
+    expect(
+      (await list("processed")).filter((name) => name.endsWith(".txt") && !name.includes(".report.")),
+    ).toHaveLength(2);
   });
 
   it("puts back a file claimed by a worker that died, once its lease has run out", async () => {

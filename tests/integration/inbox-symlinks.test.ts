@@ -1,6 +1,18 @@
 // The digest inbox never follows a symbolic link: not to read a file outside the inbox, and not to write
 // a report through a link planted where the report goes.
-import { lutimes, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, unlink, utimes, writeFile } from "node:fs/promises";
+import {
+  lutimes,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  unlink,
+  utimes,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -13,7 +25,8 @@ let root = "";
 let inbox = "";
 let outside = "";
 
-const run = (extra = {}) => processInbox(db.pool, { inboxDir: inbox, workerId: "w1", now: new Date(), recheckMs: 50, ...extra });
+const run = (extra = {}) =>
+  processInbox(db.pool, { inboxDir: inbox, workerId: "w1", now: new Date(), recheckMs: 50, ...extra });
 const list = async (dir = "") => (await readdir(path.join(inbox, dir))).sort();
 const minuteAgo = () => new Date(Date.now() - 60_000);
 const paperCount = async (title: string) =>
@@ -34,7 +47,10 @@ afterEach(async () => {
 describe("symbolic links in the inbox", () => {
   it("a link to a file outside the inbox is not imported: it is filed under rejected/ with a report saying why", async () => {
     const secret = path.join(outside, "secret.txt");
-    await writeFile(secret, digestText("May 9, 2025", [{ title: "A Secret Outside Paper", abstract: "Not for the inbox." }]));
+    await writeFile(
+      secret,
+      digestText("May 9, 2025", [{ title: "A Secret Outside Paper", abstract: "Not for the inbox." }]),
+    );
     await symlink(secret, path.join(inbox, "linked.txt"));
     const when = minuteAgo();
     await lutimes(path.join(inbox, "linked.txt"), when, when);
@@ -45,14 +61,19 @@ describe("symbolic links in the inbox", () => {
     expect(result.skipped).toEqual([
       {
         file: "linked.txt",
-        reason: "it is a symbolic link: not imported; the inbox imports regular files only (copy the file in instead of linking it)",
+        reason:
+          "it is a symbolic link: not imported; the inbox imports regular files only (copy the file in instead of linking it)",
         movedTo: path.join(inbox, "rejected", "linked.txt"),
       },
     ]);
     expect(await paperCount("A Secret Outside Paper")).toBe(0);
     expect(await list("rejected")).toEqual(["linked.txt", "linked.txt.report.json", "linked.txt.report.txt"]);
-    expect(await readFile(path.join(inbox, "rejected", "linked.txt.report.txt"), "utf8")).toMatch(/^✗ linked\.txt: it is a symbolic link: not imported/);
-    expect(JSON.parse(await readFile(path.join(inbox, "rejected", "linked.txt.report.json"), "utf8"))).toMatchObject({ status: "REJECTED" });
+    expect(await readFile(path.join(inbox, "rejected", "linked.txt.report.txt"), "utf8")).toMatch(
+      /^✗ linked\.txt: it is a symbolic link: not imported/,
+    );
+    expect(JSON.parse(await readFile(path.join(inbox, "rejected", "linked.txt.report.json"), "utf8"))).toMatchObject({
+      status: "REJECTED",
+    });
     // The link itself was moved; what it points at is where it was.
     expect((await stat(secret)).isFile()).toBe(true);
   });
@@ -89,8 +110,14 @@ describe("symbolic links in the inbox", () => {
     await mkdir(path.join(inbox, "processed"));
     await symlink(victim, path.join(inbox, "processed", "may-9.txt.report.json"));
     // A dangling link takes its name too: nothing is created through it.
-    await symlink(path.join(outside, "created-through-link.txt"), path.join(inbox, "processed", "may-9.txt.report.txt"));
-    await writeFile(path.join(inbox, "may-9.txt"), digestText("May 9, 2025", [{ title: "A Reported Paper", abstract: "With a report." }]));
+    await symlink(
+      path.join(outside, "created-through-link.txt"),
+      path.join(inbox, "processed", "may-9.txt.report.txt"),
+    );
+    await writeFile(
+      path.join(inbox, "may-9.txt"),
+      digestText("May 9, 2025", [{ title: "A Reported Paper", abstract: "With a report." }]),
+    );
     await utimes(path.join(inbox, "may-9.txt"), minuteAgo(), minuteAgo());
 
     const result = await run();
@@ -101,8 +128,16 @@ describe("symbolic links in the inbox", () => {
     expect(await readFile(victim, "utf8")).toBe("do not overwrite\n");
     expect(await readdir(outside)).toEqual(["victim.txt"]);
     expect(await list("processed")).toEqual(
-      [filedAs, `${filedAs}.report.json`, `${filedAs}.report.txt`, "may-9.txt.report.json", "may-9.txt.report.txt"].sort(),
+      [
+        filedAs,
+        `${filedAs}.report.json`,
+        `${filedAs}.report.txt`,
+        "may-9.txt.report.json",
+        "may-9.txt.report.txt",
+      ].sort(),
     );
-    expect(JSON.parse(await readFile(path.join(inbox, "processed", `${filedAs}.report.json`), "utf8"))).toMatchObject({ status: "IMPORTED" });
+    expect(JSON.parse(await readFile(path.join(inbox, "processed", `${filedAs}.report.json`), "utf8"))).toMatchObject({
+      status: "IMPORTED",
+    });
   });
 });

@@ -5,7 +5,14 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sendBatch } from "../../lib/mail/send";
 import type { BatchOptions, MailMessage } from "../../lib/mail/types";
-import { dropConnection, rateLimited, rejectAddress, serverError, start, type FakeResend } from "../support/fake-resend";
+import {
+  dropConnection,
+  rateLimited,
+  rejectAddress,
+  serverError,
+  start,
+  type FakeResend,
+} from "../support/fake-resend";
 import { virtualClock } from "../support/virtual-clock";
 
 let fake: FakeResend;
@@ -17,7 +24,14 @@ beforeAll(async () => {
   process.env.RESEND_BASE_URL = fake.url;
   outboxDir = await mkdtemp(path.join(tmpdir(), "pp-mail-batch-"));
   // A fast rate and short backoff keep the suite quick; one test checks the default 5/s spacing.
-  options = { apiKey: "re_test_key", from: "PaperPulse <papers@example.org>", outboxDir, baseDelayMs: 5, ratePerSecond: 1000, log: () => undefined };
+  options = {
+    apiKey: "re_test_key",
+    from: "PaperPulse <papers@example.org>",
+    outboxDir,
+    baseDelayMs: 5,
+    ratePerSecond: 1000,
+    log: () => undefined,
+  };
 });
 
 afterEach(() => {
@@ -44,7 +58,11 @@ describe("sending a batch through Resend", () => {
     const results = await sendBatch(messages(250), { ...defaultRate, batchKey: "digest/2025-05-01", clock });
 
     expect(batchRequests().map((request) => (request.body as unknown[]).length)).toEqual([100, 100, 50]);
-    expect(batchRequests().map((request) => request.headers["idempotency-key"])).toEqual(["digest/2025-05-01/0", "digest/2025-05-01/1", "digest/2025-05-01/2"]);
+    expect(batchRequests().map((request) => request.headers["idempotency-key"])).toEqual([
+      "digest/2025-05-01/0",
+      "digest/2025-05-01/1",
+      "digest/2025-05-01/2",
+    ]);
     // Three calls at 5 per second: the first at once, each of the others 200 ms after the one before.
     expect(waits).toEqual([200, 200]);
 
@@ -96,14 +114,22 @@ describe("sending a batch through Resend", () => {
     expect(results[120]).toMatchObject({ index: 120, ok: false, permanent: true });
     expect(results[120]?.error).toMatch(/422 validation_error/);
     expect(results.filter((result) => !result.ok)).toHaveLength(1);
-    expect(fake.delivered.map((email) => email.to).sort()).toEqual(messages(150).map((m) => m.to).filter((to) => to !== "reader120@example.org").sort());
+    expect(fake.delivered.map((email) => email.to).sort()).toEqual(
+      messages(150)
+        .map((m) => m.to)
+        .filter((to) => to !== "reader120@example.org")
+        .sort(),
+    );
 
     // Chunk 0 in one call; chunk 1 once as a batch (rejected), then 50 single sends with their own keys.
     expect(batchRequests().map((request) => request.headers["idempotency-key"])).toEqual(["b422/0", "b422/1"]);
     const singles = fake.requests.filter((request) => request.path === "/emails");
     expect(singles).toHaveLength(50);
     expect(singles[20]?.headers["idempotency-key"]).toBe("b422/1/20");
-    expect(results[149]).toMatchObject({ ok: true, id: fake.delivered.find((email) => email.to === "reader149@example.org")?.id });
+    expect(results[149]).toMatchObject({
+      ok: true,
+      id: fake.delivered.find((email) => email.to === "reader149@example.org")?.id,
+    });
   });
 
   it("sends nothing twice when the same batch is run again with the same batch key", async () => {
@@ -127,7 +153,11 @@ describe("sending a batch through Resend", () => {
     try {
       const results = await sendBatch(messages(250), { ...options, apiKey: "re_wrong", baseUrl: strict.url });
       expect(strict.requests).toHaveLength(1);
-      expect(results.every((result) => !result.ok && result.permanent === false && /403 invalid_api_key/.test(result.error ?? ""))).toBe(true);
+      expect(
+        results.every(
+          (result) => !result.ok && result.permanent === false && /403 invalid_api_key/.test(result.error ?? ""),
+        ),
+      ).toBe(true);
     } finally {
       await strict.close();
     }

@@ -3,7 +3,13 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findLatestOutboxMessage, isOutboxId, listOutbox, readOutboxMessage, writeOutboxMessage } from "../../lib/mail/outbox";
+import {
+  findLatestOutboxMessage,
+  isOutboxId,
+  listOutbox,
+  readOutboxMessage,
+  writeOutboxMessage,
+} from "../../lib/mail/outbox";
 import { sendBatch, sendMail } from "../../lib/mail/send";
 import { signInEmail } from "../../lib/mail/sign-in-email";
 import type { MailOptions } from "../../lib/mail/types";
@@ -27,7 +33,10 @@ afterEach(async () => {
 describe("the outbox", () => {
   it("receives a sign-in email when there is no API key, and the console line gives the file and a clickable link", async () => {
     const url = "https://papers.example.org/api/auth/callback/email?token=t0k3n&email=ada%40example.org";
-    const result = await sendMail({ to: "ada@example.org", ...(await signInEmail({ url, host: "papers.example.org" })), idempotencyKey: "k1" }, options);
+    const result = await sendMail(
+      { to: "ada@example.org", ...(await signInEmail({ url, host: "papers.example.org" })), idempotencyKey: "k1" },
+      options,
+    );
 
     expect(result).toMatchObject({ ok: true, via: "outbox" });
     const id = result.ok ? result.id : "";
@@ -52,7 +61,8 @@ describe("the outbox", () => {
     const mode = async (file: string) => (await stat(file)).mode & 0o777;
     expect(await mode(outboxDir)).toBe(0o700);
     expect(await mode(path.join(outboxDir, id))).toBe(0o700);
-    for (const name of ["headers.json", "message.html", "message.txt"]) expect(await mode(path.join(outboxDir, id, name))).toBe(0o600);
+    for (const name of ["headers.json", "message.html", "message.txt"])
+      expect(await mode(path.join(outboxDir, id, name))).toBe(0o600);
     // An outbox left world-readable by an older version is narrowed at the next message.
     await chmod(outboxDir, 0o755);
     await sendMail({ to: "ada@example.org", subject: "s", html: "<p>x</p>", text: "x" }, options);
@@ -60,7 +70,10 @@ describe("the outbox", () => {
   });
 
   it("stores the neutralised subject, never the raw one", async () => {
-    const result = await sendMail({ to: "ada@example.org", subject: "Hi\r\nBcc: x@y.org", html: "<p>x</p>", text: "x" }, options);
+    const result = await sendMail(
+      { to: "ada@example.org", subject: "Hi\r\nBcc: x@y.org", html: "<p>x</p>", text: "x" },
+      options,
+    );
     const stored = await readOutboxMessage(result.ok ? result.id : "", { outboxDir });
     expect(stored?.subject).toBe("Hi Bcc: x@y.org");
     expect(lines[0]).not.toMatch(/[\r\n]/);
@@ -69,13 +82,25 @@ describe("the outbox", () => {
   it("lists the newest messages first, up to the limit, and reads one back with both bodies", async () => {
     for (const [i, minute] of [10, 12, 11].entries()) {
       await writeOutboxMessage(
-        { to: `r${i}@example.org`, from: "f@example.org", subject: `S${i}`, headers: { "X-I": String(i) }, html: `<p>${i}</p>`, text: `t${i}` },
+        {
+          to: `r${i}@example.org`,
+          from: "f@example.org",
+          subject: `S${i}`,
+          headers: { "X-I": String(i) },
+          html: `<p>${i}</p>`,
+          text: `t${i}`,
+        },
         { outboxDir, now: new Date(`2025-05-01T12:${minute}:00Z`) },
       );
     }
     const listed = await listOutbox(2, { outboxDir });
     expect(listed.map((summary) => summary.subject)).toEqual(["S1", "S2"]);
-    expect(listed[0]).toEqual({ id: listed[0]?.id, to: "r1@example.org", subject: "S1", date: "2025-05-01T12:12:00.000Z" });
+    expect(listed[0]).toEqual({
+      id: listed[0]?.id,
+      to: "r1@example.org",
+      subject: "S1",
+      date: "2025-05-01T12:12:00.000Z",
+    });
 
     const message = await readOutboxMessage(listed[0]!.id, { outboxDir });
     expect(message).toMatchObject({ to: "r1@example.org", html: "<p>1</p>", text: "t1", headers: { "X-I": "1" } });
@@ -98,7 +123,14 @@ describe("the outbox", () => {
     await writeFile(path.join(secret, "message.txt"), "stolen");
     await mkdir(outboxDir);
 
-    for (const id of ["../secret", "..", "/etc/passwd", "20250501T120000000Z-abcdefabcdef/../../secret", "%2e%2e/secret", ""]) {
+    for (const id of [
+      "../secret",
+      "..",
+      "/etc/passwd",
+      "20250501T120000000Z-abcdefabcdef/../../secret",
+      "%2e%2e/secret",
+      "",
+    ]) {
       expect(await readOutboxMessage(id, { outboxDir })).toBeNull();
     }
     expect(await readOutboxMessage("20250501T120000000Z-abcdefabcdef", { outboxDir })).toBeNull();
@@ -120,7 +152,9 @@ describe("the outbox", () => {
       }
     })();
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => sendMail({ to: `r${i}@example.org`, subject: `S${i}`, html: "<p></p>", text: `body ${i}` }, options)),
+      Array.from({ length: 40 }, (_, i) =>
+        sendMail({ to: `r${i}@example.org`, subject: `S${i}`, html: "<p></p>", text: `body ${i}` }, options),
+      ),
     );
     writing = false;
     await reader;
@@ -128,7 +162,9 @@ describe("the outbox", () => {
     const ids = results.map((result) => (result.ok ? result.id : ""));
     expect(new Set(ids).size).toBe(40);
     expect((await listOutbox(100, { outboxDir })).map((summary) => summary.id).sort()).toEqual([...ids].sort());
-    const leftovers = (await readdir(outboxDir)).filter((name) => name.startsWith(".tmp-") && !name.endsWith("abcdefabcdef"));
+    const leftovers = (await readdir(outboxDir)).filter(
+      (name) => name.startsWith(".tmp-") && !name.endsWith("abcdefabcdef"),
+    );
     expect(leftovers).toEqual([]);
   });
 
@@ -138,10 +174,16 @@ describe("the outbox", () => {
   });
 
   it("takes a whole batch without an API key, one message each, with one console line", async () => {
-    const messages = Array.from({ length: 5 }, (_, i) => ({ to: `r${i}@example.org`, subject: `Digest ${i}`, html: "<p></p>", text: `t${i}` }));
+    const messages = Array.from({ length: 5 }, (_, i) => ({
+      to: `r${i}@example.org`,
+      subject: `Digest ${i}`,
+      html: "<p></p>",
+      text: `t${i}`,
+    }));
     const results = await sendBatch(messages, options);
     expect(results.map((result) => [result.index, result.ok])).toEqual(messages.map((_, i) => [i, true]));
-    for (const result of results) expect((await readOutboxMessage(result.id!, { outboxDir }))?.to).toBe(`r${result.index}@example.org`);
+    for (const result of results)
+      expect((await readOutboxMessage(result.id!, { outboxDir }))?.to).toBe(`r${result.index}@example.org`);
     expect(lines).toEqual([`[mail] No RESEND_API_KEY: 5 messages written to the outbox ${outboxDir}`]);
   });
 });

@@ -17,7 +17,13 @@ beforeAll(async () => {
   // The SDK reads RESEND_BASE_URL in its constructor; sendMail builds a client per call, so this is enough.
   process.env.RESEND_BASE_URL = fake.url;
   outboxDir = await mkdtemp(path.join(tmpdir(), "pp-mail-send-"));
-  options = { apiKey: "re_test_key", from: "PaperPulse <papers@example.org>", outboxDir, baseDelayMs: 5, log: () => undefined };
+  options = {
+    apiKey: "re_test_key",
+    from: "PaperPulse <papers@example.org>",
+    outboxDir,
+    baseDelayMs: 5,
+    log: () => undefined,
+  };
 });
 
 afterEach(() => {
@@ -43,7 +49,11 @@ const message = (overrides: Partial<MailMessage> = {}): MailMessage => ({
 describe("sending one message through Resend", () => {
   it("delivers with our sender, the API key, headers, tags and the caller's idempotency key", async () => {
     const result = await sendMail(
-      message({ headers: { "List-Unsubscribe": "<https://papers.example.org/u/1>" }, tags: [{ name: "kind", value: "sign_in" }], idempotencyKey: "sign-in/42" }),
+      message({
+        headers: { "List-Unsubscribe": "<https://papers.example.org/u/1>" },
+        tags: [{ name: "kind", value: "sign_in" }],
+        idempotencyKey: "sign-in/42",
+      }),
       options,
     );
     expect(result).toEqual({ ok: true, id: fake.delivered[0]?.id, via: "resend" });
@@ -76,7 +86,10 @@ describe("sending one message through Resend", () => {
   });
 
   it("neutralises a subject carrying \\r\\nBcc: so the provider sees one subject line and no Bcc", async () => {
-    const result = await sendMail(message({ subject: "Hi\r\nBcc: x@y.org", headers: { "X-Ref": "1\r\nBcc: x@y.org" } }), options);
+    const result = await sendMail(
+      message({ subject: "Hi\r\nBcc: x@y.org", headers: { "X-Ref": "1\r\nBcc: x@y.org" } }),
+      options,
+    );
     expect(result.ok).toBe(true);
     const body = fake.requests[0]?.body as Record<string, unknown>;
     expect(body.subject).toBe("Hi Bcc: x@y.org");
@@ -112,7 +125,10 @@ describe("sending one message through Resend", () => {
   it("sends once when the connection drops after Resend accepted the email: the retry repeats the key", async () => {
     fake.script((request) => (request.n === 1 ? dropConnection({ afterDelivery: true }) : undefined));
     const result = await sendMail(message({ idempotencyKey: "sign-in/drop" }), options);
-    expect(fake.requests.map((request) => request.headers["idempotency-key"])).toEqual(["sign-in/drop", "sign-in/drop"]);
+    expect(fake.requests.map((request) => request.headers["idempotency-key"])).toEqual([
+      "sign-in/drop",
+      "sign-in/drop",
+    ]);
     expect(fake.delivered).toHaveLength(1);
     expect(result).toEqual({ ok: true, id: fake.delivered[0]?.id, via: "resend" });
   });

@@ -42,7 +42,9 @@ describe("migrate", () => {
     expect(rows).toEqual(
       names.map((name) => ({
         migration_name: name,
-        checksum: createHash("sha256").update(readFileSync(`prisma/migrations/${name}/migration.sql`)).digest("hex"),
+        checksum: createHash("sha256")
+          .update(readFileSync(`prisma/migrations/${name}/migration.sql`))
+          .digest("hex"),
         finished: true,
         applied_steps_count: 1,
       })),
@@ -60,6 +62,8 @@ describe("migrate", () => {
     const migrations = readMigrations();
     await migrate(url, migrations);
     const edited = migrations.map((m, i) => (i === 0 ? { ...m, checksum: "0".repeat(64) } : m));
-    await expect(migrate(url, edited)).rejects.toThrow(new RegExp(`${migrations[0]!.name} was changed after it was applied.*add a new migration`));
+    await expect(migrate(url, edited)).rejects.toThrow(
+      new RegExp(`${migrations[0]!.name} was changed after it was applied.*add a new migration`),
+    );
   });
 });

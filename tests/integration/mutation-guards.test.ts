@@ -13,7 +13,11 @@ import { createSession, createUser } from "./helpers/users";
 
 const SITE = "https://papers.example.org";
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "pp-guards-"));
-Object.assign(process.env, { SITE_URL: SITE, PAPERPULSE_DATA_DIR: dataDir, AUTH_SECRET: randomBytes(33).toString("base64") });
+Object.assign(process.env, {
+  SITE_URL: SITE,
+  PAPERPULSE_DATA_DIR: dataDir,
+  AUTH_SECRET: randomBytes(33).toString("base64"),
+});
 const testDb = setUpTestDatabase();
 // Imported after SITE_URL is set: lib/auth/auth.ts reads the site's origin when it loads.
 const { withAdmin, withUser } = await import("../../lib/api/with-user");
@@ -36,7 +40,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** A POST as a browser sends it: the page's origin in Origin, our host in Host (behind a proxy: the internal one). */
-function post(origin: string | null, extra: Record<string, string> = {}, body: string = JSON.stringify({ kind: "upvote", active: true })) {
+function post(
+  origin: string | null,
+  extra: Record<string, string> = {},
+  body: string = JSON.stringify({ kind: "upvote", active: true }),
+) {
   const headers: Record<string, string> = { host: "internal:3000", "content-type": "application/json", ...extra };
   if (origin !== null) headers.origin = origin;
   return new Request("http://internal:3000/api/papers/some-paper/reactions", { method: "POST", headers, body });
@@ -53,7 +61,10 @@ const userRoute = withUser(
   },
   { body: schema, params: ["slug"] },
 );
-const adminRoute = withAdmin(async ({ user }) => Response.json({ admin: user.email }), { body: schema, can: "test the guards" });
+const adminRoute = withAdmin(async ({ user }) => Response.json({ admin: user.email }), {
+  body: schema,
+  can: "test the guards",
+});
 
 const crossSite: [string, Request][] = [
   ["another site's page", post("https://evil.example")],
@@ -131,7 +142,10 @@ describe("the admin role", () => {
 describe("the body", () => {
   it("a body over the limit gets 413, however it declares its size", async () => {
     const large = JSON.stringify({ kind: "upvote", active: true, padding: "x".repeat(MAX_BODY_BYTES) });
-    const declared = await userRoute(post(SITE, { cookie: readerCookie, "content-length": String(large.length) }, large), params());
+    const declared = await userRoute(
+      post(SITE, { cookie: readerCookie, "content-length": String(large.length) }, large),
+      params(),
+    );
     expect(declared.status).toBe(413);
     expect((await declared.json()).error).toMatch(/larger than 1 MB/);
     const undeclared = await userRoute(post(SITE, { cookie: readerCookie }, large), params());
@@ -139,7 +153,10 @@ describe("the body", () => {
   });
 
   it("a body the schema refuses gets 400 with each field named", async () => {
-    const response = await userRoute(post(SITE, { cookie: readerCookie }, JSON.stringify({ kind: "downvote", active: "yes" })), params());
+    const response = await userRoute(
+      post(SITE, { cookie: readerCookie }, JSON.stringify({ kind: "downvote", active: "yes" })),
+      params(),
+    );
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error).toBe("the request body is not valid");
@@ -152,7 +169,9 @@ describe("the body", () => {
   });
 
   it("a route that declares no schema leaves the body to the handler", async () => {
-    const route = withUser(async ({ request, body }) => Response.json({ body: body ?? null, text: await request.text() }));
+    const route = withUser(async ({ request, body }) =>
+      Response.json({ body: body ?? null, text: await request.text() }),
+    );
     const response = await route(post(SITE, { cookie: readerCookie }, "raw bytes"), params({}));
     expect(await response.json()).toEqual({ body: null, text: "raw bytes" });
   });

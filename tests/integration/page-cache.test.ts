@@ -15,7 +15,12 @@ const database = setUpTestDatabase();
 /** A stand-in for Next: renders the digest list from the database, counting renders. */
 function digestPage() {
   // A closed gate holds renders of its path until opened.
-  const state = { renders: 0, followers: 0, gate: null as { path: string; opened: Promise<void> } | null, lastCookie: undefined as string | undefined };
+  const state = {
+    renders: 0,
+    followers: 0,
+    gate: null as { path: string; opened: Promise<void> } | null,
+    lastCookie: undefined as string | undefined,
+  };
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     state.renders++;
     state.lastCookie = req.headers.cookie;
@@ -122,7 +127,10 @@ describe("the anonymous page cache", () => {
     const open = closeGate("/search?q=video");
     const answers = Array.from({ length: 50 }, () => get("/search?q=video"));
     // All fifty are in: one renders, the other 49 wait for it.
-    await until(async () => page.state.renders > before && page.state.followers === 49, "49 visitors waiting for one render");
+    await until(
+      async () => page.state.renders > before && page.state.followers === 49,
+      "49 visitors waiting for one render",
+    );
     open();
     const results = await Promise.all(answers);
     expect(page.state.renders - before).toBe(1);
@@ -135,7 +143,10 @@ describe("the anonymous page cache", () => {
     const token = `tok_${Math.random().toString(36).slice(2)}${Date.now()}`;
     const userId = `u_${token}`;
     await database.pool.query(`INSERT INTO app_user (id, email) VALUES ($1, $2)`, [userId, `${userId}@example.org`]);
-    await database.pool.query(`INSERT INTO auth_session (session_token, user_id, expires) VALUES ($1, $2, now() + make_interval(secs => $3))`, [token, userId, expiresInSeconds]);
+    await database.pool.query(
+      `INSERT INTO auth_session (session_token, user_id, expires) VALUES ($1, $2, now() + make_interval(secs => $3))`,
+      [token, userId, expiresInSeconds],
+    );
     return token;
   }
 
@@ -144,7 +155,11 @@ describe("the anonymous page cache", () => {
     const live = await sessionToken(3600);
     const cases: [string, Record<string, string>, string][] = [
       ["/", { cookie: `authjs.session-token=${live}` }, "GET"],
-      ["/", { cookie: `theme=dark; authjs.session-token.1=${live.slice(6)}; authjs.session-token.0=${live.slice(0, 6)}` }, "GET"],
+      [
+        "/",
+        { cookie: `theme=dark; authjs.session-token.1=${live.slice(6)}; authjs.session-token.0=${live.slice(0, 6)}` },
+        "GET",
+      ],
       ["/", { rsc: "1" }, "GET"],
       ["/", {}, "POST"],
       ["/me", {}, "GET"],
@@ -163,12 +178,19 @@ describe("the anonymous page cache", () => {
     await start();
     const expired = await sessionToken(-60);
     await get("/"); // stored (start() may already have)
-    for (const cookie of ["authjs.session-token=", "authjs.session-token=made-up", `authjs.session-token=${expired}`, "authjs.session-token.0=x; authjs.session-token.1=y"]) {
+    for (const cookie of [
+      "authjs.session-token=",
+      "authjs.session-token=made-up",
+      `authjs.session-token=${expired}`,
+      "authjs.session-token.0=x; authjs.session-token.1=y",
+    ]) {
       expect((await get("/", { cookie })).cache, cookie).toBe("HIT");
     }
     // Rendered on a miss, the page never sees the dead cookie: it is the anonymous page, safe to keep.
     const before = page.state.renders;
-    expect((await get("/digests/2025-04-30", { cookie: "theme=dark; authjs.session-token=made-up" })).cache).toBe("MISS");
+    expect((await get("/digests/2025-04-30", { cookie: "theme=dark; authjs.session-token=made-up" })).cache).toBe(
+      "MISS",
+    );
     expect(page.state.renders - before).toBe(1);
     expect(page.state.lastCookie).toBe("theme=dark");
   });
@@ -246,7 +268,9 @@ describe("the anonymous page cache", () => {
     await start();
     await get("/");
     expect((await get("/")).cache).toBe("HIT");
-    await database.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'paperpulse-page-cache' AND datname = current_database()");
+    await database.pool.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'paperpulse-page-cache' AND datname = current_database()",
+    );
     await until(async () => (await get("/")).cache === "OFF", "the cache to switch off");
     await until(async () => (await get("/")).cache === "HIT", "the cache to come back", 15_000);
   });
@@ -310,8 +334,9 @@ describe("PAGE_CACHE_SECONDS=0", () => {
     await get("/");
     await get("/");
     expect(page.state.renders).toBe(2);
-    const { rows } = await database.pool.query("SELECT 1 FROM pg_stat_activity WHERE application_name = 'paperpulse-page-cache' AND datname = current_database()");
+    const { rows } = await database.pool.query(
+      "SELECT 1 FROM pg_stat_activity WHERE application_name = 'paperpulse-page-cache' AND datname = current_database()",
+    );
     expect(rows).toHaveLength(0);
   });
 });
-

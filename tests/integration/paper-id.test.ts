@@ -10,9 +10,14 @@ let known: { id: number; slug: string };
 
 beforeAll(async () => {
   const text = digestText("May 2, 2025", [{ title: "A Paper To Look Up By Its Slug", abstract: "Found by slug." }]);
-  const summary = await importDigest(testDb.pool, textSource("lookup.txt", text), { today: "2025-05-02", importedBy: "cli:test" });
+  const summary = await importDigest(testDb.pool, textSource("lookup.txt", text), {
+    today: "2025-05-02",
+    importedBy: "cli:test",
+  });
   expect(summary.status).toBe("IMPORTED");
-  const { rows } = await testDb.pool.query<{ id: number; slug: string }>(`SELECT id, slug FROM paper WHERE title = 'A Paper To Look Up By Its Slug'`);
+  const { rows } = await testDb.pool.query<{ id: number; slug: string }>(
+    `SELECT id, slug FROM paper WHERE title = 'A Paper To Look Up By Its Slug'`,
+  );
   known = rows[0]!;
 });
 

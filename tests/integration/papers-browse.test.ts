@@ -36,14 +36,24 @@ beforeAll(async () => {
     textSource(
       "may-2.txt",
       digestText("2025-05-02", [
-        { title: "Koala Kernels for Video Benchmarks", abstract: "A video benchmark of kernels. https://arxiv.org/abs/2505.01234" },
+        {
+          title: "Koala Kernels for Video Benchmarks",
+          abstract: "A video benchmark of kernels. https://arxiv.org/abs/2505.01234",
+        },
         // The same text as in the sample: only a new digest entry.
         { title: UNI_MOE, abstract: sampleAbstract(UNI_MOE) },
       ]),
     ),
     options,
   );
-  await importDigest(testDb.pool, textSource("may-5.txt", digestText("2025-05-05", [{ title: "Platypus Planning", abstract: "Planning with platypus agents." }])), options);
+  await importDigest(
+    testDb.pool,
+    textSource(
+      "may-5.txt",
+      digestText("2025-05-05", [{ title: "Platypus Planning", abstract: "Planning with platypus agents." }]),
+    ),
+    options,
+  );
 });
 
 describe("digests by date", () => {
@@ -74,7 +84,9 @@ describe("digests by date", () => {
     expect(first).toMatchObject({ previous: null, next: "2025-05-02" });
     expect(first!.papers).toHaveLength(94);
     expect(first!.papers[0]!.title).toBe(UNI_MOE);
-    expect(first!.papers[0]!.links).toEqual([{ url: "https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs", kind: "CODE" }]);
+    expect(first!.papers[0]!.links).toEqual([
+      { url: "https://github.com/HITsz-TMG/UMOE-Scaling-Unified-Multimodal-LLMs", kind: "CODE" },
+    ]);
 
     const last = await digestByDate("2025-05-05", "new");
     expect(last).toMatchObject({ previous: "2025-05-02", next: null });
@@ -141,7 +153,10 @@ describe("a paper page", () => {
     expect(rows[0]!.papers).toBe(95);
     expect(rows[0]!.max).toBeLessThanOrEqual(10);
     const koala = (await paperBySlug(await slugOf("Koala Kernels for Video Benchmarks")))!;
-    const { rows: reverse } = await testDb.pool.query("SELECT count(*)::int AS n FROM paper_similar WHERE similar_id = $1", [koala.id]);
+    const { rows: reverse } = await testDb.pool.query(
+      "SELECT count(*)::int AS n FROM paper_similar WHERE similar_id = $1",
+      [koala.id],
+    );
     expect(reverse[0].n).toBeGreaterThan(0);
     const platypus = (await paperBySlug(await slugOf("Platypus Planning")))!;
     expect(await similarPapers(platypus.id)).toEqual([]);
@@ -151,7 +166,11 @@ describe("a paper page", () => {
 describe("latest papers for feeds", () => {
   it("are newest first", async () => {
     const latest = await latestPapers(3);
-    expect(latest.map((paper) => paper.title)).toEqual(["Platypus Planning", "Koala Kernels for Video Benchmarks", expect.any(String)]);
+    expect(latest.map((paper) => paper.title)).toEqual([
+      "Platypus Planning",
+      "Koala Kernels for Video Benchmarks",
+      expect.any(String),
+    ]);
     expect(latest[2]!.firstSeen).toBe("2025-04-30");
     expect(await latestPapers(0)).toEqual([]);
   });

@@ -13,7 +13,13 @@ describe("a large digest", () => {
     const titles = Array.from({ length: 130 }, (_, i) => `Paging Paper ${i + 1} On Long Digests`);
     await importDigest(
       testDb.pool,
-      textSource("big.txt", digestText("2024-01-15", titles.map((title) => ({ title, abstract: `About ${title}, in detail.` })))),
+      textSource(
+        "big.txt",
+        digestText(
+          "2024-01-15",
+          titles.map((title) => ({ title, abstract: `About ${title}, in detail.` })),
+        ),
+      ),
       options,
     );
     const first = await digestByDate("2024-01-15", "digest");
@@ -27,5 +33,4 @@ describe("a large digest", () => {
     expect(await digestByDate("2024-01-15", "digest", 99)).toMatchObject({ page: 2, offset: 100 });
     expect(await digestByDate("2024-01-15", "digest", -3)).toMatchObject({ page: 1, offset: 0 });
   });
-
 });

@@ -35,11 +35,30 @@ const titles = (page: { papers: { title: string }[] }) => page.papers.map((paper
 
 beforeAll(async () => {
   await importDigest(testDb.pool, await fileSource(samplePath), { ...options, today: "2025-05-01" });
-  await importDigest(testDb.pool, textSource("may-2.txt", digestText("2025-05-02", [{ title: KOALA, abstract: "A video benchmark of kernels." }])), options);
-  await importDigest(testDb.pool, textSource("may-5.txt", digestText("2025-05-05", [{ title: PLATYPUS, abstract: "Planning with platypus agents." }])), options);
+  await importDigest(
+    testDb.pool,
+    textSource("may-2.txt", digestText("2025-05-02", [{ title: KOALA, abstract: "A video benchmark of kernels." }])),
+    options,
+  );
+  await importDigest(
+    testDb.pool,
+    textSource(
+      "may-5.txt",
+      digestText("2025-05-05", [{ title: PLATYPUS, abstract: "Planning with platypus agents." }]),
+    ),
+    options,
+  );
   // Older digests imported later: their papers are the oldest in the catalogue but the newest ids.
-  await importDigest(testDb.pool, textSource("apr-20.txt", digestText("2025-04-20", [{ title: OWL, abstract: "Owls see in the dark." }])), options);
-  await importDigest(testDb.pool, textSource("mar-1.txt", digestText("2025-03-01", [{ title: AARDVARK, abstract: "Aligning aardvarks." }])), options);
+  await importDigest(
+    testDb.pool,
+    textSource("apr-20.txt", digestText("2025-04-20", [{ title: OWL, abstract: "Owls see in the dark." }])),
+    options,
+  );
+  await importDigest(
+    testDb.pool,
+    textSource("mar-1.txt", digestText("2025-03-01", [{ title: AARDVARK, abstract: "Aligning aardvarks." }])),
+    options,
+  );
 });
 
 describe("a catalogue with no votes", () => {
@@ -80,7 +99,13 @@ describe("with votes, saves and tags", () => {
     await signal(OWL, { upvotes: 7, saves: 3 });
     await signal(AARDVARK, { tags: 9 });
     await signal(KOALA, { saves: 1, tags: 1 });
-    const { rows } = await testDb.pool.query<{ id: number; first_seen: string; upvotes: number; saves: number; tags: number }>(
+    const { rows } = await testDb.pool.query<{
+      id: number;
+      first_seen: string;
+      upvotes: number;
+      saves: number;
+      tags: number;
+    }>(
       `SELECT id, to_char(first_seen, 'YYYY-MM-DD') AS first_seen, upvote_count AS upvotes, save_count AS saves, tag_count AS tags FROM paper`,
     );
     const expected = rankTrending(
@@ -126,9 +151,13 @@ describe("with votes, saves and tags", () => {
 describe("pages", () => {
   it("split the list without gaps or repeats; the last page holds the remainder", async () => {
     const whole = await rankedPapers({ sort: "trending" });
-    const pages = await Promise.all([1, 2, 3, 4, 5].map((page) => rankedPapers({ sort: "trending", page, pageSize: 20 })));
+    const pages = await Promise.all(
+      [1, 2, 3, 4, 5].map((page) => rankedPapers({ sort: "trending", page, pageSize: 20 })),
+    );
     expect(pages.map((page) => page.papers.length)).toEqual([20, 20, 20, 20, 18]);
-    expect(pages.flatMap((page) => page.papers.map((paper) => paper.id))).toEqual(whole.papers.map((paper) => paper.id));
+    expect(pages.flatMap((page) => page.papers.map((paper) => paper.id))).toEqual(
+      whole.papers.map((paper) => paper.id),
+    );
     expect(pages[4]).toMatchObject({ page: 5, pageCount: 5, offset: 80, total: PAPER_COUNT, truncated: false });
   });
 
@@ -137,7 +166,8 @@ describe("pages", () => {
     const past = await rankedPapers({ sort: "new", page: 999, pageSize: 20 });
     expect(past).toMatchObject({ page: 5, pageCount: 5 });
     expect(past.papers).toEqual(last.papers);
-    for (const page of [0, -3, Number.NaN, 1.7]) expect((await rankedPapers({ sort: "new", page, pageSize: 20 })).page).toBe(1);
+    for (const page of [0, -3, Number.NaN, 1.7])
+      expect((await rankedPapers({ sort: "new", page, pageSize: 20 })).page).toBe(1);
   });
 
   it(`stop at the first ${RANKED_DEPTH.toLocaleString("en")} papers of a larger catalogue`, async () => {
@@ -147,7 +177,12 @@ describe("pages", () => {
       SELECT 'bulk-' || g, 'bulk ' || g, 'Bulk paper ' || g, 'Filler.', DATE '2025-01-01' + (g % 60), now()
       FROM generate_series(1, ${RANKED_DEPTH}) AS g`);
     const deep = await rankedPapers({ sort: "trending", page: 10_000, pageSize: 50 });
-    expect(deep).toMatchObject({ total: RANKED_DEPTH, truncated: true, page: RANKED_DEPTH / 50, pageCount: RANKED_DEPTH / 50 });
+    expect(deep).toMatchObject({
+      total: RANKED_DEPTH,
+      truncated: true,
+      page: RANKED_DEPTH / 50,
+      pageCount: RANKED_DEPTH / 50,
+    });
     expect(deep.offset + deep.papers.length).toBe(RANKED_DEPTH);
   });
 });

@@ -68,7 +68,9 @@ describe("the newest matches of a common query, above an id floor", () => {
 
   it("pages past the window continue with the older matches, newest first", async () => {
     const result = await searchPapers({ q: "walrus", hasCode: false, page: RANKED_WINDOW / 50 + 1, pageSize: 50 });
-    expect(result.papers.map((paper) => paper.id)).toEqual((await newestIds("walrus", RANKED_WINDOW + 50)).slice(RANKED_WINDOW));
+    expect(result.papers.map((paper) => paper.id)).toEqual(
+      (await newestIds("walrus", RANKED_WINDOW + 50)).slice(RANKED_WINDOW),
+    );
   });
 });
 

@@ -22,25 +22,39 @@ beforeAll(async () => {
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
   await importDigest(
     testDb.pool,
-    textSource("may-2.txt", digestText("2025-05-02", [{ title: ZYZZYVA, abstract: "Zyzzyva sampling makes diffusion models draw faster." }])),
+    textSource(
+      "may-2.txt",
+      digestText("2025-05-02", [{ title: ZYZZYVA, abstract: "Zyzzyva sampling makes diffusion models draw faster." }]),
+    ),
     { today: "2025-05-06", importedBy: "cli:test" },
   );
   await testDb.pool.query("ANALYZE paper");
 });
 
-const query = (q: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({ q, hasCode: false, page: 1, pageSize: 10, ...extra });
+const query = (q: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({
+  q,
+  hasCode: false,
+  page: 1,
+  pageSize: 10,
+  ...extra,
+});
 const titles = (result: SearchResult) => result.papers.map((paper) => paper.title);
 
 describe("queries in the reader's own words", () => {
   it("a description finds the paper: satellite photos -> GeoPix, pictures in a conversation -> DialogGen", async () => {
-    expect(titles(await searchPapers(query("a model that answers questions about satellite photos")))[0]).toMatch(/^GeoPix:/);
+    expect(titles(await searchPapers(query("a model that answers questions about satellite photos")))[0]).toMatch(
+      /^GeoPix:/,
+    );
     expect(titles(await searchPapers(query("generating pictures during a conversation")))[0]).toMatch(/^DialogGen:/);
   });
 
   it("when no paper has every word, the closest come first and the result says so", async () => {
     const result = await searchPapers(query("mamba radiology"));
     expect(result).toMatchObject({ mode: "closest", allWords: 0 });
-    expect(titles(result).slice(0, 2).sort()).toEqual([expect.stringMatching(/^Libra:/), expect.stringMatching(/^ML-Mamba:/)]);
+    expect(titles(result).slice(0, 2).sort()).toEqual([
+      expect.stringMatching(/^Libra:/),
+      expect.stringMatching(/^ML-Mamba:/),
+    ]);
     for (const paper of result.papers) expect(paper.rank).toBeLessThan(1);
   });
 
@@ -66,13 +80,19 @@ describe("queries in the reader's own words", () => {
   it("a misspelled word gets the catalogue's spelling as 'Did you mean' and still finds the paper", async () => {
     const result = await searchPapers(query("radiolgy report"));
     expect(result.suggestion).toBe("radiology report");
-    expect(titles(result).slice(0, 3).some((title) => title.startsWith("Libra:"))).toBe(true);
+    expect(
+      titles(result)
+        .slice(0, 3)
+        .some((title) => title.startsWith("Libra:")),
+    ).toBe(true);
     // Another form of a known word is no misspelling.
     expect((await searchPapers(query("noticing small details"))).suggestion).toBeNull();
   });
 
   it("the vocabulary grows with each import (a word only the made-up paper has)", async () => {
-    const { rows } = await testDb.pool.query<{ papers: number }>("SELECT papers FROM search_word WHERE word = 'zyzzyva'");
+    const { rows } = await testDb.pool.query<{ papers: number }>(
+      "SELECT papers FROM search_word WHERE word = 'zyzzyva'",
+    );
     expect(rows).toEqual([{ papers: 1 }]);
     const result = await searchPapers(query("zyzzyve sampling"));
     expect(result.suggestion).toBe("zyzzyva sampling");
@@ -88,12 +108,16 @@ describe("common queries: the newest matches, or all of them best first", () => 
   afterAll(() => client.$disconnect());
 
   it("with more matches than are ranked exactly, says it ranked the newest; rank=all ranks them all", async () => {
-    const search = createPaperSearch(client, { tuning: { ...SEARCH_TUNING, exactLimit: 10, rankedWindow: 5, probeEstimate: 5, probePostings: 5 } });
+    const search = createPaperSearch(client, {
+      tuning: { ...SEARCH_TUNING, exactLimit: 10, rankedWindow: 5, probeEstimate: 5, probePostings: 5 },
+    });
     const newest = await search.search(query("multimodal"));
     expect(newest.ranking).toBe("newest");
     const all = await search.search(query("multimodal", { exhaustive: true }));
     expect(all).toMatchObject({ ranking: "exact", exhaustiveTimedOut: false, mode: "fulltext" });
-    const { rows } = await testDb.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM paper WHERE search_vector @@ to_tsquery('english', 'multimod')");
+    const { rows } = await testDb.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM paper WHERE search_vector @@ to_tsquery('english', 'multimod')",
+    );
     expect(all.total).toBe(rows[0]!.n);
     const ranks = all.papers.map((paper) => paper.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
@@ -132,7 +156,9 @@ describe("bad input: a clear result, never an error", () => {
   });
 
   it("a repeated word is one word; mixed scripts keep the words the catalogue has", async () => {
-    expect((await searchPapers(query("multimodal ".repeat(46).slice(0, 500)))).total).toBe((await searchPapers(query("multimodal"))).total);
+    expect((await searchPapers(query("multimodal ".repeat(46).slice(0, 500)))).total).toBe(
+      (await searchPapers(query("multimodal"))).total,
+    );
     expect((await searchPapers(query("🛰️📷🤖 satellite 🚀"))).papers[0]!.title).toMatch(/^GeoPix:/);
     expect((await searchPapers(query("多模态 multimodal модель μοντέλο"))).total).toBeGreaterThan(0);
   });

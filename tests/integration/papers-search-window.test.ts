@@ -15,8 +15,14 @@ beforeAll(async () => {
     abstract: `We observe the zebra herd ${i} in the savanna and report findings ${i}.${i % 3 === 0 ? " Code: https://github.com/example/zebra-" + i : ""}`,
   }));
   // Two digests, so first_seen differs: ids 1..200 on May 1, the rest on May 3.
-  await importDigest(testDb.pool, textSource("a.txt", digestText("2025-05-01", papers.slice(0, 200))), { today: "2025-05-04", importedBy: "cli:test" });
-  await importDigest(testDb.pool, textSource("b.txt", digestText("2025-05-03", papers.slice(200))), { today: "2025-05-04", importedBy: "cli:test" });
+  await importDigest(testDb.pool, textSource("a.txt", digestText("2025-05-01", papers.slice(0, 200))), {
+    today: "2025-05-04",
+    importedBy: "cli:test",
+  });
+  await importDigest(testDb.pool, textSource("b.txt", digestText("2025-05-03", papers.slice(200))), {
+    today: "2025-05-04",
+    importedBy: "cli:test",
+  });
   await testDb.pool.query("ANALYZE paper");
 });
 

@@ -22,23 +22,40 @@ beforeAll(async () => {
     textSource(
       "may-2.txt",
       digestText("2025-05-02", [
-        { title: QUOKKA_TITLE, abstract: "We propose a routing scheme for attention layers that is cheap and accurate." },
+        {
+          title: QUOKKA_TITLE,
+          abstract: "We propose a routing scheme for attention layers that is cheap and accurate.",
+        },
         {
           title: ABSTRACT_ONLY_TITLE,
-          abstract: "Quokka quokka quokka: the quokka routing of quokka experts beats quokka baselines on quokka tasks.",
+          abstract:
+            "Quokka quokka quokka: the quokka routing of quokka experts beats quokka baselines on quokka tasks.",
         },
-        { title: "Wombat Vision Transformer for Satellite Images", abstract: "A vision transformer for satellite imagery. Code: https://github.com/example/wombat" },
-        { title: "Transformer Vision Systems Revisited", abstract: "Revisiting transformer systems for vision in robotics." },
+        {
+          title: "Wombat Vision Transformer for Satellite Images",
+          abstract: "A vision transformer for satellite imagery. Code: https://github.com/example/wombat",
+        },
+        {
+          title: "Transformer Vision Systems Revisited",
+          abstract: "Revisiting transformer systems for vision in robotics.",
+        },
       ]),
     ),
     { today: "2025-05-06", importedBy: "cli:test" },
   );
 });
 
-const query = (q: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({ q, hasCode: false, page: 1, pageSize: 20, ...extra });
+const query = (q: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({
+  q,
+  hasCode: false,
+  page: 1,
+  pageSize: 20,
+  ...extra,
+});
 const titles = (result: SearchResult) => result.papers.map((paper) => paper.title);
 /** Full-text hits only (rank >= 1): a query with fewer matches than a page also gets similar titles after them. */
-const fullTextTitles = (result: SearchResult) => result.papers.filter((paper) => paper.rank >= 1).map((paper) => paper.title);
+const fullTextTitles = (result: SearchResult) =>
+  result.papers.filter((paper) => paper.rank >= 1).map((paper) => paper.title);
 
 describe("full-text search", () => {
   it("ranks a title match above an abstract-only match, however often the abstract repeats the word", async () => {
@@ -52,7 +69,11 @@ describe("full-text search", () => {
   it("finds Video-MME among the top results for 'video benchmark' in the sample", async () => {
     const result = await searchPapers(query("video benchmark"));
     expect(result.mode).toBe("fulltext");
-    expect(titles(result).slice(0, 3).some((title) => title.startsWith("Video-MME:"))).toBe(true);
+    expect(
+      titles(result)
+        .slice(0, 3)
+        .some((title) => title.startsWith("Video-MME:")),
+    ).toBe(true);
     expect(result.terms).toEqual(expect.arrayContaining(["video", "benchmark"]));
   });
 
@@ -62,10 +83,17 @@ describe("full-text search", () => {
     expect(fullTextTitles(phrase)).not.toContain("Transformer Vision Systems Revisited");
 
     const both = await searchPapers(query("vision transformer"));
-    expect(fullTextTitles(both)).toEqual(expect.arrayContaining(["Wombat Vision Transformer for Satellite Images", "Transformer Vision Systems Revisited"]));
+    expect(fullTextTitles(both)).toEqual(
+      expect.arrayContaining([
+        "Wombat Vision Transformer for Satellite Images",
+        "Transformer Vision Systems Revisited",
+      ]),
+    );
 
     const either = await searchPapers(query("quokka OR wombat"));
-    expect(new Set(fullTextTitles(either))).toEqual(new Set([QUOKKA_TITLE, ABSTRACT_ONLY_TITLE, "Wombat Vision Transformer for Satellite Images"]));
+    expect(new Set(fullTextTitles(either))).toEqual(
+      new Set([QUOKKA_TITLE, ABSTRACT_ONLY_TITLE, "Wombat Vision Transformer for Satellite Images"]),
+    );
 
     const excluded = await searchPapers(query("quokka -attention"));
     expect(fullTextTitles(excluded)).toEqual([ABSTRACT_ONLY_TITLE]);
@@ -130,7 +158,9 @@ describe("fuzzy title matching", () => {
     const result = await searchPapers(query("multimodel benchmark"));
     expect(result.suggestion).toBe("multimodal benchmark");
     expect(result.papers.length).toBeGreaterThan(0);
-    expect(result.papers.slice(0, 5).some((paper) => /multimodal/i.test(paper.title) && /benchmark/i.test(paper.title))).toBe(true);
+    expect(
+      result.papers.slice(0, 5).some((paper) => /multimodal/i.test(paper.title) && /benchmark/i.test(paper.title)),
+    ).toBe(true);
   });
 
   it("finds a paper from a misspelled title", async () => {
@@ -191,7 +221,10 @@ describe("odd input", () => {
 
 describe("search parameters from a URL", () => {
   it("strict mode names each bad value", () => {
-    const result = parseSearchParams({ q: "x", page: "0", pageSize: "500", from: "2025-13-01", to: "yesterday", hasCode: "maybe" }, { strict: true });
+    const result = parseSearchParams(
+      { q: "x", page: "0", pageSize: "500", from: "2025-13-01", to: "yesterday", hasCode: "maybe" },
+      { strict: true },
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["from", "hasCode", "page", "pageSize", "to"]);

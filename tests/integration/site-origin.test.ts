@@ -30,7 +30,15 @@ async function siteOriginWith(env: Record<string, string>): Promise<string> {
   for (const name of ["SITE_URL", "PORT", "AUTH_URL", "PAPERPULSE_DATA_DIR"]) delete base[name];
   const { stdout } = await run(
     process.execPath,
-    ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", "--input-type=module", "-e", 'const { siteOrigin } = await import("./lib/site-origin.ts"); console.log(await siteOrigin());'],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/support/allow-server-only.mjs",
+      "--input-type=module",
+      "-e",
+      'const { siteOrigin } = await import("./lib/site-origin.ts"); console.log(await siteOrigin());',
+    ],
     { cwd: projectRoot, env: { ...base, ...env } },
   );
   return stdout.trim();
@@ -38,13 +46,19 @@ async function siteOriginWith(env: Record<string, string>): Promise<string> {
 
 describe("the site's origin outside a request", () => {
   it("SITE_URL wins, without its trailing slash, over a recorded origin and PORT", async () => {
-    expect(await siteOriginWith({ SITE_URL: "https://papers.example.org/", PORT: "3100", PAPERPULSE_DATA_DIR: dataDir("http://localhost:3100\n") })).toBe(
-      "https://papers.example.org",
-    );
+    expect(
+      await siteOriginWith({
+        SITE_URL: "https://papers.example.org/",
+        PORT: "3100",
+        PAPERPULSE_DATA_DIR: dataDir("http://localhost:3100\n"),
+      }),
+    ).toBe("https://papers.example.org");
   });
 
   it("without SITE_URL, the origin the web server recorded under the data dir (it ran on 3100)", async () => {
-    expect(await siteOriginWith({ PAPERPULSE_DATA_DIR: dataDir("http://localhost:3100\n") })).toBe("http://localhost:3100");
+    expect(await siteOriginWith({ PAPERPULSE_DATA_DIR: dataDir("http://localhost:3100\n") })).toBe(
+      "http://localhost:3100",
+    );
   });
 
   it("without SITE_URL or a recorded origin, http://localhost:<PORT>", async () => {

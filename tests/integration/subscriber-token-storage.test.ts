@@ -68,8 +68,15 @@ describe("subscriber tokens at rest", () => {
     expect(new Set(rows.map((row) => row.token_seed)).size).toBe(2);
 
     // The old links: preferences, confirm, unsubscribe.
-    expect(await subscriptionByToken(oldToken)).toMatchObject({ email: "old@example.org", status: "CONFIRMED", frequency: "WEEKLY" });
-    expect(await confirmSubscription(otherToken)).toMatchObject({ ok: true, subscription: { email: "pending@example.org", status: "CONFIRMED" } });
+    expect(await subscriptionByToken(oldToken)).toMatchObject({
+      email: "old@example.org",
+      status: "CONFIRMED",
+      frequency: "WEEKLY",
+    });
+    expect(await confirmSubscription(otherToken)).toMatchObject({
+      ok: true,
+      subscription: { email: "pending@example.org", status: "CONFIRMED" },
+    });
     // New emails carry a token derived from the seed; it works alongside the old one.
     const newToken = subscriberLinkToken(rows[0].token_seed);
     expect(newToken).not.toBe(oldToken);
@@ -79,7 +86,10 @@ describe("subscriber tokens at rest", () => {
 
   it("a new subscription's emailed token is nowhere in the database, and a restart ends the old links", async () => {
     const mail = { apiKey: null, outboxDir, log: () => undefined };
-    await subscribe({ email: "fresh@example.org", frequency: "daily" }, { clientAddress: "10.9.0.1", origin: "https://papers.example.org", mail });
+    await subscribe(
+      { email: "fresh@example.org", frequency: "daily" },
+      { clientAddress: "10.9.0.1", origin: "https://papers.example.org", mail },
+    );
     const message = await findLatestOutboxMessage({ to: "fresh@example.org" }, { outboxDir });
     const token = message!.text.match(/\/subscribe\/confirm\/([A-Za-z0-9_-]{43})/)![1]!;
 
@@ -91,9 +101,14 @@ describe("subscriber tokens at rest", () => {
     // Unsubscribed, then subscribing again: a new seed, and both the old link and a legacy one are dead.
     await pool.query(`UPDATE subscriber SET legacy_token_hash = 'x' WHERE email = 'fresh@example.org'`);
     await unsubscribe(token);
-    await subscribe({ email: "fresh@example.org", frequency: "daily" }, { clientAddress: "10.9.0.2", origin: "https://papers.example.org", mail });
+    await subscribe(
+      { email: "fresh@example.org", frequency: "daily" },
+      { clientAddress: "10.9.0.2", origin: "https://papers.example.org", mail },
+    );
     expect(await subscriptionByToken(token)).toBeNull();
-    const again = await pool.query(`SELECT token_seed, legacy_token_hash FROM subscriber WHERE email = 'fresh@example.org'`);
+    const again = await pool.query(
+      `SELECT token_seed, legacy_token_hash FROM subscriber WHERE email = 'fresh@example.org'`,
+    );
     expect(again.rows[0]).toMatchObject({ legacy_token_hash: null });
     expect(again.rows[0].token_seed).not.toBe(rows[0].token_seed);
   });

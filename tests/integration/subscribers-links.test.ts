@@ -12,7 +12,9 @@ import { setUpTestDatabase } from "../support/database";
 const testDb = setUpTestDatabase();
 
 beforeAll(async () => {
-  await testDb.pool.query(`INSERT INTO tag (slug, name, kind) VALUES ('video', 'Video', 'TOPIC'), ('agents', 'Agents', 'TOPIC'), ('my-notes', 'My notes', 'USER')`);
+  await testDb.pool.query(
+    `INSERT INTO tag (slug, name, kind) VALUES ('video', 'Video', 'TOPIC'), ('agents', 'Agents', 'TOPIC'), ('my-notes', 'My notes', 'USER')`,
+  );
 });
 
 /** A confirmed subscriber written straight to the table, as the confirm flow leaves it. */
@@ -63,7 +65,11 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     const token = await confirmedSubscriber("cross-site@example.org");
     const request = new Request(`https://papers.example.org/api/unsubscribe/${token}`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://mail.example.com", "Sec-Fetch-Site": "cross-site" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "https://mail.example.com",
+        "Sec-Fetch-Site": "cross-site",
+      },
       body: "List-Unsubscribe=One-Click",
     });
     expect((await oneClick(request, { params: Promise.resolve({ token }) })).status).toBe(200);
@@ -111,7 +117,12 @@ describe("preferences", () => {
     await updatePreferences(token, { frequency: "daily", topics: ["video"] });
     const result = await updatePreferences(token, { frequency: "weekly", weekday: "5", topics: ["agents"] });
     expect(result).toMatchObject({ ok: true, message: "Saved: weekly digest on Fridays, topics: Agents." });
-    expect(await subscriber(token)).toMatchObject({ status: "CONFIRMED", frequency: "WEEKLY", weekday: 5, topics: ["agents"] });
+    expect(await subscriber(token)).toMatchObject({
+      status: "CONFIRMED",
+      frequency: "WEEKLY",
+      weekday: 5,
+      topics: ["agents"],
+    });
   });
 
   it("an unknown topic is refused and the old preferences stay", async () => {
@@ -130,6 +141,10 @@ describe("preferences", () => {
   });
 
   it("an unknown token saves nothing and says the link is not valid", async () => {
-    expect(await updatePreferences(unknownToken(), { frequency: "daily" })).toMatchObject({ ok: false, status: 404, error: expect.stringMatching(/not valid/) });
+    expect(await updatePreferences(unknownToken(), { frequency: "daily" })).toMatchObject({
+      ok: false,
+      status: 404,
+      error: expect.stringMatching(/not valid/),
+    });
   });
 });

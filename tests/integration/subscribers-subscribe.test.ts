@@ -21,7 +21,9 @@ let client = 0;
 
 beforeAll(async () => {
   outboxDir = await mkdtemp(path.join(os.tmpdir(), "pp-subscribers-"));
-  await testDb.pool.query(`INSERT INTO tag (slug, name, kind) VALUES ('video', 'Video', 'TOPIC'), ('benchmark', 'Benchmarks & evaluation', 'TOPIC'), ('my-notes', 'My notes', 'USER')`);
+  await testDb.pool.query(
+    `INSERT INTO tag (slug, name, kind) VALUES ('video', 'Video', 'TOPIC'), ('benchmark', 'Benchmarks & evaluation', 'TOPIC'), ('my-notes', 'My notes', 'USER')`,
+  );
 });
 
 afterAll(async () => {
@@ -30,7 +32,12 @@ afterAll(async () => {
 
 /** A different client address per call unless given: only the tests about the client throttle share one. */
 function context(extra: Partial<SubscribeContext> = {}): SubscribeContext {
-  return { clientAddress: `10.1.0.${++client}`, origin: ORIGIN, mail: { apiKey: null, outboxDir, log: () => {} }, ...extra };
+  return {
+    clientAddress: `10.1.0.${++client}`,
+    origin: ORIGIN,
+    mail: { apiKey: null, outboxDir, log: () => {} },
+    ...extra,
+  };
 }
 
 async function mailTo(email: string) {
@@ -50,15 +57,30 @@ async function subscriber(email: string) {
 }
 
 const OLD_SEED = "00000000-0000-4000-8000-000000000000";
-const confirmLinkIn = (text: string) => text.match(/https:\/\/papers\.example\.org\/subscribe\/confirm\/([A-Za-z0-9_-]{43})/);
+const confirmLinkIn = (text: string) =>
+  text.match(/https:\/\/papers\.example\.org\/subscribe\/confirm\/([A-Za-z0-9_-]{43})/);
 
 describe("double opt-in", () => {
   it("subscribing mails a confirmation link carrying the token and sends nothing else until it is followed", async () => {
-    const result = await subscribe({ email: "Ada@Example.org", frequency: "weekly", weekday: "3", topics: ["video", "benchmark"] }, context());
-    expect(result).toEqual({ ok: true, email: "ada@example.org", subscribed: false, message: expect.stringMatching(/^Check your inbox/) });
+    const result = await subscribe(
+      { email: "Ada@Example.org", frequency: "weekly", weekday: "3", topics: ["video", "benchmark"] },
+      context(),
+    );
+    expect(result).toEqual({
+      ok: true,
+      email: "ada@example.org",
+      subscribed: false,
+      message: expect.stringMatching(/^Check your inbox/),
+    });
 
     const row = await subscriber("ada@example.org");
-    expect(row).toMatchObject({ status: "PENDING", frequency: "WEEKLY", weekday: 3, topics: ["benchmark", "video"], confirmed_at: null });
+    expect(row).toMatchObject({
+      status: "PENDING",
+      frequency: "WEEKLY",
+      weekday: 3,
+      topics: ["benchmark", "video"],
+      confirmed_at: null,
+    });
     const sent = await mailTo("ada@example.org");
     expect(sent.map((message) => message.subject)).toEqual(["Confirm your PaperPulse subscription"]);
 
@@ -72,13 +94,20 @@ describe("double opt-in", () => {
   it("following the link's button confirms the subscription; confirming again changes nothing", async () => {
     const { token } = await subscriber("ada@example.org");
     const confirmed = await confirmSubscription(token, new Date("2026-02-01T10:00:00Z"));
-    expect(confirmed).toMatchObject({ ok: true, subscription: { email: "ada@example.org", status: "CONFIRMED", frequency: "WEEKLY" } });
+    expect(confirmed).toMatchObject({
+      ok: true,
+      subscription: { email: "ada@example.org", status: "CONFIRMED", frequency: "WEEKLY" },
+    });
     expect(await confirmSubscription(token, new Date("2026-02-02T10:00:00Z"))).toMatchObject({ ok: true });
     expect((await subscriber("ada@example.org")).confirmed_at).toEqual(new Date("2026-02-01T10:00:00Z"));
   });
 
   it("an unknown or malformed token confirms nothing and says the link is not valid", async () => {
-    expect(await confirmSubscription("A".repeat(43))).toMatchObject({ ok: false, status: 404, error: expect.stringMatching(/not valid/) });
+    expect(await confirmSubscription("A".repeat(43))).toMatchObject({
+      ok: false,
+      status: 404,
+      error: expect.stringMatching(/not valid/),
+    });
     expect(await confirmSubscription("../../etc")).toMatchObject({ ok: false, status: 404 });
   });
 });
@@ -86,15 +115,26 @@ describe("double opt-in", () => {
 describe("bad input", () => {
   it("a malformed address is refused on the email field and nothing is stored or sent", async () => {
     const result = await subscribe({ email: "ada-at-example.org", frequency: "daily" }, context());
-    expect(result).toEqual({ ok: false, error: "Enter an email address like ada@example.org.", fieldErrors: { email: "Enter an email address like ada@example.org." } });
+    expect(result).toEqual({
+      ok: false,
+      error: "Enter an email address like ada@example.org.",
+      fieldErrors: { email: "Enter an email address like ada@example.org." },
+    });
     expect(await subscriber("ada-at-example.org")).toBeUndefined();
     expect(await mailTo("ada-at-example.org")).toEqual([]);
   });
 
   it("a topic that does not exist, or a person's own tag, is named in the error and nothing is sent", async () => {
     for (const topic of ["no-such-topic", "my-notes"]) {
-      const result = await subscribe({ email: "typo@example.org", frequency: "daily", topics: ["video", topic] }, context());
-      expect(result).toEqual({ ok: false, error: expect.stringContaining(`"${topic}"`), fieldErrors: { topics: expect.stringContaining(`"${topic}"`) } });
+      const result = await subscribe(
+        { email: "typo@example.org", frequency: "daily", topics: ["video", topic] },
+        context(),
+      );
+      expect(result).toEqual({
+        ok: false,
+        error: expect.stringContaining(`"${topic}"`),
+        fieldErrors: { topics: expect.stringContaining(`"${topic}"`) },
+      });
     }
     expect(await subscriber("typo@example.org")).toBeUndefined();
     expect(await mailTo("typo@example.org")).toEqual([]);
@@ -104,13 +144,21 @@ describe("bad input", () => {
 describe("repeated requests", () => {
   it("asking again and again sends at most three emails a day to the address, then says one was already sent", async () => {
     const results = [];
-    for (let i = 0; i < 6; i++) results.push(await subscribe({ email: "eager@example.org", frequency: "daily" }, context()));
+    for (let i = 0; i < 6; i++)
+      results.push(await subscribe({ email: "eager@example.org", frequency: "daily" }, context()));
     expect(await mailTo("eager@example.org")).toHaveLength(SUBSCRIBE_MAILS_PER_EMAIL.limit);
     expect(results.slice(3)).toEqual(
-      Array(3).fill({ ok: true, email: "eager@example.org", subscribed: false, message: "We already sent a confirmation to eager@example.org. Check your inbox (and the spam folder)." }),
+      Array(3).fill({
+        ok: true,
+        email: "eager@example.org",
+        subscribed: false,
+        message: "We already sent a confirmation to eager@example.org. Check your inbox (and the spam folder).",
+      }),
     );
     // Every email carries the same token, so any of them confirms.
-    const messages = await Promise.all((await mailTo("eager@example.org")).map(({ id }) => readOutboxMessage(id, { outboxDir })));
+    const messages = await Promise.all(
+      (await mailTo("eager@example.org")).map(({ id }) => readOutboxMessage(id, { outboxDir })),
+    );
     const tokens = new Set(messages.map((message) => confirmLinkIn(message!.text)?.[1]));
     expect(tokens).toEqual(new Set([(await subscriber("eager@example.org")).token]));
   });
@@ -118,9 +166,14 @@ describe("repeated requests", () => {
   it("one client asking for many addresses is stopped after twenty an hour", async () => {
     const shared = context({ clientAddress: "192.0.2.7" });
     const results = [];
-    for (let i = 0; i <= SUBSCRIBE_PER_CLIENT.limit; i++) results.push(await subscribe({ email: `stranger-${i}@example.org`, frequency: "daily" }, shared));
+    for (let i = 0; i <= SUBSCRIBE_PER_CLIENT.limit; i++)
+      results.push(await subscribe({ email: `stranger-${i}@example.org`, frequency: "daily" }, shared));
     expect(results.slice(0, SUBSCRIBE_PER_CLIENT.limit).every((result) => result.ok)).toBe(true);
-    expect(results.at(-1)).toEqual({ ok: false, error: expect.stringMatching(/^Too many subscription requests from your network\. Try again in \d+ minutes\.$/), fieldErrors: {} });
+    expect(results.at(-1)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Too many subscription requests from your network\. Try again in \d+ minutes\.$/),
+      fieldErrors: {},
+    });
     expect(await mailTo(`stranger-${SUBSCRIBE_PER_CLIENT.limit}@example.org`)).toEqual([]);
   });
 
@@ -128,12 +181,24 @@ describe("repeated requests", () => {
     await subscribe({ email: "owner@example.org", frequency: "weekly", topics: ["video"] }, context());
     const before = await subscriber("owner@example.org");
     await confirmSubscription(before.token);
-    const answer = await subscribe({ email: "owner@example.org", frequency: "daily", topics: ["benchmark"] }, context());
+    const answer = await subscribe(
+      { email: "owner@example.org", frequency: "daily", topics: ["benchmark"] },
+      context(),
+    );
     const fresh = await subscribe({ email: "nobody-yet@example.org", frequency: "daily" }, context());
-    expect(answer.ok && answer.message).toBe("Check your inbox: we sent an email to owner@example.org. Follow its link to confirm your subscription.");
-    expect(fresh.ok && fresh.message).toBe("Check your inbox: we sent an email to nobody-yet@example.org. Follow its link to confirm your subscription.");
+    expect(answer.ok && answer.message).toBe(
+      "Check your inbox: we sent an email to owner@example.org. Follow its link to confirm your subscription.",
+    );
+    expect(fresh.ok && fresh.message).toBe(
+      "Check your inbox: we sent an email to nobody-yet@example.org. Follow its link to confirm your subscription.",
+    );
 
-    expect(await subscriber("owner@example.org")).toMatchObject({ status: "CONFIRMED", frequency: "WEEKLY", topics: ["video"], token: before.token });
+    expect(await subscriber("owner@example.org")).toMatchObject({
+      status: "CONFIRMED",
+      frequency: "WEEKLY",
+      topics: ["video"],
+      token: before.token,
+    });
     const notice = await findLatestOutboxMessage({ to: "owner@example.org" }, { outboxDir });
     expect(notice!.subject).toBe("You are already subscribed to PaperPulse");
     expect(notice!.text).toContain(`${ORIGIN}/preferences/${before.token}`);
@@ -149,9 +214,17 @@ describe("coming back", () => {
     await unsubscribe(first.token);
     expect((await subscriber("returning@example.org")).status).toBe("UNSUBSCRIBED");
 
-    expect(await subscribe({ email: "returning@example.org", frequency: "weekly", weekday: "0" }, context())).toMatchObject({ ok: true });
+    expect(
+      await subscribe({ email: "returning@example.org", frequency: "weekly", weekday: "0" }, context()),
+    ).toMatchObject({ ok: true });
     const again = await subscriber("returning@example.org");
-    expect(again).toMatchObject({ status: "PENDING", frequency: "WEEKLY", weekday: 0, confirmed_at: null, unsubscribed_at: null });
+    expect(again).toMatchObject({
+      status: "PENDING",
+      frequency: "WEEKLY",
+      weekday: 0,
+      confirmed_at: null,
+      unsubscribed_at: null,
+    });
     expect(again.token).not.toBe(first.token);
     const message = await findLatestOutboxMessage({ to: "returning@example.org" }, { outboxDir });
     expect(confirmLinkIn(message!.text)?.[1]).toBe(again.token);
@@ -169,7 +242,9 @@ describe("coming back", () => {
     const row = await subscriber("bounced@example.org");
     expect(row.status).toBe("PENDING");
     expect(row.token_seed).not.toBe(OLD_SEED);
-    expect((await testDb.pool.query(`SELECT legacy_token_hash FROM subscriber WHERE email = 'bounced@example.org'`)).rows).toEqual([{ legacy_token_hash: null }]);
+    expect(
+      (await testDb.pool.query(`SELECT legacy_token_hash FROM subscriber WHERE email = 'bounced@example.org'`)).rows,
+    ).toEqual([{ legacy_token_hash: null }]);
     expect(await mailTo("bounced@example.org")).toHaveLength(1);
   });
 
@@ -177,7 +252,11 @@ describe("coming back", () => {
     await subscribe({ email: "changed-mind@example.org", frequency: "daily" }, context());
     const { token } = await subscriber("changed-mind@example.org");
     await unsubscribe(token);
-    expect(await confirmSubscription(token)).toMatchObject({ ok: false, status: 409, error: expect.stringMatching(/cancelled/) });
+    expect(await confirmSubscription(token)).toMatchObject({
+      ok: false,
+      status: 409,
+      error: expect.stringMatching(/cancelled/),
+    });
     expect((await subscriber("changed-mind@example.org")).status).toBe("UNSUBSCRIBED");
   });
 });
@@ -185,9 +264,21 @@ describe("coming back", () => {
 describe("signed-in people", () => {
   it("subscribing one's own account address links it and confirms it at once, with no email", async () => {
     const user = await createUser(testDb.pool, "reader@example.org");
-    const result = await subscribe({ email: "READER@example.org", frequency: "weekly", topics: ["video"] }, context({ viewer: user }));
-    expect(result).toEqual({ ok: true, email: "reader@example.org", subscribed: true, message: "You're subscribed: weekly digest on Mondays, topics: Video." });
-    expect(await subscriber("reader@example.org")).toMatchObject({ status: "CONFIRMED", user_id: user.id, topics: ["video"] });
+    const result = await subscribe(
+      { email: "READER@example.org", frequency: "weekly", topics: ["video"] },
+      context({ viewer: user }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      email: "reader@example.org",
+      subscribed: true,
+      message: "You're subscribed: weekly digest on Mondays, topics: Video.",
+    });
+    expect(await subscriber("reader@example.org")).toMatchObject({
+      status: "CONFIRMED",
+      user_id: user.id,
+      topics: ["video"],
+    });
     expect(await mailTo("reader@example.org")).toEqual([]);
     expect(await subscriptionForUser(user.id)).toEqual({
       email: "reader@example.org",
@@ -201,15 +292,28 @@ describe("signed-in people", () => {
 
   it("the footer box (no topics offered) changes the frequency but keeps the topics already followed", async () => {
     const user = await createUser(testDb.pool, "keeps-topics@example.org");
-    await subscribe({ email: "keeps-topics@example.org", frequency: "weekly", topics: ["video"] }, context({ viewer: user }));
-    const again = await subscribe({ email: "keeps-topics@example.org", frequency: "daily", keepTopics: true }, context({ viewer: user }));
+    await subscribe(
+      { email: "keeps-topics@example.org", frequency: "weekly", topics: ["video"] },
+      context({ viewer: user }),
+    );
+    const again = await subscribe(
+      { email: "keeps-topics@example.org", frequency: "daily", keepTopics: true },
+      context({ viewer: user }),
+    );
     expect(again).toMatchObject({ ok: true, subscribed: true });
-    expect(await subscriber("keeps-topics@example.org")).toMatchObject({ status: "CONFIRMED", frequency: "DAILY", topics: ["video"] });
+    expect(await subscriber("keeps-topics@example.org")).toMatchObject({
+      status: "CONFIRMED",
+      frequency: "DAILY",
+      topics: ["video"],
+    });
   });
 
   it("subscribing another address while signed in still needs that address's confirmation", async () => {
     const user = await createUser(testDb.pool, "has-two@example.org");
-    const result = await subscribe({ email: "work-address@example.org", frequency: "daily" }, context({ viewer: user }));
+    const result = await subscribe(
+      { email: "work-address@example.org", frequency: "daily" },
+      context({ viewer: user }),
+    );
     expect(result).toMatchObject({ ok: true, subscribed: false });
     expect(await subscriber("work-address@example.org")).toMatchObject({ status: "PENDING", user_id: null });
     expect(await mailTo("work-address@example.org")).toHaveLength(1);
@@ -221,8 +325,17 @@ describe("signed-in people", () => {
     expect(await subscriptionForUser(user.id)).toMatchObject({ status: "PENDING", linkedToAccount: false });
 
     const saved = await saveAccountSubscription(user, { frequency: "weekly", weekday: "4", topics: [] }, "10.9.9.9");
-    expect(saved).toMatchObject({ ok: true, subscribed: true, message: "You're subscribed: weekly digest on Thursdays, all topics." });
-    expect(await subscriber("early@example.org")).toMatchObject({ status: "CONFIRMED", user_id: user.id, weekday: 4, topics: [] });
+    expect(saved).toMatchObject({
+      ok: true,
+      subscribed: true,
+      message: "You're subscribed: weekly digest on Thursdays, all topics.",
+    });
+    expect(await subscriber("early@example.org")).toMatchObject({
+      status: "CONFIRMED",
+      user_id: user.id,
+      weekday: 4,
+      topics: [],
+    });
 
     expect(await unsubscribeAccount(user)).toEqual({ ok: true, email: "early@example.org" });
     expect((await subscriber("early@example.org")).status).toBe("UNSUBSCRIBED");

@@ -33,7 +33,9 @@ beforeAll(async () => {
   }
   // Votes for the "top" order; the trending key follows first_seen and the boost.
   await testDb.pool.query(`UPDATE paper SET upvote_count = 100 WHERE title = 'Video Study Number 3'`);
-  await testDb.pool.query(`UPDATE paper SET upvote_count = 50, trending_boost = 1000 WHERE title = 'Video Study Number 7'`);
+  await testDb.pool.query(
+    `UPDATE paper SET upvote_count = 50, trending_boost = 1000 WHERE title = 'Video Study Number 7'`,
+  );
 });
 
 describe("a tag's papers", () => {
@@ -45,7 +47,9 @@ describe("a tag's papers", () => {
     const last = await papersByTag("video", { page: 3 });
     expect(last!.papers).toHaveLength(5);
     expect(last!.papers.every((paper) => paper.firstSeen === "2025-01-15")).toBe(true);
-    const all = [...first!.papers, ...(await papersByTag("video", { page: 2 }))!.papers, ...last!.papers].map((paper) => paper.id);
+    const all = [...first!.papers, ...(await papersByTag("video", { page: 2 }))!.papers, ...last!.papers].map(
+      (paper) => paper.id,
+    );
     expect(new Set(all).size).toBe(45);
   });
 
@@ -84,12 +88,20 @@ describe("a tag's papers", () => {
 describe("the tag list", () => {
   it("lists every topic first with its description, then people's tags in use by paper count", async () => {
     await testDb.pool.query(`INSERT INTO app_user (id, email) VALUES ('u1', 'u1@example.org')`);
-    const { rows } = await testDb.pool.query<{ id: number }>(`SELECT id FROM paper WHERE title LIKE 'Video Study Number %' ORDER BY id LIMIT 2`);
+    const { rows } = await testDb.pool.query<{ id: number }>(
+      `SELECT id FROM paper WHERE title LIKE 'Video Study Number %' ORDER BY id LIMIT 2`,
+    );
     expect((await addUserTags("u1", rows[0]!.id, "koalas, marsupials")).ok).toBe(true);
     expect((await addUserTags("u1", rows[1]!.id, "koalas")).ok).toBe(true);
     const tags = await listTags();
     expect(tags.slice(0, TOPICS.length).every((tag) => tag.kind === "TOPIC" && tag.description)).toBe(true);
-    expect(tags[0]).toEqual({ slug: "video", name: "Video", kind: "TOPIC", paperCount: 45, description: TOPICS.find((t) => t.slug === "video")!.description });
+    expect(tags[0]).toEqual({
+      slug: "video",
+      name: "Video",
+      kind: "TOPIC",
+      paperCount: 45,
+      description: TOPICS.find((t) => t.slug === "video")!.description,
+    });
     expect(tags.slice(TOPICS.length)).toEqual([
       { slug: "koalas", name: "koalas", kind: "USER", paperCount: 2, description: null },
       { slug: "marsupials", name: "marsupials", kind: "USER", paperCount: 1, description: null },
@@ -99,7 +111,9 @@ describe("the tag list", () => {
 
 describe("GET /tags/SLUG/feed.xml", () => {
   async function feed(slug: string) {
-    const response = await feedRoute.GET(new Request(`http://localhost/tags/${slug}/feed.xml`), { params: Promise.resolve({ slug }) });
+    const response = await feedRoute.GET(new Request(`http://localhost/tags/${slug}/feed.xml`), {
+      params: Promise.resolve({ slug }),
+    });
     return { response, xml: await response.text() };
   }
 
@@ -114,13 +128,18 @@ describe("GET /tags/SLUG/feed.xml", () => {
     expect(xmlProblems(xml)).toEqual([]);
     expect(xml).not.toMatch(/<script/i);
     expect(xml).toContain("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Video&quot; Tricks</title>");
-    expect(xml).toContain('<atom:link href="http://localhost/tags/video/feed.xml" rel="self" type="application/rss+xml"/>');
+    expect(xml).toContain(
+      '<atom:link href="http://localhost/tags/video/feed.xml" rel="self" type="application/rss+xml"/>',
+    );
     expect(elementTexts(xml, "link")[0]).toBe("http://localhost/tags/video");
     expect(elementTexts(xml, "title")[0]).toBe("PaperPulse: Video");
     const items = rssItems(xml);
     expect(items).toHaveLength(45);
     expect(elementTexts(items[0]!, "pubDate")).toEqual(["Wed, 02 Apr 2025 00:00:00 GMT"]);
-    const [description] = elementTexts(items.find((item) => item.includes("alert(1)"))!, "description");
+    const [description] = elementTexts(
+      items.find((item) => item.includes("alert(1)"))!,
+      "description",
+    );
     expect(description).toContain("We study &lt;b&gt;markup&lt;/b&gt; &amp; videos.");
   });
 

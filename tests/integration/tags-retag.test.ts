@@ -31,7 +31,10 @@ async function countsAreExact(): Promise<void> {
 }
 
 beforeAll(async () => {
-  await importDigest(testDb.pool, textSource("d.txt", digestText("2025-04-30", PAPERS)), { today: "2025-05-01", importedBy: "cli:test" });
+  await importDigest(testDb.pool, textSource("d.txt", digestText("2025-04-30", PAPERS)), {
+    today: "2025-05-01",
+    importedBy: "cli:test",
+  });
   // Someone applied "video" to the koala paper by hand too.
   await testDb.pool.query(`INSERT INTO app_user (id, email) VALUES ('u1', 'u1@example.org')`);
   await testDb.pool.query(
@@ -48,7 +51,15 @@ describe("retag", () => {
   it("changes nothing when the taxonomy did not change, and reports the coverage", async () => {
     const before = await testDb.pool.query(`SELECT * FROM paper_tag ORDER BY 1, 2`);
     const summary = await retagCatalogue(testDb.pool);
-    expect(summary).toMatchObject({ topics: TOPICS.length, papers: 3, tagged: 3, added: 0, removed: 0, retired: [], coverage: 1 });
+    expect(summary).toMatchObject({
+      topics: TOPICS.length,
+      papers: 3,
+      tagged: 3,
+      added: 0,
+      removed: 0,
+      retired: [],
+      coverage: 1,
+    });
     expect((await testDb.pool.query(`SELECT * FROM paper_tag ORDER BY 1, 2`)).rows).toEqual(before.rows);
   });
 
@@ -61,7 +72,12 @@ describe("retag", () => {
       abstract: ["platypus robots"],
     };
     // "video" leaves the taxonomy; "efficiency" loses its abstract terms (title "Wombat Kernels" has none).
-    const edited = [...TOPICS.filter((topic) => topic.slug !== "video").map((topic) => (topic.slug === "efficiency" ? { ...topic, abstract: [] } : topic)), marsupials];
+    const edited = [
+      ...TOPICS.filter((topic) => topic.slug !== "video").map((topic) =>
+        topic.slug === "efficiency" ? { ...topic, abstract: [] } : topic,
+      ),
+      marsupials,
+    ];
     const summary = await retagCatalogue(testDb.pool, edited);
     expect(summary).toMatchObject({ topics: edited.length, papers: 3, tagged: 3, retired: ["video"], coverage: 1 });
 
@@ -73,7 +89,9 @@ describe("retag", () => {
     ]);
     expect(await tagsOf(PAPERS[1]!.title)).toEqual([{ slug: "marsupials", automatic: true, user_count: 0 }]);
     expect((await tagsOf(PAPERS[2]!.title)).map((tag) => tag.slug)).toEqual(["embodied-robotics", "marsupials"]);
-    const { rows } = await testDb.pool.query(`SELECT slug, kind::text, paper_count FROM tag WHERE slug IN ('video', 'marsupials', 'efficiency') ORDER BY slug`);
+    const { rows } = await testDb.pool.query(
+      `SELECT slug, kind::text, paper_count FROM tag WHERE slug IN ('video', 'marsupials', 'efficiency') ORDER BY slug`,
+    );
     expect(rows).toEqual([
       { slug: "efficiency", kind: "TOPIC", paper_count: 0 },
       { slug: "marsupials", kind: "TOPIC", paper_count: 3 },
@@ -81,7 +99,11 @@ describe("retag", () => {
     ]);
     await countsAreExact();
 
-    expect((await topicCounts(testDb.pool, edited)).find((topic) => topic.slug === "marsupials")).toEqual({ slug: "marsupials", name: "Marsupials", paperCount: 3 });
+    expect((await topicCounts(testDb.pool, edited)).find((topic) => topic.slug === "marsupials")).toEqual({
+      slug: "marsupials",
+      name: "Marsupials",
+      paperCount: 3,
+    });
   });
 
   it("going back to the shipped taxonomy restores it (the retired topic is a topic again)", async () => {
@@ -92,7 +114,9 @@ describe("retag", () => {
       { slug: "video", automatic: true, user_count: 1 },
     ]);
     expect(await tagsOf(PAPERS[1]!.title)).toEqual([{ slug: "efficiency", automatic: true, user_count: 0 }]);
-    const { rows } = await testDb.pool.query(`SELECT slug, kind::text, paper_count FROM tag WHERE slug IN ('video', 'marsupials') ORDER BY slug`);
+    const { rows } = await testDb.pool.query(
+      `SELECT slug, kind::text, paper_count FROM tag WHERE slug IN ('video', 'marsupials') ORDER BY slug`,
+    );
     expect(rows).toEqual([
       { slug: "marsupials", kind: "USER", paper_count: 0 },
       { slug: "video", kind: "TOPIC", paper_count: 1 },

@@ -38,7 +38,9 @@ beforeAll(async () => {
 
 describe("topic tags of the sample digest", () => {
   it("gives at least 90% of the 94 papers one or more topics", async () => {
-    const { rows: [row] } = await testDb.pool.query<{ tagged: number; papers: number }>(
+    const {
+      rows: [row],
+    } = await testDb.pool.query<{ tagged: number; papers: number }>(
       `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM paper_tag pt WHERE pt.paper_id = p.id AND pt.automatic))::int AS tagged,
               count(*)::int AS papers FROM paper p`,
     );
@@ -47,14 +49,23 @@ describe("topic tags of the sample digest", () => {
   });
 
   it("creates one TOPIC tag per topic of the taxonomy, with exact paper counts", async () => {
-    const { rows } = await testDb.pool.query<{ slug: string; name: string; kind: string }>(`SELECT slug, name, kind::text FROM tag ORDER BY slug`);
-    expect(rows).toEqual(TOPICS.map((topic) => ({ slug: topic.slug, name: topic.name, kind: "TOPIC" })).sort((a, b) => a.slug.localeCompare(b.slug)));
+    const { rows } = await testDb.pool.query<{ slug: string; name: string; kind: string }>(
+      `SELECT slug, name, kind::text FROM tag ORDER BY slug`,
+    );
+    expect(rows).toEqual(
+      TOPICS.map((topic) => ({ slug: topic.slug, name: topic.name, kind: "TOPIC" })).sort((a, b) =>
+        a.slug.localeCompare(b.slug),
+      ),
+    );
     await countsAreExact();
   });
 
   it.each([
     ["Video-MME: The First-Ever", ["benchmark", "video"]],
-    ["Towards a Multimodal Large Language Model with Pixel-Level Insight for Biomedicine", ["medical", "mixture-of-experts", "grounding-segmentation"]],
+    [
+      "Towards a Multimodal Large Language Model with Pixel-Level Insight for Biomedicine",
+      ["medical", "mixture-of-experts", "grounding-segmentation"],
+    ],
     ["Uni-MoE: Scaling Unified", ["mixture-of-experts"]],
     ["MME-Survey: A Comprehensive Survey", ["benchmark", "survey"]],
     ["Ponder & Press: Advancing Visual GUI Agent", ["gui-agents"]],
@@ -101,7 +112,15 @@ describe("topic tags of later imports", () => {
   it("tags a new paper, and a changed abstract moves its topics (people's tags stay)", async () => {
     await importDigest(
       testDb.pool,
-      textSource("may-2.txt", digestText("2025-05-02", [{ title: TITLE, abstract: "We study radiology reports and medical imaging with a video benchmark of long videos." }])),
+      textSource(
+        "may-2.txt",
+        digestText("2025-05-02", [
+          {
+            title: TITLE,
+            abstract: "We study radiology reports and medical imaging with a video benchmark of long videos.",
+          },
+        ]),
+      ),
       options,
     );
     expect(await topicsOf(TITLE)).toEqual(["medical", "video"]);
@@ -119,7 +138,12 @@ describe("topic tags of later imports", () => {
 
     const changed = await importDigest(
       testDb.pool,
-      textSource("may-3.txt", digestText("2025-05-03", [{ title: TITLE, abstract: "A survey of kernels for marsupials. This survey maps the field." }])),
+      textSource(
+        "may-3.txt",
+        digestText("2025-05-03", [
+          { title: TITLE, abstract: "A survey of kernels for marsupials. This survey maps the field." },
+        ]),
+      ),
       options,
     );
     expect(changed.counts.updated).toBe(1);
@@ -137,10 +161,14 @@ describe("topic tags of later imports", () => {
   });
 
   it("leaves the tags of an unchanged re-import alone", async () => {
-    const before = await testDb.pool.query(`SELECT paper_id, tag_id, automatic, user_count FROM paper_tag ORDER BY 1, 2`);
+    const before = await testDb.pool.query(
+      `SELECT paper_id, tag_id, automatic, user_count FROM paper_tag ORDER BY 1, 2`,
+    );
     const again = await importDigest(testDb.pool, await fileSource(samplePath), options);
     expect(again.status).toBe("UNCHANGED");
-    const after = await testDb.pool.query(`SELECT paper_id, tag_id, automatic, user_count FROM paper_tag ORDER BY 1, 2`);
+    const after = await testDb.pool.query(
+      `SELECT paper_id, tag_id, automatic, user_count FROM paper_tag ORDER BY 1, 2`,
+    );
     expect(after.rows).toEqual(before.rows);
     await countsAreExact();
   });

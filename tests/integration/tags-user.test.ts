@@ -14,8 +14,20 @@ let paperId = 0;
 let otherPaperId = 0;
 
 async function state(id = paperId) {
-  const { rows: [paper] } = await testDb.pool.query<{ tag_count: number; trending_boost: number }>(`SELECT tag_count, trending_boost FROM paper WHERE id = $1`, [id]);
-  const { rows: tags } = await testDb.pool.query<{ slug: string; kind: string; automatic: boolean; user_count: number; paper_count: number; applications: number }>(
+  const {
+    rows: [paper],
+  } = await testDb.pool.query<{ tag_count: number; trending_boost: number }>(
+    `SELECT tag_count, trending_boost FROM paper WHERE id = $1`,
+    [id],
+  );
+  const { rows: tags } = await testDb.pool.query<{
+    slug: string;
+    kind: string;
+    automatic: boolean;
+    user_count: number;
+    paper_count: number;
+    applications: number;
+  }>(
     `SELECT t.slug, t.kind::text, pt.automatic, pt.user_count, t.paper_count,
             (SELECT count(*) FROM paper_user_tag u WHERE u.paper_id = pt.paper_id AND u.tag_id = pt.tag_id)::int AS applications
      FROM paper_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.paper_id = $1 ORDER BY t.slug`,
@@ -25,7 +37,9 @@ async function state(id = paperId) {
 }
 
 async function userTagCount(): Promise<number> {
-  const { rows: [row] } = await testDb.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM paper_user_tag`);
+  const {
+    rows: [row],
+  } = await testDb.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM paper_user_tag`);
   return row!.n;
 }
 
@@ -44,7 +58,8 @@ beforeAll(async () => {
   const { rows } = await testDb.pool.query<{ id: number; title: string }>(`SELECT id, title FROM paper ORDER BY id`);
   paperId = rows.find((row) => row.title.startsWith("Tagging"))!.id;
   otherPaperId = rows.find((row) => row.title.startsWith("Another"))!.id;
-  for (const id of USERS) await testDb.pool.query(`INSERT INTO app_user (id, email) VALUES ($1, $2)`, [id, `${id}@example.org`]);
+  for (const id of USERS)
+    await testDb.pool.query(`INSERT INTO app_user (id, email) VALUES ($1, $2)`, [id, `${id}@example.org`]);
 });
 
 describe("adding and removing one's own tags", () => {
@@ -53,7 +68,14 @@ describe("adding and removing one's own tags", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.tags.filter((tag) => !tag.automatic)).toEqual([
-      { slug: "efficient-attention", name: "efficient-attention", kind: "USER", automatic: false, userCount: 1, mine: true },
+      {
+        slug: "efficient-attention",
+        name: "efficient-attention",
+        kind: "USER",
+        automatic: false,
+        userCount: 1,
+        mine: true,
+      },
       { slug: "long-context", name: "Long Context", kind: "USER", automatic: false, userCount: 1, mine: true },
     ]);
     // Automatic topics come first.
@@ -64,7 +86,11 @@ describe("adding and removing one's own tags", () => {
     const after = await state();
     expect(after.tagCount).toBe(2);
     expect(after.boost).toBeGreaterThan(0);
-    expect(after.tags.find((tag) => tag.slug === "long-context")).toMatchObject({ user_count: 1, paper_count: 1, applications: 1 });
+    expect(after.tags.find((tag) => tag.slug === "long-context")).toMatchObject({
+      user_count: 1,
+      paper_count: 1,
+      applications: 1,
+    });
   });
 
   it("is a no-op to add a tag one already applied", async () => {
@@ -78,7 +104,11 @@ describe("adding and removing one's own tags", () => {
     expect((await addUserTags(bob, paperId, "Long-Context")).ok).toBe(true);
     const after = await state();
     expect(after.tagCount).toBe(3);
-    expect(after.tags.find((tag) => tag.slug === "long-context")).toMatchObject({ user_count: 2, paper_count: 1, applications: 2 });
+    expect(after.tags.find((tag) => tag.slug === "long-context")).toMatchObject({
+      user_count: 2,
+      paper_count: 1,
+      applications: 2,
+    });
     // The first person's spelling stays the tag's name.
     const tags = await tagsForPaper(paperId, bob);
     expect(tags.find((tag) => tag.slug === "long-context")).toEqual({
@@ -97,7 +127,11 @@ describe("adding and removing one's own tags", () => {
     expect(removed).toMatchObject({ ok: true, removed: true });
     let after = await state();
     expect(after.tagCount).toBe(2);
-    expect(after.tags.find((tag) => tag.slug === "long-context")).toMatchObject({ user_count: 1, paper_count: 1, applications: 1 });
+    expect(after.tags.find((tag) => tag.slug === "long-context")).toMatchObject({
+      user_count: 1,
+      paper_count: 1,
+      applications: 1,
+    });
 
     // Bob has no "efficient-attention": nothing happens.
     expect(await removeUserTag(bob, paperId, "efficient-attention")).toMatchObject({ ok: true, removed: false });
@@ -109,7 +143,9 @@ describe("adding and removing one's own tags", () => {
     after = await state();
     expect(after.tagCount).toBe(1);
     expect(after.tags.find((tag) => tag.slug === "long-context")).toBeUndefined();
-    const { rows: [tag] } = await testDb.pool.query(`SELECT paper_count FROM tag WHERE slug = 'long-context'`);
+    const {
+      rows: [tag],
+    } = await testDb.pool.query(`SELECT paper_count FROM tag WHERE slug = 'long-context'`);
     expect(tag).toEqual({ paper_count: 0 });
   });
 
@@ -119,13 +155,24 @@ describe("adding and removing one's own tags", () => {
     expect(videoBefore).toMatchObject({ automatic: true, user_count: 0 });
     expect((await addUserTags(bob, paperId, "VIDEO")).ok).toBe(true);
     let after = await state();
-    expect(after.tags.find((tag) => tag.slug === "video")).toMatchObject({ kind: "TOPIC", automatic: true, user_count: 1, paper_count: videoBefore.paper_count });
-    const { rows: [name] } = await testDb.pool.query(`SELECT name FROM tag WHERE slug = 'video'`);
+    expect(after.tags.find((tag) => tag.slug === "video")).toMatchObject({
+      kind: "TOPIC",
+      automatic: true,
+      user_count: 1,
+      paper_count: videoBefore.paper_count,
+    });
+    const {
+      rows: [name],
+    } = await testDb.pool.query(`SELECT name FROM tag WHERE slug = 'video'`);
     expect(name).toEqual({ name: "Video" });
 
     expect((await removeUserTag(bob, paperId, "video")).ok).toBe(true);
     after = await state();
-    expect(after.tags.find((tag) => tag.slug === "video")).toMatchObject({ automatic: true, user_count: 0, paper_count: videoBefore.paper_count });
+    expect(after.tags.find((tag) => tag.slug === "video")).toMatchObject({
+      automatic: true,
+      user_count: 0,
+      paper_count: videoBefore.paper_count,
+    });
     expect(after.tagCount).toBe(before.tagCount);
   });
 
@@ -134,7 +181,10 @@ describe("adding and removing one's own tags", () => {
     expect(result.ok).toBe(true);
     const { rows } = await testDb.pool.query(`SELECT slug, name FROM tag WHERE slug = 'bold-ideas'`);
     expect(rows).toEqual([{ slug: "bold-ideas", name: "Bold Ideas" }]);
-    expect(await addUserTags(ada, otherPaperId, "<script>x</script>")).toMatchObject({ ok: false, error: expect.stringMatching(/words, numbers and “-”/) });
+    expect(await addUserTags(ada, otherPaperId, "<script>x</script>")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/words, numbers and “-”/),
+    });
   });
 
   it("lists a person's tags with how many papers they put each on", async () => {
@@ -173,7 +223,12 @@ describe("limits", () => {
     }
     const before = await state(otherPaperId);
     const over = await addUserTags(user, otherPaperId, "one-more, and-another");
-    expect(over).toEqual({ ok: false, error: expect.stringContaining(`at most ${TAGS_PER_PERSON_PER_PAPER} tags on one paper; you have 20, so remove one first`) });
+    expect(over).toEqual({
+      ok: false,
+      error: expect.stringContaining(
+        `at most ${TAGS_PER_PERSON_PER_PAPER} tags on one paper; you have 20, so remove one first`,
+      ),
+    });
     expect(await state(otherPaperId)).toEqual(before);
     // Re-adding one already applied is still fine at the limit.
     expect((await addUserTags(user, otherPaperId, "limit-3")).ok).toBe(true);
@@ -182,8 +237,14 @@ describe("limits", () => {
   });
 
   it("answers a missing paper with an error, writing nothing", async () => {
-    expect(await addUserTags(ada, 987654, "fine")).toEqual({ ok: false, error: expect.stringContaining("does not exist") });
-    expect(await removeUserTag(ada, 987654, "fine")).toEqual({ ok: false, error: expect.stringContaining("does not exist") });
+    expect(await addUserTags(ada, 987654, "fine")).toEqual({
+      ok: false,
+      error: expect.stringContaining("does not exist"),
+    });
+    expect(await removeUserTag(ada, 987654, "fine")).toEqual({
+      ok: false,
+      error: expect.stringContaining("does not exist"),
+    });
     const { rows } = await testDb.pool.query(`SELECT 1 FROM tag WHERE slug = 'fine'`);
     expect(rows).toEqual([]);
   });
@@ -196,7 +257,11 @@ describe("concurrency", () => {
     const results = await Promise.all(people.map((user) => addUserTags(user, otherPaperId, "Concurrent Tag")));
     expect(results.every((result) => result.ok)).toBe(true);
     const after = await state(otherPaperId);
-    expect(after.tags.find((tag) => tag.slug === "concurrent-tag")).toMatchObject({ user_count: 10, paper_count: 1, applications: 10 });
+    expect(after.tags.find((tag) => tag.slug === "concurrent-tag")).toMatchObject({
+      user_count: 10,
+      paper_count: 1,
+      applications: 10,
+    });
     expect(after.tagCount).toBe(before.tagCount + 10);
 
     // And all of them taking it back at once, plus repeats, leaves nothing behind.
@@ -204,7 +269,9 @@ describe("concurrency", () => {
     const end = await state(otherPaperId);
     expect(end.tags.find((tag) => tag.slug === "concurrent-tag")).toBeUndefined();
     expect(end.tagCount).toBe(before.tagCount);
-    const { rows: [tag] } = await testDb.pool.query(`SELECT paper_count FROM tag WHERE slug = 'concurrent-tag'`);
+    const {
+      rows: [tag],
+    } = await testDb.pool.query(`SELECT paper_count FROM tag WHERE slug = 'concurrent-tag'`);
     expect(tag).toEqual({ paper_count: 0 });
   });
 

@@ -51,13 +51,17 @@ describe("upvotes and saves", () => {
   });
 
   it("40 people voting at once, some twice, give exactly 40 votes, and the boost follows the formula", async () => {
-    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => createUser(testDb.pool, `voter${i}@example.org`)));
+    const people = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => createUser(testDb.pool, `voter${i}@example.org`)),
+    );
     const requests = people.flatMap((person, i) => (i % 4 === 0 ? [person, person] : [person]));
     const results = await Promise.all(requests.map((person) => setReaction(person, otherPaperId, "upvote", true)));
     expect(results.every((result) => result.ok)).toBe(true);
     const after = await counts(otherPaperId);
     expect(after.upvotes).toBe(40);
-    const { rows } = await testDb.pool.query("SELECT count(*)::int AS n FROM upvote WHERE paper_id = $1", [otherPaperId]);
+    const { rows } = await testDb.pool.query("SELECT count(*)::int AS n FROM upvote WHERE paper_id = $1", [
+      otherPaperId,
+    ]);
     expect(rows[0].n).toBe(40);
     expect(after.boost).toBeCloseTo(trendingBoost({ upvotes: 40, saves: 0, tags: 0 }), 4);
     expect(after.key).toBeCloseTo(after.day + after.boost, 4);

@@ -12,14 +12,18 @@ process.env.RESEND_WEBHOOK_SECRET = SECRET;
 const testDb = setUpTestDatabase();
 
 async function subscriber(email: string, status = "CONFIRMED") {
-  await testDb.pool.query(`INSERT INTO subscriber (email, status) VALUES ($1, $2::"SubscriberStatus")`, [email, status]);
+  await testDb.pool.query(`INSERT INTO subscriber (email, status) VALUES ($1, $2::"SubscriberStatus")`, [
+    email,
+    status,
+  ]);
 }
 
 async function state(email: string) {
-  const { rows } = await testDb.pool.query<{ status: string; suppressed_at: Date | null; suppressed_why: string | null }>(
-    `SELECT status, suppressed_at, suppressed_why FROM subscriber WHERE email = $1`,
-    [email],
-  );
+  const { rows } = await testDb.pool.query<{
+    status: string;
+    suppressed_at: Date | null;
+    suppressed_why: string | null;
+  }>(`SELECT status, suppressed_at, suppressed_why FROM subscriber WHERE email = $1`, [email]);
   return rows[0];
 }
 
@@ -27,34 +31,60 @@ function event(type: string, to: string, extra: Record<string, unknown> = {}) {
   return JSON.stringify({
     type,
     created_at: "2025-05-01T07:00:05.000Z",
-    data: { email_id: "4ef9a417-02e9-4d39-ad75-9611e0fcc33c", from: "PaperPulse <papers@example.org>", to: [to], subject: "Your digest", created_at: "2025-05-01T07:00:00.000Z", ...extra },
+    data: {
+      email_id: "4ef9a417-02e9-4d39-ad75-9611e0fcc33c",
+      from: "PaperPulse <papers@example.org>",
+      to: [to],
+      subject: "Your digest",
+      created_at: "2025-05-01T07:00:00.000Z",
+      ...extra,
+    },
   });
 }
 
 type Signing = { secret?: string; timestamp?: number; signature?: string | null };
 
-function deliver(body: string, { secret = SECRET, timestamp = Math.floor(Date.now() / 1000), signature }: Signing = {}) {
+function deliver(
+  body: string,
+  { secret = SECRET, timestamp = Math.floor(Date.now() / 1000), signature }: Signing = {},
+) {
   const id = `msg_${randomBytes(8).toString("hex")}`;
-  const headers: Record<string, string> = { "content-type": "application/json", "svix-id": id, "svix-timestamp": String(timestamp) };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "svix-id": id,
+    "svix-timestamp": String(timestamp),
+  };
   const signed = signature === undefined ? signWebhook(secret, id, timestamp, body) : signature;
   if (signed !== null) headers["svix-signature"] = signed;
   return POST(new Request("http://localhost/api/webhooks/resend", { method: "POST", headers, body }));
 }
 
-const hardBounce = (to: string) => event("email.bounced", to, { bounce: { type: "Permanent", subType: "General", message: "The recipient's mailbox does not exist." } });
+const hardBounce = (to: string) =>
+  event("email.bounced", to, {
+    bounce: { type: "Permanent", subType: "General", message: "The recipient's mailbox does not exist." },
+  });
 const unique = (name: string) => `${name}-${randomBytes(4).toString("hex")}@example.org`;
 
 describe("signature check", () => {
   it("agrees with the Svix / Standard Webhooks published example signature", () => {
-    expect(signWebhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}')).toBe(
-      "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
-    );
+    expect(
+      signWebhook(
+        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+        1614265330,
+        '{"test": 2432232314}',
+      ),
+    ).toBe("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
   });
 
   it("accepts any one matching signature among several (a secret being rotated)", () => {
     const body = "{}";
     const good = signWebhook(SECRET, "msg_1", 1_700_000_000, body);
-    const headers = new Headers({ "svix-id": "msg_1", "svix-timestamp": "1700000000", "svix-signature": `v1,AAAA ${good}` });
+    const headers = new Headers({
+      "svix-id": "msg_1",
+      "svix-timestamp": "1700000000",
+      "svix-signature": `v1,AAAA ${good}`,
+    });
     expect(verifyWebhook(SECRET, headers, body, 1_700_000_000_000)).toEqual({ ok: true });
   });
 });
@@ -96,7 +126,12 @@ describe("POST /api/webhooks/resend", () => {
     await subscriber(email);
     const body = hardBounce(email);
     const otherSecret = `whsec_${randomBytes(24).toString("base64")}`;
-    for (const signing of [{ signature: "v1,bm90IGEgc2lnbmF0dXJl" }, { secret: otherSecret }, { signature: null }, { signature: "v2,abc" }] satisfies Signing[]) {
+    for (const signing of [
+      { signature: "v1,bm90IGEgc2lnbmF0dXJl" },
+      { secret: otherSecret },
+      { signature: null },
+      { signature: "v2,abc" },
+    ] satisfies Signing[]) {
       const response = await deliver(body, signing);
       expect(response.status, JSON.stringify(signing)).toBe(401);
       expect((await response.json()).error).toMatch(/webhook refused/);
@@ -109,8 +144,14 @@ describe("POST /api/webhooks/resend", () => {
     await subscriber(victim);
     const id = "msg_tampered";
     const timestamp = Math.floor(Date.now() / 1000);
-    const headers = { "svix-id": id, "svix-timestamp": String(timestamp), "svix-signature": signWebhook(SECRET, id, timestamp, hardBounce(other)) };
-    const response = await POST(new Request("http://localhost/api/webhooks/resend", { method: "POST", headers, body: hardBounce(victim) }));
+    const headers = {
+      "svix-id": id,
+      "svix-timestamp": String(timestamp),
+      "svix-signature": signWebhook(SECRET, id, timestamp, hardBounce(other)),
+    };
+    const response = await POST(
+      new Request("http://localhost/api/webhooks/resend", { method: "POST", headers, body: hardBounce(victim) }),
+    );
     expect(response.status).toBe(401);
     expect((await state(victim))!.status).toBe("CONFIRMED");
   });
@@ -130,7 +171,9 @@ describe("POST /api/webhooks/resend", () => {
   it("a soft (transient) bounce is acknowledged and the subscriber keeps getting mail", async () => {
     const email = unique("mailbox-full");
     await subscriber(email);
-    const response = await deliver(event("email.bounced", email, { bounce: { type: "Transient", subType: "MailboxFull", message: "Mailbox full" } }));
+    const response = await deliver(
+      event("email.bounced", email, { bounce: { type: "Transient", subType: "MailboxFull", message: "Mailbox full" } }),
+    );
     expect(response.status).toBe(200);
     expect((await response.json()).ignored).toMatch(/soft bounce/);
     expect((await state(email))!.status).toBe("CONFIRMED");

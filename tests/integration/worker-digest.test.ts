@@ -24,11 +24,22 @@ const SUBSCRIBERS = 7;
 beforeAll(async () => {
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
   for (let i = 0; i < SUBSCRIBERS; i++) {
-    await testDb.pool.query(`INSERT INTO subscriber (email, status, confirmed_at) VALUES ($1, 'CONFIRMED', now())`, [`reader-${i}@example.org`]);
+    await testDb.pool.query(`INSERT INTO subscriber (email, status, confirmed_at) VALUES ($1, 'CONFIRMED', now())`, [
+      `reader-${i}@example.org`,
+    ]);
   }
   const jobs = scheduledJobs({ dailyCron: "0 7 * * *", weeklyCron: "0 7 * * *", timeZone: "UTC" }, runDigest);
   for (const id of ["digest-ann", "digest-ben"]) {
-    workers.push(await startWorker({ databaseUrl: testDb.url, jobs, workerId: id, runClock: false, pollingIntervalSeconds: 0.5, log: () => undefined }));
+    workers.push(
+      await startWorker({
+        databaseUrl: testDb.url,
+        jobs,
+        workerId: id,
+        runClock: false,
+        pollingIntervalSeconds: 0.5,
+        log: () => undefined,
+      }),
+    );
   }
 });
 afterAll(async () => {
@@ -41,7 +52,10 @@ describe("the digest job on several workers", () => {
     const [ann, ben] = workers as [RunningWorker, RunningWorker];
     const now = new Date("2025-05-01T07:00:00Z");
     // Different keys on purpose: pg-boss lets both jobs through, so only the ledger stands between them and a double send.
-    const ids = await Promise.all([ann.trigger("digest-daily", "tick-a", now), ben.trigger("digest-daily", "tick-b", now)]);
+    const ids = await Promise.all([
+      ann.trigger("digest-daily", "tick-a", now),
+      ben.trigger("digest-daily", "tick-b", now),
+    ]);
     for (;;) {
       const jobs = await Promise.all(ids.map((id) => ann.boss.getJobById("digest-daily", id!)));
       if (jobs.every((job) => job?.state === "completed")) break;
@@ -52,7 +66,9 @@ describe("the digest job on several workers", () => {
     const { rows } = await testDb.pool.query<{ email: string; status: string }>(
       `SELECT s.email, d.status::text AS status FROM digest_delivery d JOIN subscriber s ON s.id = d.subscriber_id ORDER BY s.email`,
     );
-    expect(rows).toEqual(Array.from({ length: SUBSCRIBERS }, (_, i) => ({ email: `reader-${i}@example.org`, status: "SENT" })));
+    expect(rows).toEqual(
+      Array.from({ length: SUBSCRIBERS }, (_, i) => ({ email: `reader-${i}@example.org`, status: "SENT" })),
+    );
     const outbox = await listOutbox(100, { outboxDir: path.join(dataDir, "outbox") });
     expect(outbox.map((message) => message.to).sort()).toEqual(rows.map((row) => row.email));
   });

@@ -30,7 +30,14 @@ async function start(workerId: string): Promise<RunningWorker> {
     log: (line) => lines.push(line),
     client: { clock: virtualClock().clock },
   });
-  const worker = await startWorker({ databaseUrl: testDb.url, jobs: [job], workerId, runClock: false, pollingIntervalSeconds: 0.5, log: (line) => lines.push(line) });
+  const worker = await startWorker({
+    databaseUrl: testDb.url,
+    jobs: [job],
+    workerId,
+    runClock: false,
+    pollingIntervalSeconds: 0.5,
+    log: (line) => lines.push(line),
+  });
   running.push(worker);
   return worker;
 }
@@ -47,23 +54,36 @@ describe("the scheduled fetch", () => {
   it("two workers schedule it with the configured cron; a tick both trigger fetches each recent day once", async () => {
     const [ann, ben] = await Promise.all([start("fetch-ann"), start("fetch-ben")]);
     const schedules = await ann.boss.getSchedules();
-    expect(schedules.map(({ name, cron, timezone }: { name: string; cron: string; timezone?: string }) => ({ name, cron, timezone }))).toEqual([
-      { name: FETCH_JOB_NAME, cron: "23 * * * *", timezone: "Europe/Berlin" },
-    ]);
+    expect(
+      schedules.map(({ name, cron, timezone }: { name: string; cron: string; timezone?: string }) => ({
+        name,
+        cron,
+        timezone,
+      })),
+    ).toEqual([{ name: FETCH_JOB_NAME, cron: "23 * * * *", timezone: "Europe/Berlin" }]);
 
     const now = new Date("2025-05-02T10:23:00Z");
-    const ids = await Promise.all([ann.trigger(FETCH_JOB_NAME, "hf:2025-05-02T10:23", now), ben.trigger(FETCH_JOB_NAME, "hf:2025-05-02T10:23", now)]);
+    const ids = await Promise.all([
+      ann.trigger(FETCH_JOB_NAME, "hf:2025-05-02T10:23", now),
+      ben.trigger(FETCH_JOB_NAME, "hf:2025-05-02T10:23", now),
+    ]);
     const created = ids.filter((id): id is string => id !== null);
     expect(created).toHaveLength(1);
     expect(await settled(ann, created[0]!)).toBe("completed");
 
     expect(hf.requests.map((r) => r.query.date)).toEqual(["2025-05-01", "2025-05-02"]);
-    const { rows } = await testDb.pool.query(`SELECT to_char(digest_date, 'YYYY-MM-DD') AS day, imported_by FROM import_run ORDER BY id`);
+    const { rows } = await testDb.pool.query(
+      `SELECT to_char(digest_date, 'YYYY-MM-DD') AS day, imported_by FROM import_run ORDER BY id`,
+    );
     expect(rows).toEqual([
       { day: "2025-05-01", imported_by: "fetch:huggingface" },
       { day: "2025-05-02", imported_by: "fetch:huggingface" },
     ]);
     expect(lines).toContainEqual(expect.stringMatching(/^\[worker\] hf-fetch \+ 2025-05-01: new: 6 new/));
-    expect(lines).toContainEqual(expect.stringMatching(/^\[worker\] hf-fetch job [0-9a-f]{8} done in \d+\.\ds: days=2 new=2 updated=0 unchanged=0 failed=0 requests=2$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^\[worker\] hf-fetch job [0-9a-f]{8} done in \d+\.\ds: days=2 new=2 updated=0 unchanged=0 failed=0 requests=2$/,
+      ),
+    );
   });
 });

@@ -8,11 +8,15 @@ const testDb = setUpTestDatabase();
 
 /** The worker with the same loaders as `npm run worker`, in this very process id (no tsx wrapper to forward signals). */
 function spawnWorker(extraEnv: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", "scripts/worker.ts"], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: testDb.url, ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", "scripts/worker.ts"],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: testDb.url, ...extraEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
@@ -28,9 +32,15 @@ describe("npm run worker", () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`starts with the configured schedules and stops cleanly on ${signal} with exit code 0`, async () => {
       // The fetch's cron never fires during the test (once a year), so nothing is asked of huggingface.co.
-      const worker = spawnWorker({ DIGEST_DAILY_CRON: "15 6 * * *", DIGEST_TIMEZONE: "Europe/Berlin", HF_FETCH_CRON: "0 5 1 1 *" });
+      const worker = spawnWorker({
+        DIGEST_DAILY_CRON: "15 6 * * *",
+        DIGEST_TIMEZONE: "Europe/Berlin",
+        HF_FETCH_CRON: "0 5 1 1 *",
+      });
       await worker.started;
-      expect(worker.output()).toContain('digest-daily at "15 6 * * *" (Europe/Berlin), digest-weekly at "0 7 * * *" (Europe/Berlin), digest-inbox at "* * * * *" (Europe/Berlin), similar-backfill at "* * * * *" (Europe/Berlin), hf-fetch at "0 5 1 1 *" (Europe/Berlin)');
+      expect(worker.output()).toContain(
+        'digest-daily at "15 6 * * *" (Europe/Berlin), digest-weekly at "0 7 * * *" (Europe/Berlin), digest-inbox at "* * * * *" (Europe/Berlin), similar-backfill at "* * * * *" (Europe/Berlin), hf-fetch at "0 5 1 1 *" (Europe/Berlin)',
+      );
       worker.child.kill(signal);
       expect(await worker.exited).toBe(0);
       expect(worker.output()).toMatch(new RegExp(`${signal}: finishing running jobs, then stopping[\\s\\S]*stopped`));

@@ -10,7 +10,9 @@ const running: RunningWorker[] = [];
 const lines: string[] = [];
 
 beforeAll(async () => {
-  await testDb.pool.query(`CREATE TABLE worker_test_run (job TEXT NOT NULL, job_id UUID NOT NULL, worker_id TEXT NOT NULL, now TIMESTAMPTZ NOT NULL, note TEXT)`);
+  await testDb.pool.query(
+    `CREATE TABLE worker_test_run (job TEXT NOT NULL, job_id UUID NOT NULL, worker_id TEXT NOT NULL, now TIMESTAMPTZ NOT NULL, note TEXT)`,
+  );
 });
 afterAll(async () => {
   await Promise.all(running.map((worker) => worker.stop()));
@@ -25,14 +27,26 @@ function recordingJob(name: string, hooks: { before?: () => Promise<void>; fail?
     async run({ pool, now, workerId, jobId }: JobContext) {
       await hooks.before?.();
       if (hooks.fail) throw new Error("the provider is down");
-      await pool.query(`INSERT INTO worker_test_run (job, job_id, worker_id, now) VALUES ($1, $2, $3, $4)`, [name, jobId, workerId, now]);
+      await pool.query(`INSERT INTO worker_test_run (job, job_id, worker_id, now) VALUES ($1, $2, $3, $4)`, [
+        name,
+        jobId,
+        workerId,
+        now,
+      ]);
       return { planned: 2, sent: 2, failed: 0 };
     },
   };
 }
 
 async function start(jobs: WorkerJob[], workerId: string): Promise<RunningWorker> {
-  const worker = await startWorker({ databaseUrl: testDb.url, jobs, workerId, runClock: false, pollingIntervalSeconds: 0.5, log: (line) => lines.push(line) });
+  const worker = await startWorker({
+    databaseUrl: testDb.url,
+    jobs,
+    workerId,
+    runClock: false,
+    pollingIntervalSeconds: 0.5,
+    log: (line) => lines.push(line),
+  });
   running.push(worker);
   return worker;
 }
@@ -59,7 +73,10 @@ describe("several workers on one database", () => {
     const jobs = [recordingJob("tick-once")];
     const [ann, ben] = await Promise.all([start(jobs, "worker-ann"), start(jobs, "worker-ben")]);
     const now = new Date("2025-04-30T07:00:00Z");
-    const ids = await Promise.all([ann.trigger("tick-once", "daily:2025-04-30", now), ben.trigger("tick-once", "daily:2025-04-30", now)]);
+    const ids = await Promise.all([
+      ann.trigger("tick-once", "daily:2025-04-30", now),
+      ben.trigger("tick-once", "daily:2025-04-30", now),
+    ]);
     // One insert wins; the other finds the job already there and gets null.
     const created = ids.filter((id): id is string => id !== null);
     expect(created).toHaveLength(1);
@@ -74,7 +91,9 @@ describe("several workers on one database", () => {
     const jobs = [recordingJob("many-ticks")];
     const [ann, ben] = await Promise.all([start(jobs, "many-ann"), start(jobs, "many-ben")]);
     const keys = Array.from({ length: 12 }, (_, day) => `daily:2025-05-${String(day + 1).padStart(2, "0")}`);
-    const ids = await Promise.all(keys.flatMap((key) => [ann.trigger("many-ticks", key), ben.trigger("many-ticks", key)]));
+    const ids = await Promise.all(
+      keys.flatMap((key) => [ann.trigger("many-ticks", key), ben.trigger("many-ticks", key)]),
+    );
     const created = ids.filter((id): id is string => id !== null);
     expect(created).toHaveLength(keys.length);
     await settled(ann, "many-ticks", created);
@@ -90,11 +109,22 @@ describe("jobs", () => {
       calls.push(options);
       return { planned: 3, sent: 3, failed: 0 };
     };
-    const jobs = scheduledJobs({ dailyCron: "30 6 * * *", weeklyCron: "0 8 * * 1", timeZone: "Europe/Berlin", topN: 7 }, fakeRunDigest);
+    const jobs = scheduledJobs(
+      { dailyCron: "30 6 * * *", weeklyCron: "0 8 * * 1", timeZone: "Europe/Berlin", topN: 7 },
+      fakeRunDigest,
+    );
     const worker = await start(jobs, "digest-worker");
 
     const schedules = (await worker.boss.getSchedules()).filter((schedule) => schedule.name.startsWith("digest-"));
-    expect(schedules.map(({ name, cron, timezone }: { name: string; cron: string; timezone?: string }) => ({ name, cron, timezone })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+    expect(
+      schedules
+        .map(({ name, cron, timezone }: { name: string; cron: string; timezone?: string }) => ({
+          name,
+          cron,
+          timezone,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual([
       { name: "digest-daily", cron: "30 6 * * *", timezone: "Europe/Berlin" },
       { name: "digest-weekly", cron: "0 8 * * 1", timezone: "Europe/Berlin" },
     ]);
@@ -103,7 +133,9 @@ describe("jobs", () => {
     const id = await worker.trigger("digest-weekly", "weekly:2025-W19", now);
     await settled(worker, "digest-weekly", [id!]);
     expect(calls).toEqual([{ frequency: "weekly", now, dryRun: false, workerId: "digest-worker", topN: 7 }]);
-    expect(lines).toContainEqual(expect.stringMatching(/^\[worker\] digest-weekly job [0-9a-f]{8} done in \d+\.\ds: planned=3 sent=3 failed=0$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\[worker\] digest-weekly job [0-9a-f]{8} done in \d+\.\ds: planned=3 sent=3 failed=0$/),
+    );
   });
 
   it("a failing job is logged with its error and left for pg-boss to retry", async () => {
@@ -114,7 +146,9 @@ describe("jobs", () => {
       if (job && (job.state === "retry" || job.state === "failed")) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(lines).toContainEqual(expect.stringMatching(/^\[worker\] always-fails job [0-9a-f]{8} failed after .*: the provider is down$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\[worker\] always-fails job [0-9a-f]{8} failed after .*: the provider is down$/),
+    );
     expect(await runs("always-fails")).toEqual([]);
   });
 
@@ -123,7 +157,10 @@ describe("jobs", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
-    const worker = await start([recordingJob("slow-job", { before: async () => (started(), gate) })], "stopping-worker");
+    const worker = await start(
+      [recordingJob("slow-job", { before: async () => (started(), gate) })],
+      "stopping-worker",
+    );
     await worker.trigger("slow-job", "daily:2025-04-30");
     await running;
 

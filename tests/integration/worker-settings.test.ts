@@ -17,20 +17,30 @@ describe("digest worker settings", () => {
   });
 
   it("configured values are used as given", () => {
-    const env = parseEnv({ DIGEST_DAILY_CRON: "30 6 * * 1-5", DIGEST_WEEKLY_CRON: "0 8 * * MON", DIGEST_TIMEZONE: "Europe/Berlin", DIGEST_TOP_N: "25", DIGEST_INBOX: "/srv/inbox" });
-    expect([env.DIGEST_DAILY_CRON, env.DIGEST_WEEKLY_CRON, env.DIGEST_TIMEZONE, env.DIGEST_TOP_N, env.DIGEST_INBOX]).toEqual([
-      "30 6 * * 1-5",
-      "0 8 * * MON",
-      "Europe/Berlin",
-      25,
-      "/srv/inbox",
-    ]);
+    const env = parseEnv({
+      DIGEST_DAILY_CRON: "30 6 * * 1-5",
+      DIGEST_WEEKLY_CRON: "0 8 * * MON",
+      DIGEST_TIMEZONE: "Europe/Berlin",
+      DIGEST_TOP_N: "25",
+      DIGEST_INBOX: "/srv/inbox",
+    });
+    expect([
+      env.DIGEST_DAILY_CRON,
+      env.DIGEST_WEEKLY_CRON,
+      env.DIGEST_TIMEZONE,
+      env.DIGEST_TOP_N,
+      env.DIGEST_INBOX,
+    ]).toEqual(["30 6 * * 1-5", "0 8 * * MON", "Europe/Berlin", 25, "/srv/inbox"]);
   });
 
   it("a malformed cron, time zone or paper count stops the start with every variable named and its expected form", () => {
-    expect(() => parseEnv({ DIGEST_DAILY_CRON: "every morning", DIGEST_TIMEZONE: "Mars/Olympus", DIGEST_TOP_N: "0" })).toThrow(
+    expect(() =>
+      parseEnv({ DIGEST_DAILY_CRON: "every morning", DIGEST_TIMEZONE: "Mars/Olympus", DIGEST_TOP_N: "0" }),
+    ).toThrow(
       /DIGEST_DAILY_CRON: must be a cron expression with 5 fields.*\n.*DIGEST_TIMEZONE: must be an IANA time zone.*\n.*DIGEST_TOP_N: must be at least 1/,
     );
-    expect(() => parseEnv({ DIGEST_WEEKLY_CRON: "0 7 * *" })).toThrow(/DIGEST_WEEKLY_CRON: must be a cron expression with 5 fields/);
+    expect(() => parseEnv({ DIGEST_WEEKLY_CRON: "0 7 * *" })).toThrow(
+      /DIGEST_WEEKLY_CRON: must be a cron expression with 5 fields/,
+    );
   });
 });

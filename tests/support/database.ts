@@ -46,7 +46,10 @@ export function setUpTestDatabase(): TestDatabase {
     // still closing raises an unhandled error in its pool. Wait (briefly) for them to go first.
     const deadline = Date.now() + 5_000;
     while (Date.now() < deadline) {
-      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      const { rows } = await admin.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+        [name],
+      );
       if (rows[0]!.n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

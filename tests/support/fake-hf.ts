@@ -23,15 +23,29 @@ export type HfScripted =
   | { kind: "huge"; bytes: number; chunked?: boolean };
 export type HfScript = (request: HfRequest) => HfScripted | undefined;
 
-export const rateLimited = (retryAfter: string): HfScripted => ({ kind: "status", status: 429, body: '{"error":"Too Many Requests"}', headers: { "retry-after": retryAfter } });
-export const serverError = (status = 502): HfScripted => ({ kind: "status", status, body: "<html><body>Bad Gateway</body></html>", headers: { "content-type": "text/html" } });
+export const rateLimited = (retryAfter: string): HfScripted => ({
+  kind: "status",
+  status: 429,
+  body: '{"error":"Too Many Requests"}',
+  headers: { "retry-after": retryAfter },
+});
+export const serverError = (status = 502): HfScripted => ({
+  kind: "status",
+  status,
+  body: "<html><body>Bad Gateway</body></html>",
+  headers: { "content-type": "text/html" },
+});
 export const htmlPage = (): HfScripted => ({
   kind: "status",
   status: 200,
   body: "<!DOCTYPE html>\n<html><head><title>Hugging Face – maintenance</title></head><body>We'll be right back</body></html>",
   headers: { "content-type": "text/html" },
 });
-export const jsonBody = (value: unknown, status = 200): HfScripted => ({ kind: "status", status, body: JSON.stringify(value) });
+export const jsonBody = (value: unknown, status = 200): HfScripted => ({
+  kind: "status",
+  status,
+  body: JSON.stringify(value),
+});
 
 /** How the server lets clients revalidate: like the Hub (ETag), with Last-Modified only, or not at all. */
 type Validation = "etag" | "last-modified" | "none";
@@ -77,7 +91,9 @@ export async function startFakeHf(): Promise<FakeHf> {
     if (mode === "last-modified") headers["last-modified"] = lastModified;
     const unchanged =
       (mode === "etag" && req.headers["if-none-match"] === etag) ||
-      (mode === "last-modified" && req.headers["if-modified-since"] !== undefined && Date.parse(req.headers["if-modified-since"]) >= Date.parse(lastModified));
+      (mode === "last-modified" &&
+        req.headers["if-modified-since"] !== undefined &&
+        Date.parse(req.headers["if-modified-since"]) >= Date.parse(lastModified));
     if (unchanged) {
       res.writeHead(304, headers);
       res.end();
@@ -101,7 +117,10 @@ export async function startFakeHf(): Promise<FakeHf> {
       res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
       res.write(body.slice(0, Math.floor(body.length / 2)), () => req.socket.destroy());
     } else {
-      res.writeHead(200, { "content-type": "application/json", ...(scripted.chunked ? {} : { "content-length": String(scripted.bytes) }) });
+      res.writeHead(200, {
+        "content-type": "application/json",
+        ...(scripted.chunked ? {} : { "content-length": String(scripted.bytes) }),
+      });
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       let sent = 0;
       const pump = () => {
@@ -118,8 +137,18 @@ export async function startFakeHf(): Promise<FakeHf> {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://fake-hf");
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value)]));
-    const request: HfRequest = { n: requests.length + 1, path: url.pathname, query: Object.fromEntries(url.searchParams), headers };
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(", ") : String(value),
+      ]),
+    );
+    const request: HfRequest = {
+      n: requests.length + 1,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+    };
     requests.push(request);
     const scripted = script?.(request);
     if (scripted) answerScripted(req, res, request, scripted);

@@ -36,7 +36,10 @@ export type Scripted =
   | { kind: "drop"; afterDelivery: boolean };
 type Script = (request: RecordedRequest) => Scripted | undefined;
 
-export const rateLimited = (retryAfterSeconds: number): Scripted => ({ kind: "rate-limit", retryAfter: String(retryAfterSeconds) });
+export const rateLimited = (retryAfterSeconds: number): Scripted => ({
+  kind: "rate-limit",
+  retryAfter: String(retryAfterSeconds),
+});
 export const serverError = (status = 500): Scripted => ({ kind: "server-error", status });
 /** 422 validation_error, as Resend answers, if the request has an email to this address; otherwise answered normally. */
 export const rejectAddress = (address: string): Scripted => ({ kind: "reject-address", address });
@@ -56,7 +59,10 @@ export type FakeResend = {
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
 // Resend's error JSON: { statusCode, name, message }.
-const error = (status: number, name: string, message: string): Answer => ({ status, body: { statusCode: status, name, message } });
+const error = (status: number, name: string, message: string): Answer => ({
+  status,
+  body: { statusCode: status, name, message },
+});
 const ADDRESS = /^(?:[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>)$/;
 const RESEND_BATCH_LIMIT = 100;
 
@@ -79,10 +85,15 @@ export async function start({ apiKey }: { apiKey?: string } = {}): Promise<FakeR
       if (recipients.length === 0) return error(422, "missing_required_field", "Missing `to` field.");
       for (const to of recipients) {
         if (typeof to !== "string" || !ADDRESS.test(to) || (rejected && to.toLowerCase() === rejected.toLowerCase())) {
-          return error(422, "validation_error", "Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.");
+          return error(
+            422,
+            "validation_error",
+            "Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.",
+          );
         }
       }
-      if (typeof email.from !== "string" || !ADDRESS.test(email.from)) return error(422, "validation_error", "Invalid `from` field.");
+      if (typeof email.from !== "string" || !ADDRESS.test(email.from))
+        return error(422, "validation_error", "Invalid `from` field.");
       if (typeof email.subject !== "string") return error(422, "missing_required_field", "Missing `subject` field.");
     }
     return undefined;
@@ -90,17 +101,24 @@ export async function start({ apiKey }: { apiKey?: string } = {}): Promise<FakeR
 
   function handle(request: RecordedRequest, scripted: Scripted | undefined): Answer {
     const auth = request.headers.authorization;
-    if (!auth?.startsWith("Bearer ")) return error(401, "missing_api_key", "Missing API key in the authorization header.");
+    if (!auth?.startsWith("Bearer "))
+      return error(401, "missing_api_key", "Missing API key in the authorization header.");
     if (apiKey && auth !== `Bearer ${apiKey}`) return error(403, "invalid_api_key", "API key is invalid.");
     if (scripted?.kind === "rate-limit") {
-      return { ...error(429, "rate_limit_exceeded", "Too many requests. You can only make 5 requests per second."), headers: { "retry-after": scripted.retryAfter } };
+      return {
+        ...error(429, "rate_limit_exceeded", "Too many requests. You can only make 5 requests per second."),
+        headers: { "retry-after": scripted.retryAfter },
+      };
     }
-    if (scripted?.kind === "server-error") return error(scripted.status, "internal_server_error", "An unexpected error occurred.");
+    if (scripted?.kind === "server-error")
+      return error(scripted.status, "internal_server_error", "An unexpected error occurred.");
 
     // Like Resend: the same key with the same body answers as the first time and sends nothing;
     // the same key with another body is refused. Only accepted requests are remembered.
     const key = request.headers["idempotency-key"];
-    const fingerprint = createHash("sha256").update(`${request.path}\n${JSON.stringify(request.body)}`).digest("hex");
+    const fingerprint = createHash("sha256")
+      .update(`${request.path}\n${JSON.stringify(request.body)}`)
+      .digest("hex");
     const earlier = key ? idempotent.get(key) : undefined;
     if (earlier) {
       return earlier.fingerprint === fingerprint
@@ -119,7 +137,10 @@ export async function start({ apiKey }: { apiKey?: string } = {}): Promise<FakeR
         answer = error(422, "validation_error", `A batch holds 1 to ${RESEND_BATCH_LIMIT} emails.`);
       } else {
         // Strict batch validation, Resend's default: one bad email rejects the whole batch.
-        answer = validate(emails, rejected) ?? { status: 200, body: { data: emails.map((email) => ({ id: deliver(email, request.n) })) } };
+        answer = validate(emails, rejected) ?? {
+          status: 200,
+          body: { data: emails.map((email) => ({ id: deliver(email, request.n) })) },
+        };
       }
     } else {
       answer = error(404, "not_found", `No route ${request.method} ${request.path} in the fake Resend.`);
@@ -132,8 +153,20 @@ export async function start({ apiKey }: { apiKey?: string } = {}): Promise<FakeR
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value)]));
-    const request: RecordedRequest = { n: requests.length + 1, receivedAt: Date.now(), method: req.method ?? "GET", path: new URL(req.url ?? "/", "http://fake").pathname, headers, body: raw ? JSON.parse(raw) : undefined };
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(", ") : String(value),
+      ]),
+    );
+    const request: RecordedRequest = {
+      n: requests.length + 1,
+      receivedAt: Date.now(),
+      method: req.method ?? "GET",
+      path: new URL(req.url ?? "/", "http://fake").pathname,
+      headers,
+      body: raw ? JSON.parse(raw) : undefined,
+    };
     requests.push(request);
 
     const scripted = script?.(request);
@@ -150,7 +183,13 @@ export async function start({ apiKey }: { apiKey?: string } = {}): Promise<FakeR
   const server = createServer((req, res) => {
     onRequest(req, res).catch((failure: unknown) => {
       res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ statusCode: 500, name: "internal_server_error", message: `fake Resend failed: ${String(failure)}` }));
+      res.end(
+        JSON.stringify({
+          statusCode: 500,
+          name: "internal_server_error",
+          message: `fake Resend failed: ${String(failure)}`,
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

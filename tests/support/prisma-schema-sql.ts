@@ -34,10 +34,25 @@ export default {
     const cli = path.join(root, "node_modules", "prisma-6", "build", "index.js");
     const { stdout } = await run(
       process.execPath,
-      [cli, "migrate", "diff", "--from-empty", "--to-schema-datamodel", "schema.prisma", "--script", "--config", "prisma.config.mjs"],
+      [
+        cli,
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "schema.prisma",
+        "--script",
+        "--config",
+        "prisma.config.mjs",
+      ],
       {
         cwd: work,
-        env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_QUERY_ENGINE_LIBRARY: "/bin/true", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          PRISMA_QUERY_ENGINE_LIBRARY: "/bin/true",
+          PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        },
       },
     );
     return stdout.replace(/^Loaded Prisma config.*$/m, "");

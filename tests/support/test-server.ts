@@ -5,7 +5,6 @@ export { withDatabase } from "../../lib/db/with-database";
 
 export type TestServer = { adminUrl: string; stop(): Promise<void> };
 
-
 export async function startTestServer(dataDirName = "test-postgres"): Promise<TestServer> {
   if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => undefined };
   const server = await ensureEmbeddedServer({

@@ -31,10 +31,12 @@ describe("request spacing", () => {
     const clock = manualClock(1_000);
     const limiter = createPacer(20, clock); // 50 ms apart
     const granted: number[] = [];
-    const all = Promise.all([1, 2, 3, 4].map(async () => {
-      await limiter.acquire();
-      granted.push(clock.now());
-    }));
+    const all = Promise.all(
+      [1, 2, 3, 4].map(async () => {
+        await limiter.acquire();
+        granted.push(clock.now());
+      }),
+    );
     await clock.runAll();
     await all;
     expect(granted).toEqual([1_000, 1_050, 1_100, 1_150]);

@@ -6,7 +6,8 @@ import { AdminTable, cell } from "../admin-table";
 import { FetchNowButton } from "./fetch-now-button";
 
 const RESULT_WORDS = { IMPORTED: "imported", UNCHANGED: "unchanged", FAILED: "failed" } as const;
-const when = (date: Date, timeZone: string) => date.toLocaleString("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
+const when = (date: Date, timeZone: string) =>
+  date.toLocaleString("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
 
 export async function FetchStatus() {
   const settings = env();
@@ -35,7 +36,10 @@ export async function FetchStatus() {
                 {day.importRunId ? (
                   <>
                     {" "}
-                    <Link href={`/admin/imports/${day.importRunId}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                    <Link
+                      href={`/admin/imports/${day.importRunId}`}
+                      className="text-sky-700 hover:underline dark:text-sky-400"
+                    >
                       import #{day.importRunId}
                     </Link>
                   </>

@@ -16,7 +16,10 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> };
 export default async function AdminImportsPage({ searchParams }: Props) {
   const admin = await requireAdminPage("/admin/imports");
   const requested = Number((await searchParams).page ?? "1");
-  const [history, pending] = await Promise.all([listImportRuns(Number.isFinite(requested) ? requested : 1), pendingPreviews(admin)]);
+  const [history, pending] = await Promise.all([
+    listImportRuns(Number.isFinite(requested) ? requested : 1),
+    pendingPreviews(admin),
+  ]);
   const limits = importLimits();
   const pageHref = (page: number) => (page === 1 ? "/admin/imports#history" : `/admin/imports?page=${page}#history`);
   return (
@@ -29,8 +32,9 @@ export default async function AdminImportsPage({ searchParams }: Props) {
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">Import digests</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Each file is checked first and shown as a preview; the catalogue changes only when you press Import (one transaction per file, as{" "}
-          <code>npm run import</code> does). Previews you leave unconfirmed expire after an hour.
+          Each file is checked first and shown as a preview; the catalogue changes only when you press Import (one
+          transaction per file, as <code>npm run import</code> does). Previews you leave unconfirmed expire after an
+          hour.
         </p>
       </div>
 

@@ -22,7 +22,9 @@ export default async function AdminMailPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Mail</h1>
         <p className={muted}>
           {RESEND_API_KEY ? "Mail goes out through Resend." : "No RESEND_API_KEY: mail is written to the outbox."}{" "}
-          {RESEND_WEBHOOK_SECRET ? "Bounce and complaint webhooks are on." : "Bounce and complaint webhooks are off (set RESEND_WEBHOOK_SECRET)."}
+          {RESEND_WEBHOOK_SECRET
+            ? "Bounce and complaint webhooks are on."
+            : "Bounce and complaint webhooks are off (set RESEND_WEBHOOK_SECRET)."}
         </p>
       </div>
 
@@ -47,7 +49,10 @@ export default async function AdminMailPage() {
           Recent sends
         </h2>
         {periods.length > 0 ? (
-          <AdminTable caption="Deliveries per digest period, newest first" headers={["Period", "Planned", "Sent", "Failed", "Pending", "Skipped"]}>
+          <AdminTable
+            caption="Deliveries per digest period, newest first"
+            headers={["Period", "Planned", "Sent", "Failed", "Pending", "Skipped"]}
+          >
             {periods.map((period) => (
               <tr key={period.period}>
                 <td className={`${cell} font-mono`}>{period.period}</td>
@@ -60,7 +65,9 @@ export default async function AdminMailPage() {
             ))}
           </AdminTable>
         ) : (
-          <p className={`mt-2 ${muted}`}>No digest has been sent yet: the worker (npm run worker) sends them on schedule.</p>
+          <p className={`mt-2 ${muted}`}>
+            No digest has been sent yet: the worker (npm run worker) sends them on schedule.
+          </p>
         )}
       </section>
 
@@ -69,7 +76,10 @@ export default async function AdminMailPage() {
           Latest failures
         </h2>
         {failures.length > 0 ? (
-          <AdminTable caption="The last 20 failed deliveries with their errors" headers={["When", "Period", "To", "Error"]}>
+          <AdminTable
+            caption="The last 20 failed deliveries with their errors"
+            headers={["When", "Period", "To", "Error"]}
+          >
             {failures.map((failure) => (
               <tr key={failure.id}>
                 <td className={`${cell} whitespace-nowrap`}>{time(failure.at)}</td>
@@ -88,7 +98,10 @@ export default async function AdminMailPage() {
         <h2 id="test-heading" className="text-lg font-semibold">
           Test digest
         </h2>
-        <p className={muted}>Sends today&apos;s digest to {admin.email} (you need to be subscribed with that address), outside the delivery ledger.</p>
+        <p className={muted}>
+          Sends today&apos;s digest to {admin.email} (you need to be subscribed with that address), outside the delivery
+          ledger.
+        </p>
         <TestDigestButton />
       </section>
     </div>

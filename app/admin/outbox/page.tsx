@@ -24,7 +24,9 @@ export default async function AdminOutboxPage() {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">The outbox is empty: nothing has been sent yet.</p>
       ) : (
         <>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">No RESEND_API_KEY: mail is written here instead of being sent. The newest {LIMIT} messages:</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No RESEND_API_KEY: mail is written here instead of being sent. The newest {LIMIT} messages:
+          </p>
           <AdminTable caption="Outbox messages, newest first" headers={["Date", "To", "Subject"]}>
             {messages.map((message) => (
               <tr key={message.id}>

@@ -35,7 +35,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: `${author.paperCount} ${author.paperCount === 1 ? "paper" : "papers"} by ${author.name} in the PaperPulse catalogue.`,
     alternates: {
       canonical: authorPath(author.slug),
-      types: { "application/rss+xml": [{ url: `${authorPath(author.slug)}/feed.xml`, title: `PaperPulse: papers by ${author.name}` }] },
+      types: {
+        "application/rss+xml": [
+          { url: `${authorPath(author.slug)}/feed.xml`, title: `PaperPulse: papers by ${author.name}` },
+        ],
+      },
     },
   };
 }
@@ -56,21 +60,35 @@ export default async function AuthorPage({ params, searchParams }: Props) {
         <h1 id="author-heading" className="text-2xl font-bold tracking-tight sm:text-3xl">
           {author.name}
         </h1>
-        <a href={`${authorPath(author.slug)}/feed.xml`} className="inline-flex items-center gap-1 text-sm text-orange-700 hover:underline dark:text-orange-300">
+        <a
+          href={`${authorPath(author.slug)}/feed.xml`}
+          className="inline-flex items-center gap-1 text-sm text-orange-700 hover:underline dark:text-orange-300"
+        >
           RSS feed<span className="sr-only"> of papers by {author.name}</span>
         </a>
       </div>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         {author.paperCount.toLocaleString("en")} {author.paperCount === 1 ? "paper" : "papers"} ·{" "}
-        <Link href={`/search?q=${encodeURIComponent(authorSearchText(author.name))}`} className="underline underline-offset-2">
+        <Link
+          href={`/search?q=${encodeURIComponent(authorSearchText(author.name))}`}
+          className="underline underline-offset-2"
+        >
           search within them
         </Link>
       </p>
       <div className="mt-3">
-        <FollowAuthor slug={author.slug} name={author.name} following={following} returnTo={authorPath(author.slug)} follow={followAuthorAction} unfollow={unfollowAuthorAction} />
+        <FollowAuthor
+          slug={author.slug}
+          name={author.name}
+          following={following}
+          returnTo={authorPath(author.slug)}
+          follow={followAuthorAction}
+          unfollow={unfollowAuthorAction}
+        />
       </div>
       <p className="mt-2 max-w-prose text-xs text-zinc-600 dark:text-zinc-400">
-        Papers are matched by name (ignoring case, accents and punctuation), so two people with the same name share this page.
+        Papers are matched by name (ignoring case, accents and punctuation), so two people with the same name share this
+        page.
       </p>
 
       {topics.length > 0 && (
@@ -81,7 +99,11 @@ export default async function AuthorPage({ params, searchParams }: Props) {
           <ul className="mt-2 flex flex-wrap gap-2">
             {topics.map((topic) => (
               <li key={topic.slug}>
-                <Link href={`/tags/${topic.slug}`} prefetch={false} className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+                <Link
+                  href={`/tags/${topic.slug}`}
+                  prefetch={false}
+                  className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                >
                   {topic.name} <span className="text-zinc-500 dark:text-zinc-400">· {topic.papers}</span>
                 </Link>
               </li>

@@ -32,5 +32,13 @@ export default async function DigestPage({ params, searchParams }: Props) {
     latestDigestDate(),
   ]);
   if (!digest) notFound();
-  return <DigestView digest={digest} dates={dates} sort={sort} basePath={`/digests/${digest.date}`} latest={digest.date === latest} />;
+  return (
+    <DigestView
+      digest={digest}
+      dates={dates}
+      sort={sort}
+      basePath={`/digests/${digest.date}`}
+      latest={digest.date === latest}
+    />
+  );
 }

@@ -10,10 +10,19 @@ import { removeSavedSearchAction, saveMyDigestSectionsAction } from "../follow-a
 
 export async function FollowsSection({ userId }: { userId: string }) {
   const owner = ownerForUser(userId);
-  const [authors, searches, sections] = await Promise.all([followedAuthors(owner), savedSearches(owner), digestSections({ userId })]);
+  const [authors, searches, sections] = await Promise.all([
+    followedAuthors(owner),
+    savedSearches(owner),
+    digestSections({ userId }),
+  ]);
   return (
     <div className="mt-3 space-y-6">
-      <FollowsPanel authors={authors} searches={searches} unfollow={unfollowAuthorAction} removeSearch={removeSavedSearchAction} />
+      <FollowsPanel
+        authors={authors}
+        searches={searches}
+        unfollow={unfollowAuthorAction}
+        removeSearch={removeSavedSearchAction}
+      />
       {sections && <DigestSectionsForm current={sections} save={saveMyDigestSectionsAction} />}
     </div>
   );

@@ -26,9 +26,12 @@ export type SubscriptionPanelProps = {
 };
 
 function statusLine(email: string, subscription: SubscriptionView | null): string {
-  if (subscription?.status === "CONFIRMED") return `${subscription.email} gets the ${describeSubscription(subscription)}.`;
-  if (subscription?.status === "PENDING") return `${subscription.email} is waiting for confirmation. Saving here confirms it.`;
-  if (subscription?.status === "SUPPRESSED") return `Mail to ${subscription.email} bounced or was reported, so we stopped. Saving here starts it again.`;
+  if (subscription?.status === "CONFIRMED")
+    return `${subscription.email} gets the ${describeSubscription(subscription)}.`;
+  if (subscription?.status === "PENDING")
+    return `${subscription.email} is waiting for confirmation. Saving here confirms it.`;
+  if (subscription?.status === "SUPPRESSED")
+    return `Mail to ${subscription.email} bounced or was reported, so we stopped. Saving here starts it again.`;
   return `You don't get the digest. Choose how often and save to send it to ${email}.`;
 }
 
@@ -37,7 +40,13 @@ function saveLabel(saving: boolean, active: boolean): string {
   return active ? "Save digest settings" : "Subscribe";
 }
 
-export function SubscriptionPanel({ email, subscription, topics, save: saveAction, unsubscribe }: SubscriptionPanelProps) {
+export function SubscriptionPanel({
+  email,
+  subscription,
+  topics,
+  save: saveAction,
+  unsubscribe,
+}: SubscriptionPanelProps) {
   const [saved, save, saving] = useActionState<FormState<SubscribeFields>, FormData>(saveAction, {});
   const [stopped, stop, stopping] = useActionState<FormState, FormData>(unsubscribe, {});
   const active = subscription?.status === "CONFIRMED" || subscription?.status === "PENDING";
@@ -55,7 +64,13 @@ export function SubscriptionPanel({ email, subscription, topics, save: saveActio
           <Button type="submit" disabled={saving}>
             {saveLabel(saving, active)}
           </Button>
-          <FormMessage id="me-subscription-message" ok={saved.ok} message={saved.message} error={saved.error} fieldErrors={saved.fieldErrors} />
+          <FormMessage
+            id="me-subscription-message"
+            ok={saved.ok}
+            message={saved.message}
+            error={saved.error}
+            fieldErrors={saved.fieldErrors}
+          />
         </div>
       </form>
       {active && (

@@ -82,12 +82,22 @@ export default async function PaperPage({ params }: Props) {
           <div className="flex gap-1">
             <dt>arXiv</dt>
             <dd>
-              <a href={`https://arxiv.org/abs/${paper.arxivId}`} rel="noopener noreferrer" className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100">
+              <a
+                href={`https://arxiv.org/abs/${paper.arxivId}`}
+                rel="noopener noreferrer"
+                className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100"
+              >
                 {paper.arxivId}
               </a>{" "}
-              (<a href={`https://arxiv.org/pdf/${paper.arxivId}`} rel="noopener noreferrer" className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100">
+              (
+              <a
+                href={`https://arxiv.org/pdf/${paper.arxivId}`}
+                rel="noopener noreferrer"
+                className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-100"
+              >
                 PDF
-              </a>)
+              </a>
+              )
             </dd>
           </div>
         )}
@@ -102,7 +112,9 @@ export default async function PaperPage({ params }: Props) {
             <dt>Authors</dt>
             <dd>
               <AuthorNames authors={paper.authorLinks ?? []} />
-              {paper.authors.length > (paper.authorLinks?.length ?? 0) ? `, ${paper.authors.slice(paper.authorLinks?.length ?? 0).join(", ")}` : ""}
+              {paper.authors.length > (paper.authorLinks?.length ?? 0)
+                ? `, ${paper.authors.slice(paper.authorLinks?.length ?? 0).join(", ")}`
+                : ""}
             </dd>
           </div>
         )}
@@ -112,7 +124,12 @@ export default async function PaperPage({ params }: Props) {
         <ReactionButtons slug={paper.slug} signedIn={viewer !== null} {...reactions} />
       </div>
       <div className="mt-3">
-        <FollowAuthorPicker authors={paper.authorLinks ?? []} signedIn={viewer !== null} returnTo={`/papers/${paper.slug}`} follow={followAuthorAction} />
+        <FollowAuthorPicker
+          authors={paper.authorLinks ?? []}
+          signedIn={viewer !== null}
+          returnTo={`/papers/${paper.slug}`}
+          follow={followAuthorAction}
+        />
       </div>
 
       {paper.links.length > 0 && (
@@ -135,12 +152,22 @@ export default async function PaperPage({ params }: Props) {
           Tags
         </h2>
         <div className="mt-3 space-y-3">
-          {tags.length > 0 ? <TagList tags={tags} label="Tags on this paper" /> : <p className="text-sm text-zinc-600 dark:text-zinc-400">No tags yet.</p>}
+          {tags.length > 0 ? (
+            <TagList tags={tags} label="Tags on this paper" />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">No tags yet.</p>
+          )}
           {viewer ? (
-            <TagEditor slug={paper.slug} mine={tags.filter((tag) => tag.mine).map(({ slug, name }) => ({ slug, name }))} />
+            <TagEditor
+              slug={paper.slug}
+              mine={tags.filter((tag) => tag.mine).map(({ slug, name }) => ({ slug, name }))}
+            />
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/papers/${paper.slug}`)}`} className="text-sky-700 underline dark:text-sky-400">
+              <Link
+                href={`/signin?callbackUrl=${encodeURIComponent(`/papers/${paper.slug}`)}`}
+                className="text-sky-700 underline dark:text-sky-400"
+              >
                 Sign in
               </Link>{" "}
               to add your own tags.

@@ -21,7 +21,11 @@ const field = `mt-1 px-2 py-1.5 ${inputClass}`;
 export async function TokenFollowsSection({ token, active }: { token: string; active: boolean }) {
   const found = await ownerForToken(token, { adding: false });
   if (!found.ok) return null;
-  const [authors, searches, sections] = await Promise.all([followedAuthors(found.owner), savedSearches(found.owner), digestSections({ token })]);
+  const [authors, searches, sections] = await Promise.all([
+    followedAuthors(found.owner),
+    savedSearches(found.owner),
+    digestSections({ token }),
+  ]);
   const hidden = { token };
   return (
     <section aria-labelledby="follows-heading" className="space-y-6">
@@ -39,7 +43,12 @@ export async function TokenFollowsSection({ token, active }: { token: string; ac
           <ActionForm action={saveSearchByTokenAction} hidden={hidden} label="Save search" name="Save a search">
             <label className="flex flex-col text-sm">
               <span className="font-medium">Search words</span>
-              <input name="q" maxLength={500} placeholder='e.g. video benchmark, author:"Ada Lovelace"' className={field} />
+              <input
+                name="q"
+                maxLength={500}
+                placeholder='e.g. video benchmark, author:"Ada Lovelace"'
+                className={field}
+              />
             </label>
             <label className="flex flex-col text-sm">
               <span className="font-medium">Name</span>
@@ -51,7 +60,13 @@ export async function TokenFollowsSection({ token, active }: { token: string; ac
           </ActionForm>
         </div>
       )}
-      <FollowsPanel authors={authors} searches={searches} unfollow={unfollowAuthorByTokenAction} removeSearch={removeSavedSearchByTokenAction} hidden={hidden} />
+      <FollowsPanel
+        authors={authors}
+        searches={searches}
+        unfollow={unfollowAuthorByTokenAction}
+        removeSearch={removeSavedSearchByTokenAction}
+        hidden={hidden}
+      />
       {sections && <DigestSectionsForm current={sections} save={saveDigestSectionsByTokenAction} hidden={hidden} />}
     </section>
   );

@@ -8,24 +8,47 @@ import { MAX_SEARCH_NAME } from "@/lib/saved-searches/input";
 type FormAction = (previous: FormState<unknown>, form?: FormData) => Promise<FormState<unknown>>;
 type Search = { q: string; from?: string; to?: string; hasCode: boolean };
 
-export function SaveSearch({ search, signedIn, returnTo, save }: { search: Search; signedIn: boolean; returnTo: string; save: FormAction }) {
+export function SaveSearch({
+  search,
+  signedIn,
+  returnTo,
+  save,
+}: {
+  search: Search;
+  signedIn: boolean;
+  returnTo: string;
+  save: FormAction;
+}) {
   if (!search.q && !search.from && !search.to && !search.hasCode) return null;
   if (!signedIn) {
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className="text-sky-700 underline dark:text-sky-400">
+        <Link
+          href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}
+          className="text-sky-700 underline dark:text-sky-400"
+        >
           Sign in
         </Link>{" "}
         to save this search and get its new papers in your digest.
       </p>
     );
   }
-  const hidden: Record<string, string> = { q: search.q, hasCode: search.hasCode ? "1" : "", from: search.from ?? "", to: search.to ?? "" };
+  const hidden: Record<string, string> = {
+    q: search.q,
+    hasCode: search.hasCode ? "1" : "",
+    from: search.from ?? "",
+    to: search.to ?? "",
+  };
   return (
     <ActionForm action={save} hidden={hidden} label="Save this search" pendingLabel="Saving…" name="Save this search">
       <label className="flex flex-col text-sm">
         <span className="font-medium">Name</span>
-        <input name="name" defaultValue={search.q.slice(0, MAX_SEARCH_NAME)} maxLength={MAX_SEARCH_NAME} className={`mt-1 px-2 py-1.5 ${inputClass}`} />
+        <input
+          name="name"
+          defaultValue={search.q.slice(0, MAX_SEARCH_NAME)}
+          maxLength={MAX_SEARCH_NAME}
+          className={`mt-1 px-2 py-1.5 ${inputClass}`}
+        />
       </label>
     </ActionForm>
   );

@@ -27,7 +27,10 @@ export function SearchForm({ values }: { values: SearchFormValues }) {
         />
         <Button type="submit">Search</Button>
       </div>
-      <fieldset onChange={(event) => event.currentTarget.form?.requestSubmit()} className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm text-zinc-700 dark:text-zinc-300">
+      <fieldset
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm text-zinc-700 dark:text-zinc-300"
+      >
         <legend className="sr-only">Filters</legend>
         <label className="inline-flex items-center gap-2">
           <input
@@ -41,7 +44,13 @@ export function SearchForm({ values }: { values: SearchFormValues }) {
         </label>
         <span className="inline-flex flex-wrap items-center gap-2">
           <label htmlFor="search-from">First seen from</label>
-          <input id="search-from" name="from" type="date" defaultValue={values.from ?? ""} className={`${FIELD} py-1`} />
+          <input
+            id="search-from"
+            name="from"
+            type="date"
+            defaultValue={values.from ?? ""}
+            className={`${FIELD} py-1`}
+          />
           <label htmlFor="search-to">to</label>
           <input id="search-to" name="to" type="date" defaultValue={values.to ?? ""} className={`${FIELD} py-1`} />
         </span>

@@ -9,7 +9,15 @@ const NOTE = "mt-3 text-sm text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc
 
 export type SearchNoticeLinks = { suggestion: string | null; searchAll: string; usual: string };
 
-export function SearchNotices({ result, links, datesSwapped }: { result: SearchResult; links: SearchNoticeLinks; datesSwapped: boolean }) {
+export function SearchNotices({
+  result,
+  links,
+  datesSwapped,
+}: {
+  result: SearchResult;
+  links: SearchNoticeLinks;
+  datesSwapped: boolean;
+}) {
   return (
     <>
       {datesSwapped && (
@@ -57,5 +65,10 @@ export function SearchNotices({ result, links, datesSwapped }: { result: SearchR
 /** A query as a heading shows it: at most `max` characters, cut with an ellipsis. */
 export function shortQuery(q: string, max = 80): string {
   const chars = [...q];
-  return chars.length <= max ? q : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? q
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }

@@ -11,7 +11,10 @@ export async function GET(request: Request): Promise<Response> {
   // always the first FEED_SIZE results whatever page or pageSize says.
   const parsed = parseSearchParams(searchParamsRecord(new URL(request.url).searchParams));
   if (!parsed.ok) {
-    return new Response(`${parsed.error}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response(`${parsed.error}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   const query = { ...parsed.query, page: 1, pageSize: FEED_SIZE };
   const result = await searchPapers(query);

@@ -14,7 +14,8 @@ export default async function CheckEmailPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Check your email</h1>
       {sentTo ? (
         <p data-sent-to>
-          We sent a sign-in link to <strong className="break-all">{sentTo}</strong>. It works once and expires in 10 minutes.
+          We sent a sign-in link to <strong className="break-all">{sentTo}</strong>. It works once and expires in 10
+          minutes.
         </p>
       ) : (
         <p>We sent you a sign-in link. It works once and expires in 10 minutes.</p>

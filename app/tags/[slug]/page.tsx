@@ -50,7 +50,10 @@ export default async function TagPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   if (!isTagSlug(slug)) notFound(); // "Video", "a b", "../x": never reaches the database
   const sort = parseTagSort(query.sort);
-  const [result, months] = await Promise.all([papersByTag(slug, { sort, page: pageNumber(query.page) }), papersPerMonth(slug)]);
+  const [result, months] = await Promise.all([
+    papersByTag(slug, { sort, page: pageNumber(query.page) }),
+    papersPerMonth(slug),
+  ]);
   if (!result) notFound();
   const { tag } = result;
   return (

@@ -21,7 +21,9 @@ function informativeness(lexemes: readonly string[], shares: WordShares | null):
 
 /** What each alternative is worth when it is in the title: its weight times its informativeness. */
 export function alternativeWorth(groups: readonly ParsedGroup[], shares: WordShares | null): number[][] {
-  return groups.map((group) => group.alternatives.map((alternative) => alternative.weight * informativeness(alternative.lexemes, shares)));
+  return groups.map((group) =>
+    group.alternatives.map((alternative) => alternative.weight * informativeness(alternative.lexemes, shares)),
+  );
 }
 
 /**
@@ -29,7 +31,12 @@ export function alternativeWorth(groups: readonly ParsedGroup[], shares: WordSha
  * them through the index stays cheap however large the catalogue), or the rarest group when none is.
  * Common words still count in the score; they only do not bring candidates of their own.
  */
-export function candidateQuery(groups: readonly ParsedGroup[], shares: WordShares | null, papers: number, maxPostings: number): string {
+export function candidateQuery(
+  groups: readonly ParsedGroup[],
+  shares: WordShares | null,
+  papers: number,
+  maxPostings: number,
+): string {
   const share = (group: ParsedGroup) => (shares === null ? 0 : typedShare(group, shares));
   const rare = groups.filter((group) => share(group) * papers <= maxPostings);
   const chosen = rare.length > 0 ? rare : [...groups].sort((a, b) => share(a) - share(b)).slice(0, 1);
@@ -65,12 +72,19 @@ export function coverage(hits: readonly number[], worth: readonly (readonly numb
  * then full-text rank; their scores in (0.5, 1), above similar titles (at most 0.5). Candidates that
  * cover nothing are left out.
  */
-export function rankClosest(allWords: readonly ScoredRow[], candidates: readonly ClosestRow[], worth: readonly (readonly number[])[]): ScoredRow[] {
+export function rankClosest(
+  allWords: readonly ScoredRow[],
+  candidates: readonly ClosestRow[],
+  worth: readonly (readonly number[])[],
+): ScoredRow[] {
   const first = new Set(allWords.map((row) => row.id));
   const rest = candidates
     .filter((row) => !first.has(row.id))
     .map((row, order) => ({ id: row.id, cover: coverage(row.hits, worth), rank: row.rank, order }))
     .filter((row) => row.cover > 0)
     .sort((a, b) => b.cover - a.cover || b.rank - a.rank || a.order - b.order);
-  return [...allWords, ...rest.map((row) => ({ id: row.id, rank: 0.5 + 0.49 * row.cover + 0.01 * Math.min(1, row.rank) }))];
+  return [
+    ...allWords,
+    ...rest.map((row) => ({ id: row.id, rank: 0.5 + 0.49 * row.cover + 0.01 * Math.min(1, row.rank) })),
+  ];
 }

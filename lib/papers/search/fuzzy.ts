@@ -35,6 +35,9 @@ export async function similarTitles(
 
 /** PostgreSQL's query_canceled (57014), as pg or Prisma's raw-query error reports it. */
 export function isStatementTimeout(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}` : String(error);
+  const text =
+    error instanceof Error
+      ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}`
+      : String(error);
   return text.includes("57014") || /statement timeout/i.test(text);
 }

@@ -82,12 +82,29 @@ export type SearchPlan =
   | { strategy: "newest"; span: number; floor: number; fetch: number; rankAll: number; window: number }
   /** More matches than are ranked exactly: `window` ranked (null: read the newest `windowSize` here),
    * then older matches newest first. `ranked` and `older` are this page's parts of each. */
-  | { strategy: "window"; total: number; page: Page; windowSize: number; window: ScoredRow[] | null; ranked: Slice | null; older: Slice | null }
+  | {
+      strategy: "window";
+      total: number;
+      page: Page;
+      windowSize: number;
+      window: ScoredRow[] | null;
+      ranked: Slice | null;
+      older: Slice | null;
+    }
   /** Every match is in hand, scored, best first: this page of them (`found`: all words, or the closest). */
   | { strategy: "ranked"; rows: ScoredRow[]; total: number; page: Page; found: "all" | "closest" }
   /** Too few papers with every word (`allWords`, ranked): read the newest `limit` papers matching
    * `candidates`, test each against every alternative (`any`, `title`: group order) and rank them. */
-  | { strategy: "closest"; allWords: ScoredRow[]; candidates: string; any: string[]; title: string[]; anyWord: string; worth: number[][]; limit: number }
+  | {
+      strategy: "closest";
+      allWords: ScoredRow[];
+      candidates: string;
+      any: string[];
+      title: string[];
+      anyWord: string;
+      worth: number[][];
+      limit: number;
+    }
   /** Every match scored, this page of them best first, and how many there are. */
   | { strategy: "all"; page: PageRequest }
   /** Titles similar to `similarTo`, at most `limit`; null when there is nothing to be similar to. */
@@ -127,9 +144,14 @@ export function planAfterExact(input: PlanInput, read: ExactRead): SearchPlan {
 }
 
 /** After a newest read: all matches ranked, the window, or another read with a lower floor. */
-export function planAfterNewest(input: PlanInput, plan: Extract<SearchPlan, { strategy: "newest" }>, read: NewestRead): SearchPlan {
+export function planAfterNewest(
+  input: PlanInput,
+  plan: Extract<SearchPlan, { strategy: "newest" }>,
+  read: NewestRead,
+): SearchPlan {
   const { tuning } = input;
-  if (plan.floor === 0) return read.size <= tuning.exactLimit ? planRanked(input, read.rows) : planWindow(input, read.rows);
+  if (plan.floor === 0)
+    return read.size <= tuning.exactLimit ? planRanked(input, read.rows) : planWindow(input, read.rows);
   if (read.size >= tuning.rankedWindow) return planWindow(input, read.rows);
   return newestPlanWithSpan(input, plan.span * tuning.floorStep);
 }
@@ -153,7 +175,8 @@ function isCheapToReadWhole(input: PlanInput): boolean {
   const { shares, tuning } = input;
   const facts = factsOf(input);
   const rarest = shares === null ? null : Math.min(...facts.lexemes.map((lexeme) => shares.of(lexeme)));
-  if (rarest !== null && Number.isFinite(rarest) && isConjunction(facts.tsquery)) return rarest * facts.papers <= tuning.probePostings;
+  if (rarest !== null && Number.isFinite(rarest) && isConjunction(facts.tsquery))
+    return rarest * facts.papers <= tuning.probePostings;
   return facts.estimated <= tuning.probeEstimate;
 }
 
@@ -165,7 +188,10 @@ function estimatedShare(facts: QueryFacts): number {
 /** The newest read whose floor leaves windowMargin times the window at this share of matches. */
 function newestPlan(input: PlanInput, share: number): SearchPlan {
   const { tuning } = input;
-  return newestPlanWithSpan(input, Math.ceil((tuning.windowMargin * tuning.rankedWindow) / Math.min(1, Math.max(share, 1e-9))));
+  return newestPlanWithSpan(
+    input,
+    Math.ceil((tuning.windowMargin * tuning.rankedWindow) / Math.min(1, Math.max(share, 1e-9))),
+  );
 }
 
 function newestPlanWithSpan(input: PlanInput, span: number): SearchPlan {
@@ -173,7 +199,14 @@ function newestPlanWithSpan(input: PlanInput, span: number): SearchPlan {
   const maxId = factsOf(input).maxId;
   // Past floorSpanLimit the span costs more than every match does; past maxId it is all of them anyway.
   const floor = span > tuning.floorSpanLimit || span >= maxId ? 0 : maxId - span;
-  return { strategy: "newest", span, floor, fetch: tuning.exactLimit + 1, rankAll: tuning.exactLimit, window: tuning.rankedWindow };
+  return {
+    strategy: "newest",
+    span,
+    floor,
+    fetch: tuning.exactLimit + 1,
+    rankAll: tuning.exactLimit,
+    window: tuning.rankedWindow,
+  };
 }
 
 /** Every match in hand: a page of them, the closest matches when too few, similar titles when none. */
@@ -183,7 +216,16 @@ function planRanked(input: PlanInput, rows: ScoredRow[]): SearchPlan {
     const { any, title } = alternativeQueries(closest.groups);
     const candidates = candidateQuery(closest.groups, shares, factsOf(input).papers, tuning.closestPostings);
     const worth = alternativeWorth(closest.groups, shares);
-    return { strategy: "closest", allWords: rows, candidates, any, title, anyWord: closest.anyWord, worth, limit: tuning.closestCandidates };
+    return {
+      strategy: "closest",
+      allWords: rows,
+      candidates,
+      any,
+      title,
+      anyWord: closest.anyWord,
+      worth,
+      limit: tuning.closestCandidates,
+    };
   }
   return planFound(input, rows, "all");
 }

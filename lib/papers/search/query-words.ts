@@ -15,18 +15,73 @@ export const CORRECTION_WEIGHT = 0.6;
  * not required and do not count. English stop words ("a", "that") are dropped by the database's parser.
  */
 const FILLER = new Set([
-  "paper", "papers", "article", "articles", "study", "studies", "work", "works", "research", "about", "regarding",
-  "related", "looking", "look", "find", "show", "me", "want", "need", "something", "anything", "someone", "thing",
-  "things", "new", "recent", "latest", "approach", "approaches", "method", "methods", "technique", "techniques",
-  "way", "ways", "using", "use", "uses", "used", "via", "based", "help", "helps", "let", "lets", "like", "kind",
-  "one", "ones", "also", "good", "better", "best", "really", "please",
+  "paper",
+  "papers",
+  "article",
+  "articles",
+  "study",
+  "studies",
+  "work",
+  "works",
+  "research",
+  "about",
+  "regarding",
+  "related",
+  "looking",
+  "look",
+  "find",
+  "show",
+  "me",
+  "want",
+  "need",
+  "something",
+  "anything",
+  "someone",
+  "thing",
+  "things",
+  "new",
+  "recent",
+  "latest",
+  "approach",
+  "approaches",
+  "method",
+  "methods",
+  "technique",
+  "techniques",
+  "way",
+  "ways",
+  "using",
+  "use",
+  "uses",
+  "used",
+  "via",
+  "based",
+  "help",
+  "helps",
+  "let",
+  "lets",
+  "like",
+  "kind",
+  "one",
+  "ones",
+  "also",
+  "good",
+  "better",
+  "best",
+  "really",
+  "please",
 ]);
 
 /** What the catalogue's vocabulary says about a typed word (vocabulary.ts lookUpWords). */
 export type WordFacts = { known: boolean; completes: boolean; correction: string | null };
 
 type AlternativeKind = "words" | "prefix" | "phrase";
-export type Alternative = { text: string; kind: AlternativeKind; weight: number; source: "typed" | "thesaurus" | "prefix" | "correction" };
+export type Alternative = {
+  text: string;
+  kind: AlternativeKind;
+  weight: number;
+  source: "typed" | "thesaurus" | "prefix" | "correction";
+};
 type WordGroup = { typed: string; alternatives: Alternative[] };
 
 /** Whether the text uses the search syntax (quotes, OR, a -minus): then it is read as written, without expansion. */
@@ -61,7 +116,12 @@ export function wordGroups(words: readonly string[], facts: ReadonlyMap<string, 
     }
     if (term.length > 0) {
       const typed = words.slice(term.start, term.start + term.length).join(" ");
-      const expansions: Alternative[] = term.expansions.map((text) => ({ text, kind: /[\s-]/.test(text) ? "phrase" : "words", weight: THESAURUS_WEIGHT, source: "thesaurus" }));
+      const expansions: Alternative[] = term.expansions.map((text) => ({
+        text,
+        kind: /[\s-]/.test(text) ? "phrase" : "words",
+        weight: THESAURUS_WEIGHT,
+        source: "thesaurus",
+      }));
       add({ typed, alternatives: [{ text: typed, kind: "words", weight: 1, source: "typed" }, ...expansions] });
     }
     next = term.start + term.length;
@@ -73,7 +133,8 @@ function wordGroup(word: string, last: boolean, facts: WordFacts | undefined): W
   const alternatives: Alternative[] = [{ text: word, kind: "words", weight: 1, source: "typed" }];
   if (facts && !facts.known) {
     if (last && facts.completes) alternatives.push({ text: word, kind: "prefix", weight: 1, source: "prefix" });
-    else if (facts.correction !== null) alternatives.push({ text: facts.correction, kind: "words", weight: CORRECTION_WEIGHT, source: "correction" });
+    else if (facts.correction !== null)
+      alternatives.push({ text: facts.correction, kind: "words", weight: CORRECTION_WEIGHT, source: "correction" });
   }
   return { typed: word, alternatives };
 }
@@ -102,14 +163,28 @@ export type ComposedQuery = { allWords: string; anyWord: string; groups: ParsedG
  * `expands(group)` false: the group's thesaurus terms are left out (a word most papers hold finds
  * enough papers itself, and its synonyms' postings would only cost reading).
  */
-export function compose(groups: readonly ParsedGroup[], expands: (group: ParsedGroup) => boolean = () => true): ComposedQuery {
+export function compose(
+  groups: readonly ParsedGroup[],
+  expands: (group: ParsedGroup) => boolean = () => true,
+): ComposedQuery {
   const kept = groups
     .map((group) => {
       const expanded = expands(group);
-      return { ...group, alternatives: group.alternatives.filter((alternative) => alternative.tsquery !== "" && (expanded || alternative.source !== "thesaurus")) };
+      return {
+        ...group,
+        alternatives: group.alternatives.filter(
+          (alternative) => alternative.tsquery !== "" && (expanded || alternative.source !== "thesaurus"),
+        ),
+      };
     })
-    .filter((group) => group.alternatives.some((alternative) => alternative.source === "typed" || alternative.source === "prefix" || alternative.source === "correction"));
-  const either = (group: ParsedGroup) => `( ${group.alternatives.map((alternative) => `( ${alternative.tsquery} )`).join(" | ")} )`;
+    .filter((group) =>
+      group.alternatives.some(
+        (alternative) =>
+          alternative.source === "typed" || alternative.source === "prefix" || alternative.source === "correction",
+      ),
+    );
+  const either = (group: ParsedGroup) =>
+    `( ${group.alternatives.map((alternative) => `( ${alternative.tsquery} )`).join(" | ")} )`;
   return { allWords: kept.map(either).join(" & "), anyWord: kept.map(either).join(" | "), groups: kept };
 }
 

@@ -17,7 +17,8 @@ export function filterSql(filters: Filters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (filters.from && isIsoDate(filters.from)) parts.push(Prisma.sql`AND p.first_seen >= ${filters.from}::date`);
   if (filters.to && isIsoDate(filters.to)) parts.push(Prisma.sql`AND p.first_seen <= ${filters.to}::date`);
-  if (filters.hasCode) parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM paper_link l WHERE l.paper_id = p.id AND l.kind = 'CODE')`);
+  if (filters.hasCode)
+    parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM paper_link l WHERE l.paper_id = p.id AND l.kind = 'CODE')`);
   // author:"Name" (lib/authors/search-syntax.ts), matched by the normalised key through paper_author_keys_idx.
   if (filters.author) parts.push(Prisma.sql`AND p.author_keys @> ARRAY[author_key(${filters.author})]`);
   return parts.length === 0 ? Prisma.empty : Prisma.join(parts, " ");
@@ -33,20 +34,30 @@ function scoreSql(tsquery: string): Prisma.Sql {
                      + ts_rank_cd(p.search_vector, ${tsquery}::tsquery, 32))::float8`;
 }
 
-const scored = (rows: { id: number; rank: number | null }[]): ScoredRow[] => rows.map(({ id, rank }) => ({ id, rank: Number(rank) }));
+const scored = (rows: { id: number; rank: number | null }[]): ScoredRow[] =>
+  rows.map(({ id, rank }) => ({ id, rank: Number(rank) }));
 
 /** The tsquery of a text with search syntax, or of a plain query's composed text (query-words.ts compose). */
 export function tsquerySql(query: { syntax: string } | { composed: string }): Prisma.Sql {
-  return "syntax" in query ? Prisma.sql`websearch_to_tsquery('english', ${query.syntax})` : Prisma.sql`${query.composed}::tsquery`;
+  return "syntax" in query
+    ? Prisma.sql`websearch_to_tsquery('english', ${query.syntax})`
+    : Prisma.sql`${query.composed}::tsquery`;
 }
 
 /**
  * At once, on separate connections: the parsed query (with the words to highlight, its lexemes and
  * the catalogue's size) and the planner's estimate of the match count (no rows read).
  */
-export async function readQuery(client: PrismaClient, tsquery: Prisma.Sql, words: string[], filters: Prisma.Sql): Promise<{ facts: QueryFacts; terms: string[] }> {
+export async function readQuery(
+  client: PrismaClient,
+  tsquery: Prisma.Sql,
+  words: string[],
+  filters: Prisma.Sql,
+): Promise<{ facts: QueryFacts; terms: string[] }> {
   const [[parsed], estimated] = await Promise.all([
-    client.$queryRaw<{ tsquery: string; nodes: number; terms: string[]; papers: number; maxId: number; lexemes: string[] }[]>`
+    client.$queryRaw<
+      { tsquery: string; nodes: number; terms: string[]; papers: number; maxId: number; lexemes: string[] }[]
+    >`
       WITH parsed AS (SELECT ${tsquery} AS tsq)
       SELECT parsed.tsq::text AS tsquery, numnode(parsed.tsq) AS nodes,
              array(SELECT w FROM unnest(${words}::text[]) AS w WHERE to_tsvector('english', w) <> ''::tsvector
@@ -94,7 +105,12 @@ export async function readWordStats(client: PrismaClient): Promise<WordStatsRow 
  * search_vector detoasted), and the share of papers that match among the ids they span (the heap
  * is in id order, mostly), which places the newest read's id floor better than the planner's estimate.
  */
-export async function readExact(client: PrismaClient, tsquery: string, filters: Prisma.Sql, plan: Plan<"exact">): Promise<ExactRead> {
+export async function readExact(
+  client: PrismaClient,
+  tsquery: string,
+  filters: Prisma.Sql,
+  plan: Plan<"exact">,
+): Promise<ExactRead> {
   const found = await client.$queryRaw<{ id: number; rank: number | null; size: number; lo: number; hi: number }[]>`
     WITH m AS MATERIALIZED (SELECT p.id, p.first_seen, p.search_vector FROM paper p
                             WHERE p.search_vector @@ ${tsquery}::tsquery ${filters} LIMIT ${plan.limit + 1}),
@@ -131,33 +147,52 @@ export async function readNewest(client: PrismaClient, tsquery: string, plan: Pl
  * plan.window when the newest read has them, else read here as the planner sees fit), then its part
  * of the older matches, newest first (pages past the window, rarely visited, stay cheap to reach).
  */
-export async function readWindow(client: PrismaClient, tsquery: string, filters: Prisma.Sql, plan: Plan<"window">): Promise<ScoredRow[]> {
+export async function readWindow(
+  client: PrismaClient,
+  tsquery: string,
+  filters: Prisma.Sql,
+  plan: Plan<"window">,
+): Promise<ScoredRow[]> {
   const rows: ScoredRow[] = [];
   if (plan.ranked !== null) {
     const { offset, limit } = plan.ranked;
-    rows.push(...(plan.window !== null ? plan.window.slice(offset, offset + limit) : await readRanked(client, tsquery, filters, plan.windowSize, plan.ranked)));
+    rows.push(
+      ...(plan.window !== null
+        ? plan.window.slice(offset, offset + limit)
+        : await readRanked(client, tsquery, filters, plan.windowSize, plan.ranked)),
+    );
   }
   if (plan.older !== null) {
     rows.push(
-      ...scored(await client.$queryRaw<ScoredRow[]>`
+      ...scored(
+        await client.$queryRaw<ScoredRow[]>`
         SELECT p.id, ${scoreSql(tsquery)} AS rank
         FROM paper p WHERE p.search_vector @@ ${tsquery}::tsquery ${filters}
         ORDER BY p.first_seen DESC, p.id DESC
-        LIMIT ${plan.older.limit} OFFSET ${plan.older.offset}`),
+        LIMIT ${plan.older.limit} OFFSET ${plan.older.offset}`,
+      ),
     );
   }
   return rows;
 }
 
 /** A slice of the newest `windowSize` matches, best first. */
-async function readRanked(client: PrismaClient, tsquery: string, filters: Prisma.Sql, windowSize: number, slice: Slice): Promise<ScoredRow[]> {
+async function readRanked(
+  client: PrismaClient,
+  tsquery: string,
+  filters: Prisma.Sql,
+  windowSize: number,
+  slice: Slice,
+): Promise<ScoredRow[]> {
   // The window carries its rows' search_vector, so each paper is read once.
-  return scored(await client.$queryRaw<ScoredRow[]>`
+  return scored(
+    await client.$queryRaw<ScoredRow[]>`
     SELECT p.id, ${scoreSql(tsquery)} AS rank
     FROM (SELECT p.id, p.first_seen, p.search_vector FROM paper p WHERE p.search_vector @@ ${tsquery}::tsquery ${filters}
           ORDER BY p.first_seen DESC, p.id DESC LIMIT ${windowSize}) p
     ORDER BY rank DESC, p.first_seen DESC, p.id DESC
-    LIMIT ${slice.limit} OFFSET ${slice.offset}`);
+    LIMIT ${slice.limit} OFFSET ${slice.offset}`,
+  );
 }
 
 /** No query: how many papers pass the filters (counted up to plan.countLimit). */
@@ -178,8 +213,15 @@ export async function readLatest(client: PrismaClient, filters: Prisma.Sql, slic
  * The closest read: the newest plan.limit papers matching plan.candidates, each tested against every
  * alternative (title-only form first: 2 for the title, +1 for anywhere), with its full-text rank.
  */
-export async function readClosest(client: PrismaClient, filters: Prisma.Sql, plan: Plan<"closest">): Promise<ClosestRow[]> {
-  const tests = plan.any.map((any, i) => Prisma.sql`(p.search_vector @@ ${plan.title[i]!}::tsquery)::int * 2 + (p.search_vector @@ ${any}::tsquery)::int`);
+export async function readClosest(
+  client: PrismaClient,
+  filters: Prisma.Sql,
+  plan: Plan<"closest">,
+): Promise<ClosestRow[]> {
+  const tests = plan.any.map(
+    (any, i) =>
+      Prisma.sql`(p.search_vector @@ ${plan.title[i]!}::tsquery)::int * 2 + (p.search_vector @@ ${any}::tsquery)::int`,
+  );
   const rows = await client.$queryRaw<{ id: number; hits: number[]; rank: number }[]>`
     SELECT p.id, ARRAY[${Prisma.join(tests)}]::int[] AS hits, ts_rank_cd(p.search_vector, ${plan.anyWord}::tsquery, 32)::float8 AS rank
     FROM (SELECT p.id, p.first_seen, p.search_vector FROM paper p WHERE p.search_vector @@ ${plan.candidates}::tsquery ${filters}
@@ -192,15 +234,24 @@ export async function readClosest(client: PrismaClient, filters: Prisma.Sql, pla
  * "Search all, best first": every match scored, one page of them best first and how many there are
  * (a page past the end reads the last page), within budgetMs; null when that was not enough.
  */
-export async function readAll(client: PrismaClient, tsquery: string, filters: Prisma.Sql, plan: Plan<"all">, budgetMs: number): Promise<{ rows: ScoredRow[]; total: number } | null> {
+export async function readAll(
+  client: PrismaClient,
+  tsquery: string,
+  filters: Prisma.Sql,
+  plan: Plan<"all">,
+  budgetMs: number,
+): Promise<{ rows: ScoredRow[]; total: number } | null> {
   const read = (offset: number) =>
-    client.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(budgetMs))}`);
-      return tx.$queryRaw<(ScoredRow & { total: number })[]>`
+    client.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(budgetMs))}`);
+        return tx.$queryRaw<(ScoredRow & { total: number })[]>`
         WITH m AS MATERIALIZED (SELECT p.id, p.first_seen, ${scoreSql(tsquery)} AS rank FROM paper p WHERE p.search_vector @@ ${tsquery}::tsquery ${filters})
         SELECT m.id, m.rank, (SELECT count(*)::int FROM m) AS total FROM m
         ORDER BY m.rank DESC, m.first_seen DESC, m.id DESC LIMIT ${plan.page.pageSize} OFFSET ${offset}`;
-    }, { timeout: budgetMs + 5_000 });
+      },
+      { timeout: budgetMs + 5_000 },
+    );
   try {
     const { requested, pageSize } = plan.page;
     let rows = await read((requested - 1) * pageSize);

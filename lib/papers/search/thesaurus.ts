@@ -122,7 +122,9 @@ function buildIndex(): Map<string, Entry> {
     for (const term of set) {
       const key = termWords(term).map(roughStem).join(" ");
       const entry = index.get(key) ?? { words: termWords(term), others: [] };
-      for (const other of set) if (termWords(other).map(roughStem).join(" ") !== key && !entry.others.includes(other)) entry.others.push(other);
+      for (const other of set)
+        if (termWords(other).map(roughStem).join(" ") !== key && !entry.others.includes(other))
+          entry.others.push(other);
       index.set(key, entry);
     }
   }
@@ -142,7 +144,7 @@ type ThesaurusMatch = { start: number; length: number; expansions: string[] };
 export function findTerms(words: readonly string[]): ThesaurusMatch[] {
   const normal = words.map(roughStem);
   const found: ThesaurusMatch[] = [];
-  for (let start = 0; start < normal.length; ) {
+  for (let start = 0; start < normal.length;) {
     let matched: ThesaurusMatch | null = null;
     for (let length = Math.min(LONGEST, normal.length - start); length >= 1 && matched === null; length--) {
       const entry = INDEX.get(normal.slice(start, start + length).join(" "));

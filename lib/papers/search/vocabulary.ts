@@ -27,7 +27,9 @@ export async function lookUpWords(client: PrismaClient, typed: readonly TypedWor
   if (typed.length === 0) return new Map();
   const words = typed.map((word) => word.word);
   const last = typed.map((word) => word.last);
-  const rows = await client.$queryRaw<{ word: string; known: boolean; completes: boolean; correction: string | null }[]>`
+  const rows = await client.$queryRaw<
+    { word: string; known: boolean; completes: boolean; correction: string | null }[]
+  >`
     WITH typed AS (SELECT w.word, w.last, (ts_lexize('english_stem', w.word))[1] AS stem
                    FROM unnest(${words}::text[], ${last}::bool[]) AS w(word, last)),
          -- Known: a title word, another form of one ("notice" when titles have "noticed": the same
@@ -52,11 +54,16 @@ export async function lookUpWords(client: PrismaClient, typed: readonly TypedWor
               ORDER BY similarity(s.word, w.word) DESC, s.papers DESC, s.word LIMIT 1)
            END AS correction
     FROM w`;
-  return new Map(rows.map((row) => [row.word, { known: row.known, completes: row.completes, correction: row.correction }]));
+  return new Map(
+    rows.map((row) => [row.word, { known: row.known, completes: row.completes, correction: row.correction }]),
+  );
 }
 
 /** Each alternative parsed as the catalogue's search_vector was built ('english'): its tsquery as text and its stems. */
-export async function parseAlternatives(client: PrismaClient, alternatives: readonly Alternative[]): Promise<ParsedAlternative[]> {
+export async function parseAlternatives(
+  client: PrismaClient,
+  alternatives: readonly Alternative[],
+): Promise<ParsedAlternative[]> {
   if (alternatives.length === 0) return [];
   const rows = await client.$queryRaw<{ n: number; tsquery: string; lexemes: string[] }[]>`
     SELECT a.n::int AS n,

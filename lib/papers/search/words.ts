@@ -24,7 +24,10 @@ export function highlightOrder(terms: readonly string[]): string[] {
 export function withTitleWeight(tsquery: string): string {
   // Negations stay harmless: the plain query, which must also match, already excludes them anywhere.
   // A prefix ('multimod':*) stays a prefix ('multimod':*A).
-  return tsquery.replace(/'((?:[^']|'')*)'(:[A-D*]+)?/g, (_, lexeme: string, suffix?: string) => `'${lexeme}':${suffix?.includes("*") ? "*" : ""}A`);
+  return tsquery.replace(
+    /'((?:[^']|'')*)'(:[A-D*]+)?/g,
+    (_, lexeme: string, suffix?: string) => `'${lexeme}':${suffix?.includes("*") ? "*" : ""}A`,
+  );
 }
 
 /** Whether a tsquery needs every one of its words (no OR, no NOT): then its rarest word bounds its matches. */

@@ -3,11 +3,14 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+  Boolean,
+) as string[];
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!executablePath) throw new Error("Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.");
+  if (!executablePath)
+    throw new Error("Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.");
   return chromium.launch({
     executablePath,
     headless: true,

@@ -20,7 +20,6 @@ declare module "vitest" {
   }
 }
 
-
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -58,23 +57,27 @@ export default async function setup(project: TestProject) {
   // A fresh data dir per run: an empty outbox, a generated AUTH_SECRET, no leftovers from the last run.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "pp-e2e-data-"));
   // The production web process (scripts/serve.ts: Next behind the anonymous page cache), as `npm start` runs it.
-  const next = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: "production",
-      PAPERPULSE_DATA_DIR: dataDir,
-      ADMIN_EMAILS: E2E_ADMIN_EMAIL,
-      // The one public origin: links in mail and pages point here whatever Host a request names.
-      SITE_URL: `http://127.0.0.1:${port}`,
-      // Two workers, each with its own page cache: a change one of them makes must reach the other.
-      WEB_CONCURRENCY: "2",
-      RESEND_API_KEY: "",
-      AUTH_SECRET: "",
+  const next = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: "production",
+        PAPERPULSE_DATA_DIR: dataDir,
+        ADMIN_EMAILS: E2E_ADMIN_EMAIL,
+        // The one public origin: links in mail and pages point here whatever Host a request names.
+        SITE_URL: `http://127.0.0.1:${port}`,
+        // Two workers, each with its own page cache: a change one of them makes must reach the other.
+        WEB_CONCURRENCY: "2",
+        RESEND_API_KEY: "",
+        AUTH_SECRET: "",
+      },
+      stdio: ["ignore", "inherit", "inherit"],
     },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(baseUrl, next, 60_000);
 

@@ -69,25 +69,29 @@ export async function startOwnServer(options: OwnServerOptions = {}): Promise<Ow
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "pp-own-data-"));
   const lines: string[] = [];
   const output = () => lines.join("");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: "production",
-      PAPERPULSE_DATA_DIR: dataDir,
-      WEB_CONCURRENCY: "1",
-      RESEND_API_KEY: "",
-      AUTH_SECRET: "",
-      AUTH_URL: "",
-      SITE_URL: "",
-      TRUST_PROXY: "",
-      SITE_MAIL_CAP_PER_HOUR: "",
-      ADMIN_EMAILS: "",
-      ...options.env?.(port),
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: "production",
+        PAPERPULSE_DATA_DIR: dataDir,
+        WEB_CONCURRENCY: "1",
+        RESEND_API_KEY: "",
+        AUTH_SECRET: "",
+        AUTH_URL: "",
+        SITE_URL: "",
+        TRUST_PROXY: "",
+        SITE_MAIL_CAP_PER_HOUR: "",
+        ADMIN_EMAILS: "",
+        ...options.env?.(port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   const keep = (chunk: Buffer) => {
     lines.push(chunk.toString("utf8"));
     if (lines.length > 200) lines.shift();

@@ -8,12 +8,22 @@ export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; b
 export type RawRequest = { method?: string; headers?: Record<string, string>; body?: string | Buffer };
 
 /** One request on a new connection (node:http sends no header we did not ask for, and lets us set Host). */
-export function request(baseUrl: string, path: string, { method = "GET", headers = {}, body }: RawRequest = {}): Promise<RawResponse> {
+export function request(
+  baseUrl: string,
+  path: string,
+  { method = "GET", headers = {}, body }: RawRequest = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request(`${baseUrl}${path}`, { method, agent: false, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
       response.on("error", reject);
     });
     outgoing.on("error", reject);
@@ -26,7 +36,10 @@ export function cookiesOf(response: RawResponse): string {
   return (response.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";", 1)[0]).join("; ");
 }
 
-export type LargeBodyAnswer = RawResponse & { bytesSent: number; /** Set when the connection was cut before any answer (status 0). */ reset?: string };
+export type LargeBodyAnswer = RawResponse & {
+  bytesSent: number;
+  /** Set when the connection was cut before any answer (status 0). */ reset?: string;
+};
 
 /**
  * Sends `totalBytes` of body (with a Content-Length, or chunked without one). The headers go first; a server
@@ -44,7 +57,13 @@ export function sendLargeBody(
     totalBytes,
     chunked = false,
     earlyAnswerMs = 1_000,
-  }: { method?: string; headers?: Record<string, string>; totalBytes: number; chunked?: boolean; earlyAnswerMs?: number },
+  }: {
+    method?: string;
+    headers?: Record<string, string>;
+    totalBytes: number;
+    chunked?: boolean;
+    earlyAnswerMs?: number;
+  },
 ): Promise<LargeBodyAnswer> {
   return new Promise((resolve) => {
     let responded = false;
@@ -63,7 +82,13 @@ export function sendLargeBody(
         responded = true;
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        const finish = () => settle({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), bytesSent });
+        const finish = () =>
+          settle({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+            bytesSent,
+          });
         response.on("end", finish);
         // The server may reset the connection while we still upload: what arrived is the answer.
         response.on("error", finish);
@@ -144,11 +169,16 @@ export async function waitForMail(outboxDir: string, to: string, timeoutMs = 5_0
 
 /** Every http(s) URL in the message: both bodies and every header (List-Unsubscribe). */
 export function linksIn(message: OutboxMessage): string[] {
-  const everything = [message.text, message.html.replaceAll("&amp;", "&"), ...Object.values(message.headers ?? {})].join("\n");
+  const everything = [
+    message.text,
+    message.html.replaceAll("&amp;", "&"),
+    ...Object.values(message.headers ?? {}),
+  ].join("\n");
   return [...everything.matchAll(/https?:\/\/[^\s"'<>()[\]]+/g)]
     .map((match) => match[0].replace(/[.,;:]+$/, ""))
     .filter((link) => URL.canParse(link));
 }
 
 /** A path of this app that an email links to (the callback, confirm, unsubscribe, preferences and paper pages). */
-export const APP_LINK = /\/(?:api\/auth\/callback\/|subscribe\/confirm\/|unsubscribe\/|api\/unsubscribe\/|preferences\/|papers\/)/;
+export const APP_LINK =
+  /\/(?:api\/auth\/callback\/|subscribe\/confirm\/|unsubscribe\/|api\/unsubscribe\/|preferences\/|papers\/)/;

@@ -30,7 +30,11 @@ export async function captureFormAction(
         const headers = await sent.allHeaders();
         if (sent.method() !== "POST" || !headers["next-action"]) return route.continue();
         const url = new URL(sent.url());
-        resolveCaptured({ path: `${url.pathname}${url.search}`, headers, body: sent.postDataBuffer() ?? Buffer.alloc(0) });
+        resolveCaptured({
+          path: `${url.pathname}${url.search}`,
+          headers,
+          body: sent.postDataBuffer() ?? Buffer.alloc(0),
+        });
         await route.abort();
       },
     );
@@ -45,9 +49,19 @@ export async function captureFormAction(
  * Replays a captured action with `email` in place of `originalEmail`, without the browser's Origin,
  * Referer and Host, plus `headers` (a forged Host, X-Forwarded-Host...): as a script, not a browser, sends it.
  */
-export function replayAction(baseUrl: string, action: CapturedAction, originalEmail: string, email: string, headers: Record<string, string>): Promise<RawResponse> {
+export function replayAction(
+  baseUrl: string,
+  action: CapturedAction,
+  originalEmail: string,
+  email: string,
+  headers: Record<string, string>,
+): Promise<RawResponse> {
   const kept = Object.fromEntries(
-    Object.entries(action.headers).filter(([name]) => !["origin", "referer", "host", "content-length", "cookie"].includes(name.toLowerCase()) && !name.startsWith(":")),
+    Object.entries(action.headers).filter(
+      ([name]) =>
+        !["origin", "referer", "host", "content-length", "cookie"].includes(name.toLowerCase()) &&
+        !name.startsWith(":"),
+    ),
   );
   const body = Buffer.from(action.body.toString("latin1").replaceAll(originalEmail, email), "latin1");
   return request(baseUrl, action.path, { method: "POST", headers: { ...kept, ...headers }, body });

@@ -20,7 +20,10 @@ const newestDigest = digestText("May 1", [
     title: SCRIPT_TITLE,
     abstract: `We study <b>markup</b> & ampersands in titles ("quotes" too). Code: https://github.com/example/script-paper.`,
   },
-  { title: EMOJI_TITLE, abstract: "A video benchmark of emoji 😀 in frames. Project page: https://example.org/emoji-video." },
+  {
+    title: EMOJI_TITLE,
+    abstract: "A video benchmark of emoji 😀 in frames. Project page: https://example.org/emoji-video.",
+  },
 ]);
 
 /** Call at the top of a test file instead of setUpTestDatabase. */
@@ -32,9 +35,13 @@ export function setUpApiCatalogue(): TestDatabase {
     const options = { today: NEWEST_DATE, importedBy: "cli:test" };
     await importDigest(db.pool, await fileSource(samplePath), options);
     const newest = await importDigest(db.pool, textSource("newest.txt", newestDigest), options);
-    if (newest.status !== "IMPORTED" || newest.counts.new !== 2) throw new Error(`fixture import failed: ${JSON.stringify(newest)}`);
+    if (newest.status !== "IMPORTED" || newest.counts.new !== 2)
+      throw new Error(`fixture import failed: ${JSON.stringify(newest)}`);
     // The importer would not let these in; the renderers must cope with them anyway.
-    await db.pool.query(`UPDATE paper SET abstract = abstract || ' bell' || chr(7) || ' escape' || chr(27) WHERE title = $1`, [SCRIPT_TITLE]);
+    await db.pool.query(
+      `UPDATE paper SET abstract = abstract || ' bell' || chr(7) || ' escape' || chr(27) WHERE title = $1`,
+      [SCRIPT_TITLE],
+    );
   });
   return db;
 }

@@ -1,10 +1,18 @@
 // Row counts and lookups the import integration tests compare before and after an import.
 import type pg from "pg";
 
-export type CatalogueCounts = { paper: number; paper_link: number; digest: number; digest_entry: number; import_run: number };
+export type CatalogueCounts = {
+  paper: number;
+  paper_link: number;
+  digest: number;
+  digest_entry: number;
+  import_run: number;
+};
 
 export async function catalogueCounts(pool: pg.Pool): Promise<CatalogueCounts> {
-  const { rows: [row] } = await pool.query<CatalogueCounts>(`
+  const {
+    rows: [row],
+  } = await pool.query<CatalogueCounts>(`
     SELECT (SELECT count(*) FROM paper)::int AS paper,
            (SELECT count(*) FROM paper_link)::int AS paper_link,
            (SELECT count(*) FROM digest)::int AS digest,
@@ -14,7 +22,9 @@ export async function catalogueCounts(pool: pg.Pool): Promise<CatalogueCounts> {
 }
 
 export async function importRun(pool: pg.Pool, id: number) {
-  const { rows: [row] } = await pool.query(
+  const {
+    rows: [row],
+  } = await pool.query(
     `SELECT file_name, file_size::int AS file_size, sha256, imported_by, status, to_char(digest_date, 'YYYY-MM-DD') AS digest_date,
             new_count, updated_count, unchanged_count, skipped_count, problems, error, finished_at
      FROM import_run WHERE id = $1`,

@@ -36,25 +36,47 @@ export async function seedSample(pool: pg.Pool): Promise<{ video: number; agents
 
 /** Imports a small digest of the given titles, dated `date`. */
 export async function importTitles(pool: pg.Pool, date: string, titles: string[]): Promise<void> {
-  const text = digestText(date, titles.map((title) => ({ title, abstract: `An abstract for ${title}. Code at https://github.com/example/${title.length}.` })));
+  const text = digestText(
+    date,
+    titles.map((title) => ({
+      title,
+      abstract: `An abstract for ${title}. Code at https://github.com/example/${title.length}.`,
+    })),
+  );
   const summary = await importDigest(pool, textSource(`${date}.txt`, text), { today: date, importedBy: "cli:test" });
   if (summary.status !== "IMPORTED") throw new Error(`import failed: ${JSON.stringify(summary)}`);
 }
 
-export type NewSubscriber = { email?: string; status?: string; frequency?: "DAILY" | "WEEKLY"; weekday?: number; topics?: number[] };
+export type NewSubscriber = {
+  email?: string;
+  status?: string;
+  frequency?: "DAILY" | "WEEKLY";
+  weekday?: number;
+  topics?: number[];
+};
 
 /** Inserts subscribers as the subscribe flow leaves them (confirmed unless said otherwise); returns their ids. */
-export async function addSubscribers(pool: pg.Pool, count: number, make: (i: number) => NewSubscriber = () => ({})): Promise<number[]> {
+export async function addSubscribers(
+  pool: pg.Pool,
+  count: number,
+  make: (i: number) => NewSubscriber = () => ({}),
+): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const s = make(i);
     const { rows } = await pool.query<{ id: number }>(
       `INSERT INTO subscriber (email, status, frequency, weekday, confirmed_at)
        VALUES ($1, $2::"SubscriberStatus", $3::"DigestFrequency", $4, now()) RETURNING id`,
-      [s.email ?? `reader${i}-${randomBytes(3).toString("hex")}@example.org`, s.status ?? "CONFIRMED", s.frequency ?? "DAILY", s.weekday ?? 1],
+      [
+        s.email ?? `reader${i}-${randomBytes(3).toString("hex")}@example.org`,
+        s.status ?? "CONFIRMED",
+        s.frequency ?? "DAILY",
+        s.weekday ?? 1,
+      ],
     );
     ids.push(rows[0]!.id);
-    for (const tagId of s.topics ?? []) await pool.query(`INSERT INTO subscriber_topic (subscriber_id, tag_id) VALUES ($1, $2)`, [rows[0]!.id, tagId]);
+    for (const tagId of s.topics ?? [])
+      await pool.query(`INSERT INTO subscriber_topic (subscriber_id, tag_id) VALUES ($1, $2)`, [rows[0]!.id, tagId]);
   }
   return ids;
 }
@@ -65,10 +87,26 @@ export async function resetSubscribers(pool: pg.Pool): Promise<void> {
 
 /** Fast retries and no rate spacing: the tests are about what is sent, not how fast. */
 export function mailOptions(fake: FakeResend): Omit<BatchOptions, "batchKey" | "chunkSize"> {
-  return { apiKey: "re_test_key", baseUrl: fake.url, from: "PaperPulse <papers@example.org>", ratePerSecond: 10_000, baseDelayMs: 5, log: () => undefined };
+  return {
+    apiKey: "re_test_key",
+    baseUrl: fake.url,
+    from: "PaperPulse <papers@example.org>",
+    ratePerSecond: 10_000,
+    baseDelayMs: 5,
+    log: () => undefined,
+  };
 }
 
-export type LedgerRow = { subscriber_id: number; email: string; status: string; paper_ids: number[]; batch: number; attempts: number; error: string | null; provider_id: string | null };
+export type LedgerRow = {
+  subscriber_id: number;
+  email: string;
+  status: string;
+  paper_ids: number[];
+  batch: number;
+  attempts: number;
+  error: string | null;
+  provider_id: string | null;
+};
 
 export async function ledger(pool: pg.Pool, period: string): Promise<LedgerRow[]> {
   const { rows } = await pool.query<LedgerRow>(

@@ -17,11 +17,15 @@ type Child = ChildProcessByStdio<null, Readable, Readable>;
  * so a test can kill it mid-run.
  */
 export function spawnScript(script: string, args: string[], env: Record<string, string>): Child {
-  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", script, ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", script, ...args],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
 }
 
 /** Waits for the child to exit and hands back its exit code and output. */

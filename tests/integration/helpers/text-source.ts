@@ -18,5 +18,7 @@ export type DigestPaper = { title: string; abstract?: string };
 /** A digest as the site's page copies it: a date line, then title / blank line / abstract blocks. */
 export function digestText(dateLine: string | null, papers: DigestPaper[]): string {
   const head = dateLine === null ? "" : `${dateLine}\n\n`;
-  return head + papers.map((p) => (p.abstract === undefined ? `${p.title}\n` : `${p.title}\n\n${p.abstract}\n`)).join("\n");
+  return (
+    head + papers.map((p) => (p.abstract === undefined ? `${p.title}\n` : `${p.title}\n\n${p.abstract}\n`)).join("\n")
+  );
 }

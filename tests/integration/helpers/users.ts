@@ -12,6 +12,9 @@ export async function createUser(pool: pg.Pool, email: string, role: "USER" | "A
 /** A database session for the user; send it as the `authjs.session-token` cookie. */
 export async function createSession(pool: pg.Pool, userId: string): Promise<string> {
   const token = randomBytes(32).toString("hex");
-  await pool.query(`INSERT INTO auth_session (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')`, [token, userId]);
+  await pool.query(
+    `INSERT INTO auth_session (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')`,
+    [token, userId],
+  );
   return token;
 }

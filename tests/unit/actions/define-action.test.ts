@@ -15,18 +15,37 @@ const form = (entries: [string, string][]) => {
 
 const greet = defineAction({
   auth: "none",
-  input: z.object({ name: z.string().trim().min(1, "Enter a name."), times: z.coerce.number().int().min(1, "At least once.") }),
+  input: z.object({
+    name: z.string().trim().min(1, "Enter a name."),
+    times: z.coerce.number().int().min(1, "At least once."),
+  }),
   values: (fields) => ({ name: fields.name }),
   run: async ({ name, times }) => ({ ok: true, message: `hello ${name}`.repeat(times) }),
 });
 
 describe("an action's input", () => {
   it("valid fields reach run parsed, and its answer comes back with the posted values", async () => {
-    expect(await greet({}, form([["name", " Ada "], ["times", "2"]]))).toEqual({ ok: true, message: "hello Adahello Ada", values: { name: " Ada " } });
+    expect(
+      await greet(
+        {},
+        form([
+          ["name", " Ada "],
+          ["times", "2"],
+        ]),
+      ),
+    ).toEqual({ ok: true, message: "hello Adahello Ada", values: { name: " Ada " } });
   });
 
   it("invalid fields answer the first problem of each field, without running", async () => {
-    expect(await greet({}, form([["name", ""], ["times", "0"]]))).toEqual({
+    expect(
+      await greet(
+        {},
+        form([
+          ["name", ""],
+          ["times", "0"],
+        ]),
+      ),
+    ).toEqual({
       ok: false,
       error: "Enter a name.",
       fieldErrors: { name: "Enter a name.", times: "At least once." },
@@ -35,7 +54,11 @@ describe("an action's input", () => {
   });
 
   it("a repeated field counts once, by its first value; files are not text fields", async () => {
-    const data = form([["name", "first"], ["name", "second"], ["times", "1"]]);
+    const data = form([
+      ["name", "first"],
+      ["name", "second"],
+      ["times", "1"],
+    ]);
     data.append("times", new Blob(["9"]));
     expect(await greet({}, data)).toMatchObject({ ok: true, message: "hello first" });
   });
@@ -52,8 +75,25 @@ describe("an action's input", () => {
       input: z.object({ topics: z.array(z.string()).max(2, "Two at most.") }),
       run: async ({ topics }) => ({ ok: true, message: topics.join("+") }),
     });
-    expect(await pick({}, form([["topics", "a"], ["topics", "b"]]))).toEqual({ ok: true, message: "a+b" });
-    expect(await pick({}, form([["topics", "a"], ["topics", "b"], ["topics", "c"]]))).toMatchObject({ ok: false, fieldErrors: { topics: "Two at most." } });
+    expect(
+      await pick(
+        {},
+        form([
+          ["topics", "a"],
+          ["topics", "b"],
+        ]),
+      ),
+    ).toEqual({ ok: true, message: "a+b" });
+    expect(
+      await pick(
+        {},
+        form([
+          ["topics", "a"],
+          ["topics", "b"],
+          ["topics", "c"],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { topics: "Two at most." } });
   });
 });
 
@@ -71,7 +111,11 @@ describe("when something goes wrong", () => {
     const original = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
     try {
-      expect(await broken({})).toEqual({ ok: false, error: "The test digest failed; the server log has the details.", fieldErrors: {} });
+      expect(await broken({})).toEqual({
+        ok: false,
+        error: "The test digest failed; the server log has the details.",
+        fieldErrors: {},
+      });
     } finally {
       console.error = original;
     }
@@ -84,6 +128,8 @@ describe("when something goes wrong", () => {
       input: z.object({}),
       run: async (): Promise<{ ok: true }> => redirect("/signin/check-email"),
     });
-    await expect(moving({})).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/signin\/check-email/) });
+    await expect(moving({})).rejects.toMatchObject({
+      digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/signin\/check-email/),
+    });
   });
 });

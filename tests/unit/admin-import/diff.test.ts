@@ -3,11 +3,16 @@ import { describe, expect, it } from "vitest";
 import { diffWords, type DiffPart } from "../../../lib/admin-import/diff";
 
 const rebuild = (parts: DiffPart[], side: "before" | "after") =>
-  parts.filter((part) => part.kind === "same" || part.kind === (side === "before" ? "del" : "ins")).map((part) => part.text).join("");
+  parts
+    .filter((part) => part.kind === "same" || part.kind === (side === "before" ? "del" : "ins"))
+    .map((part) => part.text)
+    .join("");
 
 describe("word diff of abstracts", () => {
   it("identical texts are one unchanged part", () => {
-    expect(diffWords("We propose a model.", "We propose a model.")).toEqual([{ kind: "same", text: "We propose a model." }]);
+    expect(diffWords("We propose a model.", "We propose a model.")).toEqual([
+      { kind: "same", text: "We propose a model." },
+    ]);
   });
 
   it("a replaced word shows as removed then added, with the words around it unchanged", () => {
@@ -34,7 +39,12 @@ describe("word diff of abstracts", () => {
     const parts = diffWords(before, after);
     expect(rebuild(parts, "before")).toBe(before);
     expect(rebuild(parts, "after")).toBe(after);
-    expect(parts.filter((part) => part.kind === "ins").map((part) => part.text)).toEqual([" and costly", " with caching", " ", "c"]);
+    expect(parts.filter((part) => part.kind === "ins").map((part) => part.text)).toEqual([
+      " and costly",
+      " with caching",
+      " ",
+      "c",
+    ]);
   });
 
   it("a text against an empty one is all added or all removed", () => {

@@ -58,7 +58,10 @@ function apply(state: DropzoneState, ...events: DropzoneEvent[]): DropzoneState 
 }
 
 /** State after choosing files, admitted against the state's own items. */
-function choose(state: DropzoneState, ...files: { key: string; file: { name: string; size: number } }[]): DropzoneState {
+function choose(
+  state: DropzoneState,
+  ...files: { key: string; file: { name: string; size: number } }[]
+): DropzoneState {
   return apply(state, { type: "chosen", admission: admitFiles(state.items, files, limits) });
 }
 
@@ -68,16 +71,30 @@ const itemOf = (state: DropzoneState, key: string): Item | undefined => state.it
 describe("dropzone state", () => {
   it("previews left unconfirmed earlier are listed as previews, idle", () => {
     const state = initialState([preview("p1", "old.txt")]);
-    expect(state.items).toEqual([{ key: "p1", fileName: "old.txt", phase: "preview", preview: preview("p1", "old.txt"), busy: null, error: null }]);
+    expect(state.items).toEqual([
+      { key: "p1", fileName: "old.txt", phase: "preview", preview: preview("p1", "old.txt"), busy: null, error: null },
+    ]);
     expect(state.message).toBeNull();
   });
 
   it("chosen files start uploading at 0%; one over the size limit is rejected at once and never uploaded", () => {
-    const admission = admitFiles([], [{ key: "u1", file: file("a.txt") }, { key: "u2", file: file("big.txt", 2048) }], limits);
+    const admission = admitFiles(
+      [],
+      [
+        { key: "u1", file: file("a.txt") },
+        { key: "u2", file: file("big.txt", 2048) },
+      ],
+      limits,
+    );
     expect(admission.ok && admission.toUpload.map((chosen) => chosen.key)).toEqual(["u1"]);
     const state = apply(initialState([]), { type: "chosen", admission });
     expect(itemOf(state, "u1")).toEqual({ key: "u1", fileName: "a.txt", phase: "uploading", progress: 0 });
-    expect(itemOf(state, "u2")).toEqual({ key: "u2", fileName: "big.txt", phase: "rejected", error: "big.txt: 2 KB is over the limit of 1000 bytes per file" });
+    expect(itemOf(state, "u2")).toEqual({
+      key: "u2",
+      fileName: "big.txt",
+      phase: "rejected",
+      error: "big.txt: 2 KB is over the limit of 1000 bytes per file",
+    });
   });
 
   it("more files than the limit, counting those still waiting, admits none and says why", () => {
@@ -93,7 +110,13 @@ describe("dropzone state", () => {
     const rejected = choose(initialState([preview("p1", "a.txt")]), { key: "u1", file: file("big.txt", 5000) });
     const state = apply(rejected, { type: "imported", key: "p1", run });
     expect(phases(state)).toEqual(["p1:imported", "u1:rejected"]);
-    expect(admitFiles(state.items, [1, 2, 3].map((n) => ({ key: `n${n}`, file: file(`${n}.txt`) })), limits).ok).toBe(true);
+    expect(
+      admitFiles(
+        state.items,
+        [1, 2, 3].map((n) => ({ key: `n${n}`, file: file(`${n}.txt`) })),
+        limits,
+      ).ok,
+    ).toBe(true);
   });
 
   it("an upload moves its bar, then becomes a preview under the name the admin chose", () => {
@@ -101,7 +124,14 @@ describe("dropzone state", () => {
     const halfway = apply(uploading, { type: "progress", key: "u1", fraction: 0.5 });
     expect(itemOf(halfway, "u1")).toMatchObject({ phase: "uploading", progress: 0.5 });
     const done = apply(halfway, { type: "uploaded", key: "u1", preview: preview("p9", "a (server).txt") });
-    expect(itemOf(done, "u1")).toEqual({ key: "u1", fileName: "a.txt", phase: "preview", preview: preview("p9", "a (server).txt"), busy: null, error: null });
+    expect(itemOf(done, "u1")).toEqual({
+      key: "u1",
+      fileName: "a.txt",
+      phase: "preview",
+      preview: preview("p9", "a (server).txt"),
+      busy: null,
+      error: null,
+    });
   });
 
   it("a failed upload is rejected with its file name, named once, and can be dismissed", () => {
@@ -122,20 +152,36 @@ describe("dropzone state", () => {
   });
 
   it("a date change marks the preview busy, clears its error, then shows the re-read preview", () => {
-    const failedBefore = apply(initialState([preview("p1", "old.txt", null)]), { type: "failed", key: "p1", error: "earlier problem" });
+    const failedBefore = apply(initialState([preview("p1", "old.txt", null)]), {
+      type: "failed",
+      key: "p1",
+      error: "earlier problem",
+    });
     const busy = apply(failedBefore, { type: "started", key: "p1", action: "date" });
     expect(itemOf(busy, "p1")).toMatchObject({ busy: "date", error: null });
     const dated = apply(busy, { type: "dated", key: "p1", preview: preview("p1", "old.txt", "2025-05-07") });
-    expect(itemOf(dated, "p1")).toMatchObject({ busy: null, error: null, preview: { summary: { digestDate: "2025-05-07" } } });
+    expect(itemOf(dated, "p1")).toMatchObject({
+      busy: null,
+      error: null,
+      preview: { summary: { digestDate: "2025-05-07" } },
+    });
   });
 
   it("a failed action leaves the preview in place with the server's error and no longer busy", () => {
-    const state = apply(initialState([preview("p1", "old.txt")]), { type: "started", key: "p1", action: "import" }, { type: "failed", key: "p1", error: "no such preview" });
+    const state = apply(
+      initialState([preview("p1", "old.txt")]),
+      { type: "started", key: "p1", action: "import" },
+      { type: "failed", key: "p1", error: "no such preview" },
+    );
     expect(itemOf(state, "p1")).toMatchObject({ phase: "preview", busy: null, error: "no such preview" });
   });
 
   it("Import turns the preview into its import run", () => {
-    const state = apply(initialState([preview("p1", "a.txt")]), { type: "started", key: "p1", action: "import" }, { type: "imported", key: "p1", run });
+    const state = apply(
+      initialState([preview("p1", "a.txt")]),
+      { type: "started", key: "p1", action: "import" },
+      { type: "imported", key: "p1", run },
+    );
     expect(itemOf(state, "p1")).toEqual({ key: "p1", fileName: "a.txt", phase: "imported", run });
     // A second answer for the same item (a double click) changes nothing more.
     expect(apply(state, { type: "failed", key: "p1", error: "late" })).toEqual(state);

@@ -14,7 +14,9 @@ function formRequest(files: [string, string][]): Request {
 /** A multipart body streamed in 1 KB chunks with no Content-Length, counting how much the reader pulled. */
 async function streamedRequest(totalBytes: number) {
   const boundary = "----pp-test";
-  const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="huge.txt"\r\nContent-Type: text/plain\r\n\r\n`);
+  const head = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="huge.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+  );
   const chunk = new Uint8Array(1024).fill(0x61);
   const state = { pulled: 0 };
   let sent = 0;
@@ -42,9 +44,18 @@ async function streamedRequest(totalBytes: number) {
 
 describe("reading an upload", () => {
   it("hands back each file's name and bytes", async () => {
-    const result = await readUploadedFiles(formRequest([["a.txt", "hello"], ["b.json", "[]"]]), limits);
+    const result = await readUploadedFiles(
+      formRequest([
+        ["a.txt", "hello"],
+        ["b.json", "[]"],
+      ]),
+      limits,
+    );
     if (!result.ok) throw new Error(result.error);
-    expect(result.files.map((file) => [file.name, new TextDecoder().decode(file.bytes)])).toEqual([["a.txt", "hello"], ["b.json", "[]"]]);
+    expect(result.files.map((file) => [file.name, new TextDecoder().decode(file.bytes)])).toEqual([
+      ["a.txt", "hello"],
+      ["b.json", "[]"],
+    ]);
   });
 
   it("a declared Content-Length over the limit is refused with 413 before the body is read", async () => {
@@ -54,7 +65,8 @@ describe("reading an upload", () => {
     expect(result).toEqual({
       ok: false,
       status: 413,
-      error: "the upload (50 MB) is over the limit of 10.2 KB per file (ADMIN_IMPORT_MAX_MB); send one file per request",
+      error:
+        "the upload (50 MB) is over the limit of 10.2 KB per file (ADMIN_IMPORT_MAX_MB); send one file per request",
     });
     expect(state.pulled).toBeLessThanOrEqual(64 * 1024); // at most what the stream buffers ahead, never the whole body
   });
@@ -68,15 +80,27 @@ describe("reading an upload", () => {
 
   it("more than 20 files in one request are refused", async () => {
     const files = Array.from({ length: 21 }, (_, i): [string, string] => [`f${i}.txt`, "x"]);
-    expect(await readUploadedFiles(formRequest(files), limits)).toEqual({ ok: false, status: 400, error: "21 files at once: upload at most 20 at a time" });
+    expect(await readUploadedFiles(formRequest(files), limits)).toEqual({
+      ok: false,
+      status: 400,
+      error: "21 files at once: upload at most 20 at a time",
+    });
   });
 
   it("a body that is not multipart, or has no file, says what to send", async () => {
-    const json = new Request("http://localhost/x", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    const json = new Request("http://localhost/x", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
     expect(await readUploadedFiles(json, limits)).toMatchObject({ ok: false, status: 415 });
     const form = new FormData();
     form.append("other", "text");
     const noFile = new Request("http://localhost/x", { method: "POST", body: form });
-    expect(await readUploadedFiles(noFile, limits)).toEqual({ ok: false, status: 400, error: 'no file in the upload: send files in the field "files"' });
+    expect(await readUploadedFiles(noFile, limits)).toEqual({
+      ok: false,
+      status: 400,
+      error: 'no file in the upload: send files in the field "files"',
+    });
   });
 });

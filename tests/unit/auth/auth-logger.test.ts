@@ -24,7 +24,9 @@ afterEach(() => vi.restoreAllMocks());
 describe("logging Auth.js errors", () => {
   it("a sign-in link used twice or after it expired is one line", () => {
     logAuthError(new Verification("Token has expired or been used"));
-    expect(lines).toEqual(["[auth] Verification: a sign-in link was used again or after it expired; the visitor was shown the sign-in error page"]);
+    expect(lines).toEqual([
+      "[auth] Verification: a sign-in link was used again or after it expired; the visitor was shown the sign-in error page",
+    ]);
   });
 
   it("a database failure keeps its cause's stack", () => {

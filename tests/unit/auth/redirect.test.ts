@@ -105,7 +105,9 @@ describe("no callbackUrl leaves the site, however it is spelled", () => {
     expect(safeCallbackPath("/", site)).toBe("/");
     expect(safeCallbackPath("/me", site)).toBe("/me");
     expect(safeCallbackPath("https://papers.example.org/", site)).toBe("/");
-    expect(safeCallbackPath("https://papers.example.org/search?q=a%20b&sort=new", site)).toBe("/search?q=a%20b&sort=new");
+    expect(safeCallbackPath("https://papers.example.org/search?q=a%20b&sort=new", site)).toBe(
+      "/search?q=a%20b&sort=new",
+    );
     expect(safeCallbackPath("https://papers.example.org/tags/vision#top", site)).toBe("/tags/vision#top");
   });
 });

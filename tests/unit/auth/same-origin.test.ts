@@ -7,7 +7,15 @@ const headers = (values: Record<string, string>) => new Headers(values);
 describe("cross-site request guard", () => {
   it("accepts a browser request from the site itself", () => {
     expect(isSameOrigin(headers({ host: "localhost:3000", origin: "http://localhost:3000" }))).toBe(true);
-    expect(isSameOrigin(headers({ host: "internal:3000", "x-forwarded-host": "papers.example.org", origin: "https://papers.example.org" }))).toBe(true);
+    expect(
+      isSameOrigin(
+        headers({
+          host: "internal:3000",
+          "x-forwarded-host": "papers.example.org",
+          origin: "https://papers.example.org",
+        }),
+      ),
+    ).toBe(true);
   });
 
   it("refuses a request another site's page sent", () => {
@@ -37,7 +45,9 @@ describe("cross-site request guard with SITE_URL set", () => {
   it("refuses other sites, look-alike hosts and other ports", () => {
     process.env.SITE_URL = "https://papers.example.org";
     expect(isSameOrigin(headers({ host: "127.0.0.1:3000", origin: "https://evil.example" }))).toBe(false);
-    expect(isSameOrigin(headers({ host: "127.0.0.1:3000", origin: "https://papers.example.org.evil.example" }))).toBe(false);
+    expect(isSameOrigin(headers({ host: "127.0.0.1:3000", origin: "https://papers.example.org.evil.example" }))).toBe(
+      false,
+    );
     expect(isSameOrigin(headers({ host: "127.0.0.1:3000", origin: "https://papers.example.org:8443" }))).toBe(false);
     expect(isSameOrigin(headers({ host: "127.0.0.1:3000", origin: "null" }))).toBe(false);
   });

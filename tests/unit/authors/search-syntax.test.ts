@@ -5,7 +5,10 @@ import { splitAuthorQuery } from "../../../lib/authors/search-syntax";
 
 describe("author: in a search", () => {
   it("takes a quoted name out of the text", () => {
-    expect(splitAuthorQuery('video author:"Ada  Lovelace" benchmark')).toEqual({ text: "video benchmark", author: "Ada Lovelace" });
+    expect(splitAuthorQuery('video author:"Ada  Lovelace" benchmark')).toEqual({
+      text: "video benchmark",
+      author: "Ada Lovelace",
+    });
   });
   it("takes one unquoted word, in any case", () => {
     expect(splitAuthorQuery("AUTHOR:lovelace diffusion")).toEqual({ text: "diffusion", author: "lovelace" });

@@ -15,7 +15,8 @@ function file(relative: string, when = HOUR_AGO) {
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, "x");
   utimesSync(target, when, when);
-  for (let dir = path.dirname(target); dir.startsWith(root) && dir !== root; dir = path.dirname(dir)) utimesSync(dir, when, when);
+  for (let dir = path.dirname(target); dir.startsWith(root) && dir !== root; dir = path.dirname(dir))
+    utimesSync(dir, when, when);
 }
 
 const inputs = [
@@ -92,12 +93,17 @@ describe("building quietly", () => {
     fakeNext(0);
     const lines: string[] = [];
     buildIfNeeded(root, (line) => lines.push(line));
-    expect(lines).toEqual(["Building the app (first start or sources changed)…", expect.stringMatching(/^Built in \d+ s\.$/)]);
+    expect(lines).toEqual([
+      "Building the app (first start or sources changed)…",
+      expect.stringMatching(/^Built in \d+ s\.$/),
+    ]);
     expect(readFileSync(path.join(root, "env.txt"), "utf8").trim()).toBe("telemetry=1");
   });
 
   it("a failed build throws with Next's whole output, errors included", () => {
     fakeNext(1);
-    expect(() => buildIfNeeded(root, () => undefined)).toThrow(/^the build failed:\nAttention: .*\n[^]*route-35\nType error: x is not assignable$/);
+    expect(() => buildIfNeeded(root, () => undefined)).toThrow(
+      /^the build failed:\nAttention: .*\n[^]*route-35\nType error: x is not assignable$/,
+    );
   });
 });

@@ -6,7 +6,10 @@ import { projectRoot } from "../../integration/helpers/run-cli";
 describe("exit codes with the embedded server's package loaded", () => {
   it("a command that sets exit code 1 and ends normally exits with 1, not 0", () => {
     const script = `import { loadEmbeddedPostgres } from "./lib/db/embedded.ts"; await loadEmbeddedPostgres(); process.exitCode = 1;`;
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: projectRoot, encoding: "utf8" });
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: projectRoot,
+      encoding: "utf8",
+    });
     expect(child.stderr).toBe("");
     expect(child.status).toBe(1);
   }, 30_000);

@@ -7,7 +7,8 @@ import { DigestEmail } from "../../../emails/digest";
 import { createDigestComposer, type DigestContent, type DigestPaper } from "../../../lib/digest/compose";
 
 const site = "https://papers.example.org";
-const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+const DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 const paper = (id: number, title: string, codeUrl: string | null = null): DigestPaper => ({
   id,
   slug: `paper-${id}`,
@@ -17,10 +18,16 @@ const paper = (id: number, title: string, codeUrl: string | null = null): Digest
 });
 const content: DigestContent = {
   heading: "Trending papers for 2025-05-01",
-  top: [paper(1, `<script>alert(1)</script> & "quotes"`, "https://github.com/example/script-paper"), paper(2, "Emoji 🎥 Benchmark\nSecond line")],
+  top: [
+    paper(1, `<script>alert(1)</script> & "quotes"`, "https://github.com/example/script-paper"),
+    paper(2, "Emoji 🎥 Benchmark\nSecond line"),
+  ],
   sections: [
     { heading: "Because you follow Video <understanding>", papers: [paper(3, "Video paper")] },
-    { heading: "Because you follow Agents", papers: [paper(4, "Agent paper", "https://github.com/a/agent"), paper(5, "Another agent paper")] },
+    {
+      heading: "Because you follow Agents",
+      papers: [paper(4, "Agent paper", "https://github.com/a/agent"), paper(5, "Another agent paper")],
+    },
   ],
 };
 const reader = { email: "ada@example.org", token: "tok/with+odd&chars" };
@@ -41,7 +48,10 @@ describe("composing a digest email", () => {
   it("renders the template as React Email's own render does, apart from React's streaming markers", async () => {
     const props = DigestEmail.PreviewProps;
     // Stream rendering marks text-node boundaries and suspense/document edges with comments; nothing else differs.
-    const reference = (await render(createElement(DigestEmail, props))).replace(/<!--(?: |\$|\/\$|html|head|body)-->/g, "");
+    const reference = (await render(createElement(DigestEmail, props))).replace(
+      /<!--(?: |\$|\/\$|html|head|body)-->/g,
+      "",
+    );
     expect(DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props))).toBe(reference);
   });
 

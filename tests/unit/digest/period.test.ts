@@ -17,7 +17,12 @@ describe("digest periods", () => {
 
   it("a weekly period is the ISO week of now, for subscribers whose weekday is today's (UTC)", () => {
     const period = digestPeriod("weekly", new Date("2026-11-30T23:30:00Z"), "2026-11-29");
-    expect(period).toMatchObject({ key: "weekly:2026-W49", weekday: 1, firstDigestFrom: "2026-11-23", candidatesFrom: "2026-11-16" });
+    expect(period).toMatchObject({
+      key: "weekly:2026-W49",
+      weekday: 1,
+      firstDigestFrom: "2026-11-23",
+      candidatesFrom: "2026-11-16",
+    });
   });
 
   it("ISO weeks belong to the year of their Thursday", () => {
@@ -29,7 +34,13 @@ describe("digest periods", () => {
 
 describe("the ledger's paper list", () => {
   it("keeps the top papers and each topic section through a round trip", () => {
-    const selection = { top: [5, 3, 9], sections: [{ tagId: 2, ids: [11, 12] }, { tagId: 7, ids: [4] }] };
+    const selection = {
+      top: [5, 3, 9],
+      sections: [
+        { tagId: 2, ids: [11, 12] },
+        { tagId: 7, ids: [4] },
+      ],
+    };
     expect(encodePaperList(selection)).toEqual([5, 3, 9, -2, 11, 12, -7, 4]);
     expect(decodePaperList(encodePaperList(selection))).toEqual(selection);
   });

@@ -19,18 +19,28 @@ describe("choosing a subscriber's papers", () => {
   });
 
   it("never includes a paper the subscriber was already sent", () => {
-    const selection = selectDigestFor({ ...firstReader, alreadySent: new Set([1, 3, 4]) }, candidates, { topN: 3, firstDigestFrom: day });
+    const selection = selectDigestFor({ ...firstReader, alreadySent: new Set([1, 3, 4]) }, candidates, {
+      topN: 3,
+      firstDigestFrom: day,
+    });
     expect(selection?.top).toEqual([2, 5, 6]);
   });
 
   it("after a previous digest, only papers that arrived since then count", () => {
-    const selection = selectDigestFor({ ...firstReader, previousDigestAt: 1027 }, candidates, { topN: 10, firstDigestFrom: day });
+    const selection = selectDigestFor({ ...firstReader, previousDigestAt: 1027 }, candidates, {
+      topN: 10,
+      firstDigestFrom: day,
+    });
     // 28-30 arrived later; 26-30 were first seen before the first-digest window, which only a first digest uses.
     expect(selection?.top).toEqual([28, 29, 30]);
   });
 
   it("adds a section per followed topic with its hottest papers not already in the email", () => {
-    const selection = selectDigestFor({ ...firstReader, topics: [8, 7] }, candidates, { topN: 4, perTopic: 2, firstDigestFrom: day });
+    const selection = selectDigestFor({ ...firstReader, topics: [8, 7] }, candidates, {
+      topN: 4,
+      perTopic: 2,
+      firstDigestFrom: day,
+    });
     expect(selection).toEqual({
       top: [1, 2, 3, 4],
       sections: [
@@ -42,14 +52,22 @@ describe("choosing a subscriber's papers", () => {
   });
 
   it("leaves out a followed topic with nothing new", () => {
-    const selection = selectDigestFor({ ...firstReader, topics: [99, 7] }, candidates, { topN: 2, perTopic: 1, firstDigestFrom: day });
+    const selection = selectDigestFor({ ...firstReader, topics: [99, 7] }, candidates, {
+      topN: 2,
+      perTopic: 1,
+      firstDigestFrom: day,
+    });
     expect(selection?.sections).toEqual([{ tagId: 7, ids: [3] }]);
   });
 
   it("returns null when nothing is new, so no email is sent", () => {
     const everything = new Set(candidates.map((c) => c.id));
-    expect(selectDigestFor({ ...firstReader, topics: [7], alreadySent: everything }, candidates, { firstDigestFrom: day })).toBeNull();
-    expect(selectDigestFor({ ...firstReader, previousDigestAt: 5000 }, candidates, { firstDigestFrom: day })).toBeNull();
+    expect(
+      selectDigestFor({ ...firstReader, topics: [7], alreadySent: everything }, candidates, { firstDigestFrom: day }),
+    ).toBeNull();
+    expect(
+      selectDigestFor({ ...firstReader, previousDigestAt: 5000 }, candidates, { firstDigestFrom: day }),
+    ).toBeNull();
     expect(selectDigestFor(firstReader, [], { firstDigestFrom: day })).toBeNull();
   });
 

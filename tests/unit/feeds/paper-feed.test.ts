@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { firstSeenDate, latestPapersChannel, paperDescriptionHtml, paperFeedItem, searchChannel, searchFeedQueryString } from "../../../lib/feeds/paper-feed";
+import {
+  firstSeenDate,
+  latestPapersChannel,
+  paperDescriptionHtml,
+  paperFeedItem,
+  searchChannel,
+  searchFeedQueryString,
+} from "../../../lib/feeds/paper-feed";
 import { renderRss } from "../../../lib/feeds/rss";
 import type { PaperSummary } from "../../../lib/papers/types";
 import { elementTexts, rssItems, xmlProblems } from "./well-formed-xml";
@@ -59,7 +66,10 @@ describe("papers as feed items", () => {
 describe("the channels", () => {
   it("the latest-papers feed points at the home page and at /feed.xml", () => {
     const channel = latestPapersChannel([paper()], site);
-    expect(channel).toMatchObject({ link: "https://papers.example.org/", selfUrl: "https://papers.example.org/feed.xml" });
+    expect(channel).toMatchObject({
+      link: "https://papers.example.org/",
+      selfUrl: "https://papers.example.org/feed.xml",
+    });
     expect(rssItems(renderRss(channel))).toHaveLength(1);
   });
 
@@ -70,7 +80,9 @@ describe("the channels", () => {
     expect(channel.selfUrl).toBe("https://papers.example.org/search/feed.xml?q=video&hasCode=1&from=2025-04-01");
     const xml = renderRss(channel);
     expect(xmlProblems(xml)).toEqual([]);
-    expect(xml).toContain('href="https://papers.example.org/search/feed.xml?q=video&amp;hasCode=1&amp;from=2025-04-01"');
+    expect(xml).toContain(
+      'href="https://papers.example.org/search/feed.xml?q=video&amp;hasCode=1&amp;from=2025-04-01"',
+    );
   });
 
   it("a search feed's links carry only the parsed filters, URL-encoded", () => {

@@ -29,11 +29,17 @@ describe("rendering an RSS 2.0 channel", () => {
   it("produces a well-formed RSS 2.0 document with the channel's title, link, description and atom:self link", () => {
     const xml = renderRss(channel());
     expect(xmlProblems(xml)).toEqual([]);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+      ),
+    ).toBe(true);
     expect(elementTexts(xml, "title")[0]).toBe("PaperPulse: latest papers");
     expect(elementTexts(xml, "link")[0]).toBe("https://papers.example.org/");
     expect(elementTexts(xml, "description")[0]).toBe("The newest papers.");
-    expect(xml).toContain('<atom:link href="https://papers.example.org/feed.xml" rel="self" type="application/rss+xml"/>');
+    expect(xml).toContain(
+      '<atom:link href="https://papers.example.org/feed.xml" rel="self" type="application/rss+xml"/>',
+    );
     expect(elementTexts(xml, "language")).toEqual(["en"]);
     expect(elementTexts(xml, "ttl")).toEqual(["30"]);
   });
@@ -52,7 +58,9 @@ describe("rendering an RSS 2.0 channel", () => {
 
   it("gives each item its link as a permalink guid and an RFC 822 pubDate; an item without a date has no pubDate", () => {
     const [first, second] = rssItems(renderRss(channel()));
-    expect(first).toContain('<guid isPermaLink="true">https://papers.example.org/papers/script-alert-1-quotes-abc123</guid>');
+    expect(first).toContain(
+      '<guid isPermaLink="true">https://papers.example.org/papers/script-alert-1-quotes-abc123</guid>',
+    );
     expect(elementTexts(first!, "pubDate")).toEqual(["Thu, 01 May 2025 00:00:00 GMT"]);
     expect(elementTexts(second!, "pubDate")).toEqual([]);
   });
@@ -64,7 +72,12 @@ describe("rendering an RSS 2.0 channel", () => {
   });
 
   it("strips characters illegal in XML from every text, keeping the document parseable", () => {
-    const xml = renderRss(channel({ title: "bad\u0001title\uFFFF", items: [{ title: "x\u0000\u001By", link: "https://e.org/p", descriptionHtml: "\u0008" }] }));
+    const xml = renderRss(
+      channel({
+        title: "bad\u0001title\uFFFF",
+        items: [{ title: "x\u0000\u001By", link: "https://e.org/p", descriptionHtml: "\u0008" }],
+      }),
+    );
     expect(xmlProblems(xml)).toEqual([]);
     expect(elementTexts(xml, "title")).toEqual(["badtitle", "xy"]);
   });

@@ -56,7 +56,11 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 /** Text content as a parser hands it over (entities decoded once). */
 export function decodeXmlText(text: string): string {
   return text.replace(ENTITY, (_, ref: string) =>
-    ref.startsWith("#x") ? String.fromCodePoint(parseInt(ref.slice(2), 16)) : ref.startsWith("#") ? String.fromCodePoint(Number(ref.slice(1))) : NAMED[ref]!,
+    ref.startsWith("#x")
+      ? String.fromCodePoint(parseInt(ref.slice(2), 16))
+      : ref.startsWith("#")
+        ? String.fromCodePoint(Number(ref.slice(1)))
+        : NAMED[ref]!,
   );
 }
 

@@ -24,9 +24,20 @@ describe("what a request may say about its origin and its client", () => {
   });
 
   it("Host and X-Forwarded-* are replaced by the configured origin before the app sees them", () => {
-    const req = request({ host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "host=evil.example", "x-real-ip": "1.1.1.1", "x-forwarded-for": "9.9.9.9" });
+    const req = request({
+      host: "evil.example",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      forwarded: "host=evil.example",
+      "x-real-ip": "1.1.1.1",
+      "x-forwarded-for": "9.9.9.9",
+    });
     applyForwardingPolicy(req, { siteHost: "papers.example.org", trustProxy: 0 });
-    expect(req.headers).toEqual({ host: "papers.example.org", "x-forwarded-host": "papers.example.org", "x-forwarded-for": "203.0.113.7" });
+    expect(req.headers).toEqual({
+      host: "papers.example.org",
+      "x-forwarded-host": "papers.example.org",
+      "x-forwarded-for": "203.0.113.7",
+    });
   });
 
   it("a trusted proxy's protocol is kept; junk in it is not", () => {
@@ -42,7 +53,12 @@ describe("what a request may say about its origin and its client", () => {
 
 describe("Auth.js session cookies as the page cache reads them", () => {
   it("recognises every name Auth.js reads: plain, chunked and __Secure-", () => {
-    for (const cookie of ["authjs.session-token=abc", "authjs.session-token.0=abc", "theme=dark; __Secure-authjs.session-token=abc", "authjs.session-token="]) {
+    for (const cookie of [
+      "authjs.session-token=abc",
+      "authjs.session-token.0=abc",
+      "theme=dark; __Secure-authjs.session-token=abc",
+      "authjs.session-token=",
+    ]) {
       expect(hasSessionCookie(cookie), cookie).toBe(true);
     }
     expect(hasSessionCookie("authjs.csrf-token=abc; authjs.callback-url=x")).toBe(false);
@@ -50,13 +66,19 @@ describe("Auth.js session cookies as the page cache reads them", () => {
   });
 
   it("joins chunks in their numeric order, as Auth.js does", () => {
-    expect(sessionTokens("authjs.session-token.1=def; authjs.session-token.0=abc; authjs.session-token.10=xyz; authjs.session-token.2=ghi")).toEqual(["abcdefghixyz"]);
+    expect(
+      sessionTokens(
+        "authjs.session-token.1=def; authjs.session-token.0=abc; authjs.session-token.10=xyz; authjs.session-token.2=ghi",
+      ),
+    ).toEqual(["abcdefghixyz"]);
     expect(sessionTokens("authjs.session-token=")).toEqual([]);
     expect(sessionTokens("authjs.session-token=a; __Secure-authjs.session-token=b")).toEqual(["a", "b"]);
   });
 
   it("drops only the session cookies from the Cookie header", () => {
-    expect(withoutSessionCookies("theme=dark; authjs.session-token.0=abc; authjs.csrf-token=x")).toBe("theme=dark; authjs.csrf-token=x");
+    expect(withoutSessionCookies("theme=dark; authjs.session-token.0=abc; authjs.csrf-token=x")).toBe(
+      "theme=dark; authjs.csrf-token=x",
+    );
     expect(withoutSessionCookies("authjs.session-token=abc")).toBeUndefined();
   });
 });
@@ -103,6 +125,8 @@ describe("the Content-Security-Policy", () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
     expect(policy).not.toContain("upgrade-insecure-requests");
-    expect(contentSecurityPolicy("n", { https: true, githubSignIn: true })).toContain("form-action 'self' https://github.com");
+    expect(contentSecurityPolicy("n", { https: true, githubSignIn: true })).toContain(
+      "form-action 'self' https://github.com",
+    );
   });
 });

@@ -8,13 +8,38 @@ function request(url: string, headers: Record<string, string> = {}, method = "GE
 
 describe("which requests the page cache may answer", () => {
   it("public pages, feeds and the papers API, asked for anonymously, are cacheable", () => {
-    for (const url of ["/", "/?sort=new", "/digests/2025-04-30", "/papers/video-mme-3f2a1c", "/search?q=video", "/search/feed.xml?q=x", "/tags", "/tags/video-llm?page=2", "/feed.xml", "/api/papers?q=x", "/api/papers/video-mme-3f2a1c"]) {
+    for (const url of [
+      "/",
+      "/?sort=new",
+      "/digests/2025-04-30",
+      "/papers/video-mme-3f2a1c",
+      "/search?q=video",
+      "/search/feed.xml?q=x",
+      "/tags",
+      "/tags/video-llm?page=2",
+      "/feed.xml",
+      "/api/papers?q=x",
+      "/api/papers/video-mme-3f2a1c",
+    ]) {
       expect(cacheKeyFor(request(url)), url).not.toBeNull();
     }
   });
 
   it("account, admin, sign-in and mutation endpoints are never cached", () => {
-    for (const url of ["/me", "/admin", "/admin/imports", "/signin", "/api/auth/session", "/subscribe", "/preferences/abc", "/unsubscribe?token=x", "/api/papers/x/reactions", "/api/papers/x/tags", "/papers/x/extra", "/api/admin/imports"]) {
+    for (const url of [
+      "/me",
+      "/admin",
+      "/admin/imports",
+      "/signin",
+      "/api/auth/session",
+      "/subscribe",
+      "/preferences/abc",
+      "/unsubscribe?token=x",
+      "/api/papers/x/reactions",
+      "/api/papers/x/tags",
+      "/papers/x/extra",
+      "/api/admin/imports",
+    ]) {
       expect(cacheKeyFor(request(url)), url).toBeNull();
     }
   });
@@ -42,7 +67,9 @@ describe("which requests the page cache may answer", () => {
     expect(cacheKeyFor(request("/search?q=a"))).toBe(base);
     // Next puts metadata in <head> for link-preview bots: their copy differs from a browser's.
     expect(cacheKeyFor(request("/search?q=a", { "user-agent": "facebookexternalhit/1.1" }))).not.toBe(base);
-    expect(cacheKeyFor(request("/search?q=a", { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0" }))).toBe(base);
+    expect(cacheKeyFor(request("/search?q=a", { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0" }))).toBe(
+      base,
+    );
   });
 
   it("junk query parameters and their order do not make new entries; the ones a page reads do", () => {

@@ -28,9 +28,12 @@ describe("digest date lines", () => {
     expect(parseDigestDateLine("Feb 29", "2024-02-28")).toBe("2020-02-29");
   });
 
-  it.each(["Feb 30", "Feb 29, 2025", "Apr 31", "2025-02-30", "2025-13-01"])("does not take the impossible day %j as a date", (line) => {
-    expect(parseDigestDateLine(line, today)).toBeNull();
-  });
+  it.each(["Feb 30", "Feb 29, 2025", "Apr 31", "2025-02-30", "2025-13-01"])(
+    "does not take the impossible day %j as a date",
+    (line) => {
+      expect(parseDigestDateLine(line, today)).toBeNull();
+    },
+  );
 
   it.each(["Daily Papers", "Subscribe", "Uni-MoE: Scaling Unified Multimodal LLMs", "May the force be with you", ""])(
     "does not take %j as a date",

@@ -16,7 +16,9 @@ async function dateEvent(text: string, options: ParseOptions): Promise<DigestEve
 const undatedText = "An Undated Paper\n\nIts abstract.\n";
 const datedText = `May 2, 2025\n\n${undatedText}`;
 const undatedJson = JSON.stringify([{ paper: { id: "2505.00001", title: "A JSON Paper", summary: "An abstract." } }]);
-const datedJson = JSON.stringify([{ paper: { id: "2505.00001", title: "A JSON Paper", summary: "An abstract.", publishedAt: "2025-05-02T09:00:00Z" } }]);
+const datedJson = JSON.stringify([
+  { paper: { id: "2505.00001", title: "A JSON Paper", summary: "An abstract.", publishedAt: "2025-05-02T09:00:00Z" } },
+]);
 
 describe("a stand-in digest date", () => {
   it.each([
@@ -35,7 +37,11 @@ describe("a stand-in digest date", () => {
     ["a text digest", datedText, 1],
     ["Hugging Face JSON", datedJson, null],
   ])("%s with its own date keeps it", async (_, text, line) => {
-    expect(await dateEvent(text, { today: "2025-05-09", fallbackDate: "2025-05-09" })).toEqual({ type: "date", date: "2025-05-02", line });
+    expect(await dateEvent(text, { today: "2025-05-09", fallbackDate: "2025-05-09" })).toEqual({
+      type: "date",
+      date: "2025-05-02",
+      line,
+    });
   });
 
   it("loses to a date passed in", async () => {

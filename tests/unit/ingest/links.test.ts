@@ -2,7 +2,14 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { LinkedText } from "../../../components/linked-text";
-import { MAX_URL_BYTES, arxivIdFromLinks, classifyLink, extractLinks, findUrls, trimUrl } from "../../../lib/ingest/links";
+import {
+  MAX_URL_BYTES,
+  arxivIdFromLinks,
+  classifyLink,
+  extractLinks,
+  findUrls,
+  trimUrl,
+} from "../../../lib/ingest/links";
 
 const urls = (text: string) => extractLinks(text).map((link) => link.url);
 
@@ -23,7 +30,10 @@ describe("links in abstracts", () => {
   });
 
   it("drops an unbalanced closing bracket but keeps a balanced one", () => {
-    expect(urls("(code: https://github.com/a/b) and [https://c.io/d].")).toEqual(["https://github.com/a/b", "https://c.io/d"]);
+    expect(urls("(code: https://github.com/a/b) and [https://c.io/d].")).toEqual([
+      "https://github.com/a/b",
+      "https://c.io/d",
+    ]);
     expect(urls("see https://en.wikipedia.org/wiki/Foo_(bar).")).toEqual(["https://en.wikipedia.org/wiki/Foo_(bar)"]);
   });
 
@@ -63,7 +73,8 @@ describe("trimming a URL", () => {
     for (let length = 0; length <= 6; length++) {
       for (const tail of tails) {
         const raw = `https://x.io/${tail}`;
-        if (trimUrl(raw) !== trimByDefinition(raw)) expect.fail(`${JSON.stringify(raw)}: ${trimUrl(raw)} vs ${trimByDefinition(raw)}`);
+        if (trimUrl(raw) !== trimByDefinition(raw))
+          expect.fail(`${JSON.stringify(raw)}: ${trimUrl(raw)} vs ${trimByDefinition(raw)}`);
         checked++;
       }
       tails = tails.flatMap((tail) => alphabet.map((c) => tail + c));
@@ -109,7 +120,8 @@ describe("the URL length cap", () => {
 });
 
 describe("links on the paper page", () => {
-  const hrefs = (text: string) => [...renderToStaticMarkup(createElement(LinkedText, { text })).matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+  const hrefs = (text: string) =>
+    [...renderToStaticMarkup(createElement(LinkedText, { text })).matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
 
   it("are the URLs the importer stores, a balanced parenthesis kept and closing punctuation left as text", () => {
     const text = "(see https://en.wikipedia.org/wiki/Foo_(bar)), \u201Chttps://a.io/x\u201D and [HTTPS://b.io/y].";

@@ -4,10 +4,13 @@ import { detectDigestFormat, parseAnyDigest } from "../../../lib/ingest/parse-an
 import type { DigestEvent, ParseOptions } from "../../../lib/ingest/types";
 
 const options: ParseOptions = { today: "2025-05-03" };
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : Buffer.from(part))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : Buffer.from(part))));
 const BOM = [0xef, 0xbb, 0xbf];
 const TEXT_DIGEST = "May 2, 2025\n\nA Text Paper\n\nAn abstract.\n";
-const JSON_DIGEST = JSON.stringify([{ paper: { id: "2505.00001", title: "A JSON Paper", summary: "An abstract.", publishedAt: "2025-05-02T09:00:00Z" } }]);
+const JSON_DIGEST = JSON.stringify([
+  { paper: { id: "2505.00001", title: "A JSON Paper", summary: "An abstract.", publishedAt: "2025-05-02T09:00:00Z" } },
+]);
 
 /** Feeds the bytes in small chunks, so detection cannot rely on seeing the whole file at once. */
 async function* chunks(content: Uint8Array, size = 5): AsyncGenerator<Uint8Array> {
@@ -60,15 +63,21 @@ describe("telling the formats apart by content", () => {
 describe("files that are neither format", () => {
   it("rejects a PNG image", async () => {
     const png = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], "IHDR");
-    expect(await rejection(png)).toBe("the file is neither a text digest nor Hugging Face JSON: it looks like a binary file (a PNG image)");
+    expect(await rejection(png)).toBe(
+      "the file is neither a text digest nor Hugging Face JSON: it looks like a binary file (a PNG image)",
+    );
   });
 
   it("rejects a PDF", async () => {
-    expect(await rejection(bytes("%PDF-1.7\n%âãÏÓ\n"))).toMatch(/neither a text digest nor Hugging Face JSON: .*a PDF document/);
+    expect(await rejection(bytes("%PDF-1.7\n%âãÏÓ\n"))).toMatch(
+      /neither a text digest nor Hugging Face JSON: .*a PDF document/,
+    );
   });
 
   it("rejects bytes with NUL in them", async () => {
-    expect(await rejection(bytes([0x00, 0x01, 0x02, 0x03]))).toMatch(/neither a text digest nor Hugging Face JSON: it looks like a binary file/);
+    expect(await rejection(bytes([0x00, 0x01, 0x02, 0x03]))).toMatch(
+      /neither a text digest nor Hugging Face JSON: it looks like a binary file/,
+    );
   });
 
   it("rejects a saved web page", async () => {
@@ -85,7 +94,9 @@ describe("files that are neither format", () => {
 describe("invalid UTF-8 in either format names the byte offset", () => {
   it("in a text digest", async () => {
     const content = bytes("May 2, 2025\n\nA Title\n\nCaf", [0xe9], " au lait.\n");
-    expect(await rejection(content)).toBe("the file is not valid UTF-8 (byte offset 25, near line 5); save it as UTF-8 text and retry");
+    expect(await rejection(content)).toBe(
+      "the file is not valid UTF-8 (byte offset 25, near line 5); save it as UTF-8 text and retry",
+    );
   });
 
   it("in a text digest read in small chunks, with the bad byte right after a multi-byte character", async () => {

@@ -51,10 +51,14 @@ describe("a day of Hugging Face daily papers", () => {
   it("normalizes titles and summaries like the text parser: wrapped lines joined with single spaces", () => {
     const [first] = papers;
     expect(first!.title).toBe("VideoChat-R1: Enhancing Spatio-Temporal Perception via Reinforcement Fine-Tuning");
-    expect(first!.abstract).toMatch(/^Recent advancements in reinforcement learning have significantly advanced the reasoning/);
+    expect(first!.abstract).toMatch(
+      /^Recent advancements in reinforcement learning have significantly advanced the reasoning/,
+    );
     expect(first!.abstract).not.toMatch(/\n| {2}/);
     expect(first!.links).toEqual([{ url: "https://github.com/OpenGVLab/VideoChat-R1", kind: "CODE" }]);
-    expect(first!.slug).toMatch(/^videochat-r1-enhancing-spatio-temporal-perception-via-reinforcement-fine-tuning-[0-9a-f]{6}$/);
+    expect(first!.slug).toMatch(
+      /^videochat-r1-enhancing-spatio-temporal-perception-via-reinforcement-fine-tuning-[0-9a-f]{6}$/,
+    );
   });
 
   it("takes the paper's own summary over the entry's shorter copy", () => {
@@ -72,13 +76,18 @@ describe("a day of Hugging Face daily papers", () => {
   });
 
   it("keeps a title with markup as text", () => {
-    expect(papers[4]!.title).toBe(`<script>alert("pwned")</script> Robust Jailbreak Detection for Vision-Language Models`);
+    expect(papers[4]!.title).toBe(
+      `<script>alert("pwned")</script> Robust Jailbreak Detection for Vision-Language Models`,
+    );
   });
 
   it("skips an entry without a summary and a repeated title, naming the entry", () => {
     expect(problems).toEqual([
       { line: 5, message: `entry 5: no summary, skipped: "A Paper Whose Summary Has Not Been Fetched Yet"` },
-      { line: 7, message: `entry 7: duplicate of entry 2, skipped: "Token-efficient long video understanding for multimodal LLMs"` },
+      {
+        line: 7,
+        message: `entry 7: duplicate of entry 2, skipped: "Token-efficient long video understanding for multimodal LLMs"`,
+      },
     ]);
   });
 });
@@ -98,21 +107,33 @@ describe("digest dates", () => {
     expect(problems).toEqual([
       {
         line: 1,
-        message: "entry 1: entries were published on different days (2025-05-02 ×2, 2025-05-01 ×1); the digest date is 2025-05-02, pass --date to choose another",
+        message:
+          "entry 1: entries were published on different days (2025-05-02 ×2, 2025-05-01 ×1); the digest date is 2025-05-02, pass --date to choose another",
       },
     ]);
   });
 
   it("rejects a file with no dates unless --date is given", () => {
     const bytes = json([{ paper: { title: "T", summary: "S." } }]);
-    expect(rejection(bytes).message).toBe('no digest date found: no entry has a "publishedAt" date; pass --date YYYY-MM-DD');
+    expect(rejection(bytes).message).toBe(
+      'no digest date found: no entry has a "publishedAt" date; pass --date YYYY-MM-DD',
+    );
     expect(collect(parseHfJson(bytes, { ...options, date: "2025-05-03" })).papers).toHaveLength(1);
   });
 });
 
 describe("entry shapes", () => {
   it("accepts bare paper objects with the fields at the top level", () => {
-    const bytes = json([{ id: "2504.01234", title: "Bare Paper", summary: "S.", authors: [{ name: "A" }], upvotes: 4, publishedAt: "2025-05-02T00:00:00Z" }]);
+    const bytes = json([
+      {
+        id: "2504.01234",
+        title: "Bare Paper",
+        summary: "S.",
+        authors: [{ name: "A" }],
+        upvotes: 4,
+        publishedAt: "2025-05-02T00:00:00Z",
+      },
+    ]);
     const [paper] = collect(parseHfJson(bytes, options)).papers;
     expect(paper).toMatchObject({ title: "Bare Paper", arxivId: "2504.01234", authors: ["A"], upstreamUpvotes: 4 });
   });
@@ -131,36 +152,51 @@ describe("entry shapes", () => {
   });
 
   it("removes control characters that JSON can carry escaped", () => {
-    const [paper] = collect(parseHfJson(json([entry({ title: "Nul\u0000Title\u0007", summary: "A\u0000B" })]), options)).papers;
+    const [paper] = collect(
+      parseHfJson(json([entry({ title: "Nul\u0000Title\u0007", summary: "A\u0000B" })]), options),
+    ).papers;
     expect([paper!.title, paper!.abstract]).toEqual(["Nul Title", "A B"]);
   });
 
   it("imports a paper whose id is not an arXiv id without one, and says so", () => {
     const { papers, problems } = collect(parseHfJson(json([entry({ title: "T", id: "not-an-id" })]), options));
     expect(papers[0]!.arxivId).toBeNull();
-    expect(problems).toEqual([{ line: 1, message: 'entry 1: paper.id "not-an-id" is not an arXiv id; imported without it' }]);
+    expect(problems).toEqual([
+      { line: 1, message: 'entry 1: paper.id "not-an-id" is not an arXiv id; imported without it' },
+    ]);
   });
 
   it("skips an entry with no title, naming the entry", () => {
-    const { problems } = collect(parseHfJson(json([entry({ title: "Kept" }), entry({ title: "   " }, { title: null })]), options));
+    const { problems } = collect(
+      parseHfJson(json([entry({ title: "Kept" }), entry({ title: "   " }, { title: null })]), options),
+    );
     expect(problems).toEqual([{ line: 2, message: "entry 2: no title, skipped" }]);
   });
 });
 
 describe("files with the wrong shape are rejected with what is wrong", () => {
   it.each([
-    ["hf-daily-papers-wrong-shape-error-object.json", "expected a JSON array of daily-paper entries (the Hugging Face /api/daily_papers response), got an object"],
+    [
+      "hf-daily-papers-wrong-shape-error-object.json",
+      "expected a JSON array of daily-paper entries (the Hugging Face /api/daily_papers response), got an object",
+    ],
     ["hf-daily-papers-wrong-shape-title-type.json", "entry 3: paper.title must be a string, got number 20250503"],
-    ["hf-daily-papers-wrong-shape-models.json", 'entry 1 has neither a "paper" object nor a "title"; expected entries like { "paper": { "id", "title", "summary", "authors" } }'],
+    [
+      "hf-daily-papers-wrong-shape-models.json",
+      'entry 1 has neither a "paper" object nor a "title"; expected entries like { "paper": { "id", "title", "summary", "authors" } }',
+    ],
   ])("%s", (name, message) => {
     expect(rejection(fixture(name)).message).toBe(message);
   });
 
   it.each([
-    [[1, 2], 'entry 1 must be an object, got number 1'],
+    [[1, 2], "entry 1 must be an object, got number 1"],
     [[{ paper: "2505.00001" }], 'entry 1: paper must be an object, got a string ("2505.00001")'],
     [[entry({ title: "T", authors: "Ada" })], 'entry 1: paper.authors must be an array, got a string ("Ada")'],
-    [[entry({ title: "T", authors: [42] })], "entry 1: paper.authors[0] must be a name or an object with a \"name\", got number 42"],
+    [
+      [entry({ title: "T", authors: [42] })],
+      'entry 1: paper.authors[0] must be a name or an object with a "name", got number 42',
+    ],
     [[entry({ title: "T", upvotes: "12" })], 'entry 1: paper.upvotes must be a number, got a string ("12")'],
     [[entry({ title: "T", upvotes: -1 })], "entry 1: paper.upvotes must not be negative, got number -1"],
     [[], "no papers found: the JSON array is empty"],
@@ -169,7 +205,9 @@ describe("files with the wrong shape are rejected with what is wrong", () => {
   });
 
   it("rejects JSON that does not parse", () => {
-    expect(rejection(Buffer.from('[{"paper": {"title": "T",}]')).message).toMatch(/^the file starts like JSON but is not valid JSON \(/);
+    expect(rejection(Buffer.from('[{"paper": {"title": "T",}]')).message).toMatch(
+      /^the file starts like JSON but is not valid JSON \(/,
+    );
   });
 
   it("rejects invalid UTF-8 and names the byte offset", () => {

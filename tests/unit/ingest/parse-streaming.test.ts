@@ -66,7 +66,14 @@ describe("streamed input", () => {
     for (let cut = 1; cut < bytes.length; cut++) {
       expect(await collect(chunked(bytes, [cut]))).toEqual(whole);
     }
-    expect(await collect(chunked(bytes, Array.from({ length: bytes.length - 1 }, (_, i) => i + 1)))).toEqual(whole);
+    expect(
+      await collect(
+        chunked(
+          bytes,
+          Array.from({ length: bytes.length - 1 }, (_, i) => i + 1),
+        ),
+      ),
+    ).toEqual(whole);
   });
 
   it("counts lines exactly when a chunk ends between \\r and \\n", async () => {
@@ -99,7 +106,9 @@ describe("streamed input", () => {
     const head = encoder.encode("Apr 30\n\nTitle\n\nAbstract ");
     const bytes = new Uint8Array([...head, 0xff, 0xfe, ...encoder.encode(" more.\n")]);
     const error = await rejection(chunked(bytes, [3]));
-    expect(error.message).toBe("the file is not valid UTF-8 (byte offset 24, near line 5); save it as UTF-8 text and retry");
+    expect(error.message).toBe(
+      "the file is not valid UTF-8 (byte offset 24, near line 5); save it as UTF-8 text and retry",
+    );
     expect(error.line).toBe(5);
   });
 

@@ -31,7 +31,28 @@ async function rejection(text: string | Uint8Array, opts = options): Promise<Dig
 
 describe("digest layout", () => {
   it("skips page boilerplate in any case, reads the date and the papers", async () => {
-    const text = digest("NEW", "", "Get trending papers in your email inbox!", "", "subscribe", "", "byAK and the research community", "", "Daily Papers", "", "Apr 30", "", "Paper A: First", "", ABSTRACT_A, "", "Paper B?", "", ABSTRACT_B, "");
+    const text = digest(
+      "NEW",
+      "",
+      "Get trending papers in your email inbox!",
+      "",
+      "subscribe",
+      "",
+      "byAK and the research community",
+      "",
+      "Daily Papers",
+      "",
+      "Apr 30",
+      "",
+      "Paper A: First",
+      "",
+      ABSTRACT_A,
+      "",
+      "Paper B?",
+      "",
+      ABSTRACT_B,
+      "",
+    );
     const result = await parseDigestText(text, options);
     expect(result.digestDate).toBe("2025-04-30");
     expect(result.problems).toEqual([]);
@@ -74,7 +95,21 @@ describe("digest layout", () => {
   });
 
   it("ignores trailing spaces and tabs, whitespace-only lines and runs of blank lines", async () => {
-    const text = digest("Apr 30 \t", " ", "", "\t", "Title  with   spaces\t ", "   ", "", "", "Wrapped abstract \t", "  second line.  ", "", "", "");
+    const text = digest(
+      "Apr 30 \t",
+      " ",
+      "",
+      "\t",
+      "Title  with   spaces\t ",
+      "   ",
+      "",
+      "",
+      "Wrapped abstract \t",
+      "  second line.  ",
+      "",
+      "",
+      "",
+    );
     const result = await parseDigestText(text, options);
     expect(result.papers.map((p) => [p.title, p.abstract, p.line])).toEqual([
       ["Title with spaces", "Wrapped abstract second line.", 5],
@@ -89,12 +124,29 @@ describe("digest layout", () => {
   });
 
   it("joins a hard-wrapped abstract with single spaces", async () => {
-    const result = await parseDigestText(digest("Apr 30", "", "Title", "", "We propose a", "  method that", "works well."), options);
+    const result = await parseDigestText(
+      digest("Apr 30", "", "Title", "", "We propose a", "  method that", "works well."),
+      options,
+    );
     expect(result.papers[0]!.abstract).toBe("We propose a method that works well.");
   });
 
   it("keeps an abstract split into paragraphs as one paper with one abstract", async () => {
-    const text = digest("Apr 30", "", "Title", "", "First paragraph.", "", "", "Second paragraph, wrapped", "over two lines.", "", "Next Title", "", ABSTRACT_B);
+    const text = digest(
+      "Apr 30",
+      "",
+      "Title",
+      "",
+      "First paragraph.",
+      "",
+      "",
+      "Second paragraph, wrapped",
+      "over two lines.",
+      "",
+      "Next Title",
+      "",
+      ABSTRACT_B,
+    );
     const result = await parseDigestText(text, options);
     expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([
       ["Title", "First paragraph. Second paragraph, wrapped over two lines."],
@@ -104,7 +156,21 @@ describe("digest layout", () => {
 
   it("treats a short line ending in ? or ! as a title, and a line ending in a period, a URL line or a long line as prose", async () => {
     const long = `A long single line without a final period ${"x".repeat(300)}`;
-    const text = digest("Apr 30", "", "Does It Work?", "", "Short sentence.", "", "https://github.com/a/b", "", long, "", "Yes It Does!", "", ABSTRACT_B);
+    const text = digest(
+      "Apr 30",
+      "",
+      "Does It Work?",
+      "",
+      "Short sentence.",
+      "",
+      "https://github.com/a/b",
+      "",
+      long,
+      "",
+      "Yes It Does!",
+      "",
+      ABSTRACT_B,
+    );
     const result = await parseDigestText(text, options);
     expect(result.papers.map((p) => p.title)).toEqual(["Does It Work?", "Yes It Does!"]);
     expect(result.papers[0]!.abstract).toBe(`Short sentence. https://github.com/a/b ${long}`);
@@ -129,7 +195,21 @@ describe("digest layout", () => {
   });
 
   it("keeps the first of two papers with the same title and reports the later one", async () => {
-    const text = digest("Apr 30", "", "Same Title: Here", "", ABSTRACT_A, "", "Other", "", ABSTRACT_B, "", "same title — HERE", "", "Different abstract.");
+    const text = digest(
+      "Apr 30",
+      "",
+      "Same Title: Here",
+      "",
+      ABSTRACT_A,
+      "",
+      "Other",
+      "",
+      ABSTRACT_B,
+      "",
+      "same title — HERE",
+      "",
+      "Different abstract.",
+    );
     const result = await parseDigestText(text, options);
     expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([
       ["Same Title: Here", ABSTRACT_A],
@@ -144,7 +224,9 @@ describe("digest layout", () => {
     const text = digest("Apr 30", "", "Some stray paragraph.", "", "Title", "", ABSTRACT_A);
     const result = await parseDigestText(text, options);
     expect(result.papers).toHaveLength(1);
-    expect(result.problems).toEqual([{ line: 3, message: 'text before the first title, skipped: "Some stray paragraph."' }]);
+    expect(result.problems).toEqual([
+      { line: 3, message: 'text before the first title, skipped: "Some stray paragraph."' },
+    ]);
   });
 
   it("fills titleKey, slug and arxivId on each paper", async () => {
@@ -214,12 +296,16 @@ describe("digests that cannot be imported", () => {
 describe("inputs that are not digests and would not fit in memory", () => {
   it("a single endless line is rejected instead of being buffered", async () => {
     const text = `Apr 30, 2025\n\nA title\n\n${"x".repeat(1_100_000)}`;
-    await expect(parseDigestText(text, { today: "2025-05-01" })).rejects.toThrow(/line 5 is longer than 1,000,000 characters/);
+    await expect(parseDigestText(text, { today: "2025-05-01" })).rejects.toThrow(
+      /line 5 is longer than 1,000,000 characters/,
+    );
   });
 
   it("an abstract that never ends is rejected with the line of its title", async () => {
     const paragraph = `${"word ".repeat(2000)}end.\n\n`;
     const text = `Apr 30, 2025\n\nA title\n\n${paragraph.repeat(25)}`;
-    await expect(parseDigestText(text, { today: "2025-05-01" })).rejects.toThrow(/abstract of the paper on line 3 is longer than/);
+    await expect(parseDigestText(text, { today: "2025-05-01" })).rejects.toThrow(
+      /abstract of the paper on line 3 is longer than/,
+    );
   });
 });

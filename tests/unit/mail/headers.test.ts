@@ -24,7 +24,9 @@ describe("header values", () => {
 
   it("keeps the sender's display name and address but not a line break smuggled into MAIL_FROM", () => {
     expect(mailFrom("PaperPulse <papers@example.org>")).toBe("PaperPulse <papers@example.org>");
-    expect(mailFrom("PaperPulse <papers@example.org>\r\nBcc: x@y.org")).toBe("PaperPulse <papers@example.org> Bcc: x@y.org");
+    expect(mailFrom("PaperPulse <papers@example.org>\r\nBcc: x@y.org")).toBe(
+      "PaperPulse <papers@example.org> Bcc: x@y.org",
+    );
   });
 });
 

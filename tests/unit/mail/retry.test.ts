@@ -3,22 +3,31 @@ import { backoffDelay, classifyResendError, parseRetryAfter } from "../../../lib
 
 describe("what to do after a Resend error", () => {
   it("retries a 429 after the Retry-After seconds the server asked for", () => {
-    const failure = classifyResendError({ statusCode: 429, name: "rate_limit_exceeded", message: "slow down" }, { "retry-after": "2" });
+    const failure = classifyResendError(
+      { statusCode: 429, name: "rate_limit_exceeded", message: "slow down" },
+      { "retry-after": "2" },
+    );
     expect(failure).toMatchObject({ retry: true, permanent: false, fatal: false, retryAfterMs: 2000 });
   });
 
   it("does not retry a 429 for a spent daily or monthly quota, which will not clear in seconds", () => {
-    expect(classifyResendError({ statusCode: 429, name: "daily_quota_exceeded" }, { "retry-after": "3600" })).toMatchObject({ retry: false, permanent: false });
+    expect(
+      classifyResendError({ statusCode: 429, name: "daily_quota_exceeded" }, { "retry-after": "3600" }),
+    ).toMatchObject({ retry: false, permanent: false });
   });
 
   it("retries server errors, timeouts and a request that got no response at all", () => {
     expect(classifyResendError({ statusCode: 500, name: "internal_server_error" }, null).retry).toBe(true);
     expect(classifyResendError({ statusCode: 503, name: "application_error" }, null).retry).toBe(true);
-    expect(classifyResendError({ statusCode: null, name: "application_error", message: "Unable to fetch data." }, null)).toMatchObject({ retry: true, status: null });
+    expect(
+      classifyResendError({ statusCode: null, name: "application_error", message: "Unable to fetch data." }, null),
+    ).toMatchObject({ retry: true, status: null });
   });
 
   it("treats a 422 validation error as permanent and as a sign the content was rejected", () => {
-    expect(classifyResendError({ statusCode: 422, name: "validation_error", message: "Invalid `to` field." }, null)).toMatchObject({
+    expect(
+      classifyResendError({ statusCode: 422, name: "validation_error", message: "Invalid `to` field." }, null),
+    ).toMatchObject({
       retry: false,
       permanent: true,
       invalidContent: true,
@@ -38,7 +47,10 @@ describe("what to do after a Resend error", () => {
 
   it("retries an idempotent request the provider is still working on, but not a key reused for other content", () => {
     expect(classifyResendError({ statusCode: 409, name: "concurrent_idempotent_requests" }, null).retry).toBe(true);
-    expect(classifyResendError({ statusCode: 409, name: "invalid_idempotent_request" }, null)).toMatchObject({ retry: false, permanent: true });
+    expect(classifyResendError({ statusCode: 409, name: "invalid_idempotent_request" }, null)).toMatchObject({
+      retry: false,
+      permanent: true,
+    });
   });
 });
 

@@ -22,7 +22,11 @@ describe("highlighting search terms", () => {
 
   it("joins back to the original text exactly", () => {
     const text = "Video-MME: the first-ever <b>Benchmark</b> of LLMs & video";
-    expect(highlightSegments(text, ["video", "llm", "bench"]).map((s) => s.text).join("")).toBe(text);
+    expect(
+      highlightSegments(text, ["video", "llm", "bench"])
+        .map((s) => s.text)
+        .join(""),
+    ).toBe(text);
     expect(marked(text, ["video", "llm", "bench"])).toEqual(["Video", "Benchmark", "LLMs", "video"]);
   });
 

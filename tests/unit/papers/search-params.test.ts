@@ -15,11 +15,25 @@ describe("search parameters", () => {
   });
 
   it("reads every field, taking the first of repeated values and trimming", () => {
-    expect(strict({ q: ["  video llm ", "x"], from: "2025-04-01", to: "2025-04-30", hasCode: "1", page: "3", pageSize: "50" })).toEqual({
+    expect(
+      strict({
+        q: ["  video llm ", "x"],
+        from: "2025-04-01",
+        to: "2025-04-30",
+        hasCode: "1",
+        page: "3",
+        pageSize: "50",
+      }),
+    ).toEqual({
       ok: true,
       query: { q: "video llm", from: "2025-04-01", to: "2025-04-30", hasCode: true, page: 3, pageSize: 50 },
     });
-    for (const [value, expected] of [["true", true], ["TRUE", true], ["0", false], ["false", false]] as const) {
+    for (const [value, expected] of [
+      ["true", true],
+      ["TRUE", true],
+      ["0", false],
+      ["false", false],
+    ] as const) {
       expect(strict({ hasCode: value })).toMatchObject({ ok: true, query: { hasCode: expected } });
     }
   });
@@ -30,7 +44,10 @@ describe("search parameters", () => {
   });
 
   it("treats empty values (blank form fields) as absent", () => {
-    expect(strict({ q: "", from: "", to: " ", page: "", hasCode: "" })).toMatchObject({ ok: true, query: { page: 1, hasCode: false } });
+    expect(strict({ q: "", from: "", to: " ", page: "", hasCode: "" })).toMatchObject({
+      ok: true,
+      query: { page: 1, hasCode: false },
+    });
   });
 
   it("strict: rejects bad pages with a message naming the value", () => {
@@ -72,7 +89,9 @@ describe("search parameters", () => {
     expect(lenient({ page: "9".repeat(400) })).toMatchObject({ query: { page: 10_000 } });
     expect(lenient({ page: "two", pageSize: "lots" })).toMatchObject({ query: { page: 1, pageSize: 20 } });
     expect(lenient({ page: "2.7" })).toMatchObject({ query: { page: 2 } });
-    expect(lenient({ from: "2025-05-01", to: "2025-04-01" })).toMatchObject({ query: { from: "2025-04-01", to: "2025-05-01" } });
+    expect(lenient({ from: "2025-05-01", to: "2025-04-01" })).toMatchObject({
+      query: { from: "2025-04-01", to: "2025-05-01" },
+    });
   });
 
   it("removes control characters from the query", () => {

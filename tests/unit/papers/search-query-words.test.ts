@@ -2,9 +2,24 @@
 // ranked (lib/papers/search/closest.ts), without a database.
 import { describe, expect, it } from "vitest";
 import { candidateQuery, coverage, rankClosest } from "../../../lib/papers/search/closest";
-import { compose, CORRECTION_WEIGHT, queryWords, suggestion, THESAURUS_WEIGHT, usesSyntax, wordGroups, type ParsedGroup, type WordFacts } from "../../../lib/papers/search/query-words";
+import {
+  compose,
+  CORRECTION_WEIGHT,
+  queryWords,
+  suggestion,
+  THESAURUS_WEIGHT,
+  usesSyntax,
+  wordGroups,
+  type ParsedGroup,
+  type WordFacts,
+} from "../../../lib/papers/search/query-words";
 
-const unknown = (over: Partial<WordFacts> = {}): WordFacts => ({ known: false, completes: false, correction: null, ...over });
+const unknown = (over: Partial<WordFacts> = {}): WordFacts => ({
+  known: false,
+  completes: false,
+  correction: null,
+  ...over,
+});
 
 describe("reading a plain query", () => {
   it("search syntax (quotes, OR in capitals, a -minus) is read as written; a lower-case 'or' is a word", () => {
@@ -25,13 +40,26 @@ describe("reading a plain query", () => {
     expect(groups.map((group) => group.typed)).toEqual(["satellite", "photos"]);
     const [satellite] = groups;
     expect(satellite!.alternatives[0]).toEqual({ text: "satellite", kind: "words", weight: 1, source: "typed" });
-    expect(satellite!.alternatives).toContainEqual({ text: "remote sensing", kind: "phrase", weight: THESAURUS_WEIGHT, source: "thesaurus" });
+    expect(satellite!.alternatives).toContainEqual({
+      text: "remote sensing",
+      kind: "phrase",
+      weight: THESAURUS_WEIGHT,
+      source: "thesaurus",
+    });
   });
 
   it("a last word the catalogue does not know but completes is also a prefix; an earlier unknown word gets its spelling", () => {
-    const facts = new Map([["multimod", unknown({ completes: true })], ["satelite", unknown({ correction: "satellite" })]]);
+    const facts = new Map([
+      ["multimod", unknown({ completes: true })],
+      ["satelite", unknown({ correction: "satellite" })],
+    ]);
     const groups = wordGroups(["satelite", "multimod"], facts);
-    expect(groups[0]!.alternatives).toContainEqual({ text: "satellite", kind: "words", weight: CORRECTION_WEIGHT, source: "correction" });
+    expect(groups[0]!.alternatives).toContainEqual({
+      text: "satellite",
+      kind: "words",
+      weight: CORRECTION_WEIGHT,
+      source: "correction",
+    });
     expect(groups[1]!.alternatives).toContainEqual({ text: "multimod", kind: "prefix", weight: 1, source: "prefix" });
     expect(suggestion(["satelite", "multimod"], facts)).toBe("satellite multimod");
     expect(suggestion(["multimod"], facts)).toBeNull();
@@ -39,9 +67,21 @@ describe("reading a plain query", () => {
 
   it("composes all words (every group) and any word, dropping groups of stop words only", () => {
     const parsed: ParsedGroup[] = [
-      { typed: "video", alternatives: [{ text: "video", kind: "words", weight: 1, source: "typed", tsquery: "'video'", lexemes: ["video"] }, { text: "film", kind: "words", weight: 0.7, source: "thesaurus", tsquery: "'film'", lexemes: ["film"] }] },
-      { typed: "the", alternatives: [{ text: "the", kind: "words", weight: 1, source: "typed", tsquery: "", lexemes: [] }] },
-      { typed: "llm", alternatives: [{ text: "llm", kind: "words", weight: 1, source: "typed", tsquery: "'llm'", lexemes: ["llm"] }] },
+      {
+        typed: "video",
+        alternatives: [
+          { text: "video", kind: "words", weight: 1, source: "typed", tsquery: "'video'", lexemes: ["video"] },
+          { text: "film", kind: "words", weight: 0.7, source: "thesaurus", tsquery: "'film'", lexemes: ["film"] },
+        ],
+      },
+      {
+        typed: "the",
+        alternatives: [{ text: "the", kind: "words", weight: 1, source: "typed", tsquery: "", lexemes: [] }],
+      },
+      {
+        typed: "llm",
+        alternatives: [{ text: "llm", kind: "words", weight: 1, source: "typed", tsquery: "'llm'", lexemes: ["llm"] }],
+      },
     ];
     const composed = compose(parsed);
     expect(composed.groups.map((group) => group.typed)).toEqual(["video", "llm"]);
@@ -63,21 +103,32 @@ describe("ranking the closest matches", () => {
   });
 
   it("puts papers with every word first, then by coverage, and leaves out papers that cover nothing", () => {
-    const ranked = rankClosest([{ id: 9, rank: 1.5 }], [
-      { id: 1, hits: [0, 0, 2], rank: 0.1 },
-      { id: 2, hits: [2, 0, 0], rank: 0.1 },
-      { id: 9, hits: [2, 0, 2], rank: 0.2 },
-      { id: 3, hits: [0, 0, 0], rank: 0 },
-    ], worth);
+    const ranked = rankClosest(
+      [{ id: 9, rank: 1.5 }],
+      [
+        { id: 1, hits: [0, 0, 2], rank: 0.1 },
+        { id: 2, hits: [2, 0, 0], rank: 0.1 },
+        { id: 9, hits: [2, 0, 2], rank: 0.2 },
+        { id: 3, hits: [0, 0, 0], rank: 0 },
+      ],
+      worth,
+    );
     expect(ranked.map((row) => row.id)).toEqual([9, 2, 1]);
     for (const row of ranked.slice(1)) expect(row.rank).toBeGreaterThan(0.5);
     for (const row of ranked.slice(1)) expect(row.rank).toBeLessThan(1);
   });
 
   it("candidates come from the rarer words; common words only score", () => {
-    const group = (typed: string, lexeme: string): ParsedGroup => ({ typed, alternatives: [{ text: typed, kind: "words", weight: 1, source: "typed", tsquery: `'${lexeme}'`, lexemes: [lexeme] }] });
+    const group = (typed: string, lexeme: string): ParsedGroup => ({
+      typed,
+      alternatives: [
+        { text: typed, kind: "words", weight: 1, source: "typed", tsquery: `'${lexeme}'`, lexemes: [lexeme] },
+      ],
+    });
     const shares = { of: (lexeme: string) => (lexeme === "model" ? 0.9 : 0.001) };
-    expect(candidateQuery([group("model", "model"), group("quokka", "quokka")], shares, 1_000_000, 20_000)).toBe("( 'quokka' )");
+    expect(candidateQuery([group("model", "model"), group("quokka", "quokka")], shares, 1_000_000, 20_000)).toBe(
+      "( 'quokka' )",
+    );
     expect(candidateQuery([group("model", "model")], shares, 1_000_000, 20_000)).toBe("( 'model' )");
   });
 });

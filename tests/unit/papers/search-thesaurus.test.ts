@@ -12,7 +12,9 @@ describe("the thesaurus data", () => {
   it("has sets of at least two distinct, lower-case terms made of words", () => {
     for (const set of THESAURUS) {
       expect(set.length, set.join(", ")).toBeGreaterThanOrEqual(2);
-      expect(new Set(set.map((term) => termWords(term).map(roughStem).join(" "))).size, set.join(", ")).toBe(set.length);
+      expect(new Set(set.map((term) => termWords(term).map(roughStem).join(" "))).size, set.join(", ")).toBe(
+        set.length,
+      );
       for (const term of set) {
         expect(term, term).toBe(term.toLowerCase().trim());
         expect(termWords(term).length, term).toBeGreaterThan(0);
@@ -23,12 +25,26 @@ describe("the thesaurus data", () => {
   it("covers the acronyms and everyday words the issue names", () => {
     const has = (a: string, b: string) => THESAURUS.some((set) => set.includes(a) && set.includes(b));
     for (const [a, b] of [
-      ["mllm", "multimodal large language model"], ["vlm", "vision language model"], ["llm", "large language model"],
-      ["moe", "mixture of experts"], ["rag", "retrieval augmented generation"], ["vqa", "visual question answering"],
-      ["ocr", "optical character recognition"], ["gui", "graphical user interface"], ["rlhf", "human feedback"],
-      ["dpo", "direct preference optimization"], ["phone", "mobile"], ["phone", "on-device"], ["phone", "edge"],
-      ["satellite", "remote sensing"], ["satellite", "aerial"], ["x-ray", "radiology"], ["x-ray", "medical imaging"],
-      ["doctor", "clinical"], ["picture", "image"], ["film", "video"],
+      ["mllm", "multimodal large language model"],
+      ["vlm", "vision language model"],
+      ["llm", "large language model"],
+      ["moe", "mixture of experts"],
+      ["rag", "retrieval augmented generation"],
+      ["vqa", "visual question answering"],
+      ["ocr", "optical character recognition"],
+      ["gui", "graphical user interface"],
+      ["rlhf", "human feedback"],
+      ["dpo", "direct preference optimization"],
+      ["phone", "mobile"],
+      ["phone", "on-device"],
+      ["phone", "edge"],
+      ["satellite", "remote sensing"],
+      ["satellite", "aerial"],
+      ["x-ray", "radiology"],
+      ["x-ray", "medical imaging"],
+      ["doctor", "clinical"],
+      ["picture", "image"],
+      ["film", "video"],
     ]) {
       expect(has(a!, b!), `${a} ~ ${b}`).toBe(true);
     }
@@ -47,7 +63,10 @@ describe("finding terms in a query", () => {
   it("prefers the longest term and does not overlap", () => {
     const words = ["remote", "sensing", "pictures"];
     const found = findTerms(words);
-    expect(found.map(({ start, length }) => [start, length])).toEqual([[0, 2], [2, 1]]);
+    expect(found.map(({ start, length }) => [start, length])).toEqual([
+      [0, 2],
+      [2, 1],
+    ]);
     expect(found[0]!.expansions).toEqual(expect.arrayContaining(["satellite", "aerial", "rs"]));
     expect(found[1]!.expansions).toEqual(expect.arrayContaining(["image", "photo"]));
   });

@@ -2,11 +2,23 @@
 // words (lib/papers/search/word-stats.ts), without a database.
 import { describe, expect, it } from "vitest";
 import { cachedWordStats, wordShares, type WordStatsRow } from "../../../lib/papers/search/word-stats";
-import { hasExclusion, highlightOrder, isConjunction, positiveWords, withTitleWeight } from "../../../lib/papers/search/words";
+import {
+  hasExclusion,
+  highlightOrder,
+  isConjunction,
+  positiveWords,
+  withTitleWeight,
+} from "../../../lib/papers/search/words";
 
 describe("the words a person wants found", () => {
   it("keeps words and phrase words, lower-cased once each; drops -excluded words and phrases and OR", () => {
-    expect(positiveWords('Vision "Large Language" -attention -"state space" OR vision or Mamba-2')).toEqual(["vision", "large", "language", "mamba", "2"]);
+    expect(positiveWords('Vision "Large Language" -attention -"state space" OR vision or Mamba-2')).toEqual([
+      "vision",
+      "large",
+      "language",
+      "mamba",
+      "2",
+    ]);
   });
 
   it("an unbalanced quote still yields its words; at most 50 words", () => {
@@ -15,7 +27,12 @@ describe("the words a person wants found", () => {
   });
 
   it("orders words to highlight longest first, then alphabetically, without empty ones", () => {
-    expect(highlightOrder(["video", "", "benchmark", "bench", "audio"])).toEqual(["benchmark", "audio", "bench", "video"]);
+    expect(highlightOrder(["video", "", "benchmark", "bench", "audio"])).toEqual([
+      "benchmark",
+      "audio",
+      "bench",
+      "video",
+    ]);
   });
 });
 

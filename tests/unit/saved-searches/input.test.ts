@@ -14,10 +14,19 @@ describe("saving a search", () => {
   });
 
   it("keeps a name or query with markup as plain text (pages and emails escape it)", () => {
-    const result = parse({ name: "<b>bold</b> <script>x</script>", q: '<img src=x onerror=alert(1)> author:"<i>Ada</i>"' });
+    const result = parse({
+      name: "<b>bold</b> <script>x</script>",
+      q: '<img src=x onerror=alert(1)> author:"<i>Ada</i>"',
+    });
     expect(result.success).toBe(true);
     expect(result.data?.name).toBe("<b>bold</b> <script>x</script>");
-    expect(readSavedQuery(result.data!.query)).toEqual({ text: "<img src=x onerror=alert(1)>", author: "<i>Ada</i>", from: undefined, to: undefined, hasCode: false });
+    expect(readSavedQuery(result.data!.query)).toEqual({
+      text: "<img src=x onerror=alert(1)>",
+      author: "<i>Ada</i>",
+      from: undefined,
+      to: undefined,
+      hasCode: false,
+    });
   });
 
   it("accepts a 500-character query and refuses a longer one with the limit", () => {
@@ -29,9 +38,13 @@ describe("saving a search", () => {
 
   it("refuses an empty search, a long name, a bad date and a reversed range, each saying why", () => {
     expect(parse({ q: "  " }).error?.issues[0]?.message).toMatch(/Type some words/);
-    expect(parse({ q: "x", name: "n".repeat(81) }).error?.issues[0]?.message).toBe("Keep the name to 80 characters or fewer.");
+    expect(parse({ q: "x", name: "n".repeat(81) }).error?.issues[0]?.message).toBe(
+      "Keep the name to 80 characters or fewer.",
+    );
     expect(parse({ q: "x", from: "2025-02-30" }).error?.issues[0]?.message).toBe("From must be a date like 2025-04-30");
-    expect(parse({ q: "x", from: "2025-05-02", to: "2025-05-01" }).error?.issues[0]?.message).toBe("From must not be after To.");
+    expect(parse({ q: "x", from: "2025-05-02", to: "2025-05-01" }).error?.issues[0]?.message).toBe(
+      "From must not be after To.",
+    );
   });
 
   it("names an unnamed search after its words; control characters in a name become spaces", () => {

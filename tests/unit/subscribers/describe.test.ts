@@ -4,10 +4,14 @@ import { describeSubscription } from "../../../lib/subscribers/describe";
 
 describe("describing a subscription", () => {
   it("daily with topics lists them in the given order", () => {
-    expect(describeSubscription({ frequency: "DAILY", weekday: 1, topics: [{ name: "Video" }, { name: "Agents" }] })).toBe("daily digest, topics: Video, Agents");
+    expect(
+      describeSubscription({ frequency: "DAILY", weekday: 1, topics: [{ name: "Video" }, { name: "Agents" }] }),
+    ).toBe("daily digest, topics: Video, Agents");
   });
 
   it("weekly names the day, and no topics means all of them", () => {
-    expect(describeSubscription({ frequency: "WEEKLY", weekday: 5, topics: [] })).toBe("weekly digest on Fridays, all topics");
+    expect(describeSubscription({ frequency: "WEEKLY", weekday: 5, topics: [] })).toBe(
+      "weekly digest on Fridays, all topics",
+    );
   });
 });

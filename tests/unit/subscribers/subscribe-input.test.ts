@@ -1,6 +1,11 @@
 // The subscribe form's schema: what a form posts, and the messages a person sees for bad input.
 import { describe, expect, it } from "vitest";
-import { inputFailure, preferencesInput, subscribeFields, subscribeInput } from "../../../lib/subscribers/subscribe-input";
+import {
+  inputFailure,
+  preferencesInput,
+  subscribeFields,
+  subscribeInput,
+} from "../../../lib/subscribers/subscribe-input";
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData();
@@ -10,12 +15,33 @@ function form(entries: [string, string][]): FormData {
 
 describe("subscribe input", () => {
   it("normalizes the address and defaults to Monday and all topics", () => {
-    expect(subscribeInput.parse({ email: "  Ada@Example.ORG ", frequency: "daily" })).toEqual({ email: "ada@example.org", frequency: "daily", weekday: 1, topics: [], keepTopics: false });
+    expect(subscribeInput.parse({ email: "  Ada@Example.ORG ", frequency: "daily" })).toEqual({
+      email: "ada@example.org",
+      frequency: "daily",
+      weekday: 1,
+      topics: [],
+      keepTopics: false,
+    });
   });
 
   it("reads repeated topic checkboxes and the weekday select from a posted form, dropping duplicate topics", () => {
-    const fields = subscribeFields(form([["email", "ada@example.org"], ["frequency", "weekly"], ["weekday", "5"], ["topics", "video"], ["topics", "Video"], ["topics", "agents"]]));
-    expect(subscribeInput.parse(fields)).toEqual({ email: "ada@example.org", frequency: "weekly", weekday: 5, topics: ["video", "agents"], keepTopics: false });
+    const fields = subscribeFields(
+      form([
+        ["email", "ada@example.org"],
+        ["frequency", "weekly"],
+        ["weekday", "5"],
+        ["topics", "video"],
+        ["topics", "Video"],
+        ["topics", "agents"],
+      ]),
+    );
+    expect(subscribeInput.parse(fields)).toEqual({
+      email: "ada@example.org",
+      frequency: "weekly",
+      weekday: 5,
+      topics: ["video", "agents"],
+      keepTopics: false,
+    });
   });
 
   it("treats an empty weekday as Monday, not Sunday", () => {

@@ -2,7 +2,13 @@
 // forged one is recognised without asking the database.
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isSubscriberToken, legacyTokenHash, newTokenSeed, subscriberLinkToken, subscriberTokenWhere } from "../../../lib/subscribers/token";
+import {
+  isSubscriberToken,
+  legacyTokenHash,
+  newTokenSeed,
+  subscriberLinkToken,
+  subscriberTokenWhere,
+} from "../../../lib/subscribers/token";
 
 const SECRET = "a test AUTH_SECRET";
 
@@ -29,7 +35,9 @@ describe("subscriber tokens", () => {
 
   it("a token issued before seeds is looked up by its SHA-256, as the migration stored it", () => {
     const old = randomBytes(32).toString("base64url");
-    expect(subscriberTokenWhere(old, SECRET)).toEqual({ legacyTokenHash: createHash("sha256").update(old).digest("hex") });
+    expect(subscriberTokenWhere(old, SECRET)).toEqual({
+      legacyTokenHash: createHash("sha256").update(old).digest("hex"),
+    });
   });
 
   it("anything else is not a token: cut short, padded, with a path or of another type", () => {

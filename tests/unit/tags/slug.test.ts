@@ -27,7 +27,8 @@ describe("tag slugs", () => {
   it("accepts only slugs it could have made", () => {
     expect(isTagSlug("long-context")).toBe(true);
     expect(isTagSlug("3d")).toBe(true);
-    for (const bad of ["", "Long", "a--b", "-a", "a-", "a b", "a/b", "é", "x".repeat(81)]) expect(isTagSlug(bad)).toBe(false);
+    for (const bad of ["", "Long", "a--b", "-a", "a-", "a b", "a/b", "é", "x".repeat(81)])
+      expect(isTagSlug(bad)).toBe(false);
   });
 
   it("quotes a long name shortened for messages", () => {

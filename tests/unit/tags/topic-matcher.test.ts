@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { compileTopics, taxonomyProblems, topicSlugsFor, topicWords } from "../../../lib/tags/topic-matcher";
 import { TOPICS, type Topic } from "../../../lib/tags/topic-taxonomy";
 
-const topic = (slug: string, title: string[], abstract: string[] = []): Topic => ({ slug, name: slug, description: "", title, abstract });
+const topic = (slug: string, title: string[], abstract: string[] = []): Topic => ({
+  slug,
+  name: slug,
+  description: "",
+  title,
+  abstract,
+});
 
 describe("the topic matcher", () => {
   const matcher = compileTopics([
@@ -45,7 +51,12 @@ describe("the shipped taxonomy", () => {
 
   it("reports bad slugs, duplicates and bad terms", () => {
     expect(
-      taxonomyProblems([topic("Bad Slug", ["x"]), topic("dup", ["ok"]), topic("dup", ["Capital", "ab*", "two  spaces"]), topic("empty", [])]),
+      taxonomyProblems([
+        topic("Bad Slug", ["x"]),
+        topic("dup", ["ok"]),
+        topic("dup", ["Capital", "ab*", "two  spaces"]),
+        topic("empty", []),
+      ]),
     ).toEqual([
       'topic slug "Bad Slug" must be lowercase letters and digits joined by "-"',
       'topic slug "dup" is used twice',

@@ -60,12 +60,16 @@ export default async function ImportRunPage({ params }: Props) {
           )}
         </Field>
         <Field label="Papers">
-          {run.counts.new} new, {run.counts.updated} updated, {run.counts.unchanged} unchanged, {run.counts.skipped} skipped
+          {run.counts.new} new, {run.counts.updated} updated, {run.counts.unchanged} unchanged, {run.counts.skipped}{" "}
+          skipped
         </Field>
       </dl>
 
       {run.error && (
-        <p role="alert" className="rounded-md border border-red-300 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:text-red-300"
+        >
           Rejected: {run.error}
         </p>
       )}
@@ -91,7 +95,9 @@ export default async function ImportRunPage({ params }: Props) {
           </ol>
         )}
         {run.paperCount > run.papers.length && (
-          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Showing the first {run.papers.length}; the digest page lists them all.</p>
+          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+            Showing the first {run.papers.length}; the digest page lists them all.
+          </p>
         )}
       </section>
 

@@ -30,16 +30,21 @@ export function ChangedPaperList({ papers, unit }: { papers: ChangedPaper[]; uni
             </p>
             {paper.knownAs !== null && (
               <p className={muted} data-known-as>
-                Matched by its arXiv id: the catalogue knows it as &ldquo;{paper.knownAs}&rdquo;, and that title and its address stay.
+                Matched by its arXiv id: the catalogue knows it as &ldquo;{paper.knownAs}&rdquo;, and that title and its
+                address stay.
               </p>
             )}
-            {paper.titleBefore !== null && paper.knownAs === null && <p className={muted}>Title was: {paper.titleBefore}</p>}
+            {paper.titleBefore !== null && paper.knownAs === null && (
+              <p className={muted}>Title was: {paper.titleBefore}</p>
+            )}
             {adds && (
               <p className={muted} data-adds>
                 {adds}
               </p>
             )}
-            {paper.abstractDiff.length > 0 && <AbstractDiff parts={paper.abstractDiff} label={`Changes to the abstract of ${paper.title}`} />}
+            {paper.abstractDiff.length > 0 && (
+              <AbstractDiff parts={paper.abstractDiff} label={`Changes to the abstract of ${paper.title}`} />
+            )}
           </li>
         );
       })}

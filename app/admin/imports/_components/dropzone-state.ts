@@ -8,7 +8,14 @@ export type PreviewAction = "date" | "import" | "cancel";
 export type Item =
   | { key: string; fileName: string; phase: "uploading"; progress: number }
   | { key: string; fileName: string; phase: "rejected"; error: string }
-  | { key: string; fileName: string; phase: "preview"; preview: PreviewView; busy: PreviewAction | null; error: string | null }
+  | {
+      key: string;
+      fileName: string;
+      phase: "preview";
+      preview: PreviewView;
+      busy: PreviewAction | null;
+      error: string | null;
+    }
   | { key: string; fileName: string; phase: "imported"; run: ConfirmedImport };
 
 export type PreviewItem = Extract<Item, { phase: "preview" }>;
@@ -21,8 +28,7 @@ export type Limits = { maxFiles: number; maxFileBytes: number };
 export type Chosen<F extends { name: string; size: number }> = { key: string; file: F };
 
 export type Admission<F extends { name: string; size: number }> =
-  | { ok: false; message: string }
-  | { ok: true; items: Item[]; toUpload: Chosen<F>[] };
+  { ok: false; message: string } | { ok: true; items: Item[]; toUpload: Chosen<F>[] };
 
 export type DropzoneEvent =
   | { type: "chosen"; admission: Admission<{ name: string; size: number }> }
@@ -49,11 +55,18 @@ export function initialState(pending: PreviewView[]): DropzoneState {
  * Which chosen files become items: all or none when they would exceed maxFiles together with the files still
  * waiting (uploading or in preview); a file over maxFileBytes is rejected here and never uploaded.
  */
-export function admitFiles<F extends { name: string; size: number }>(items: Item[], chosen: Chosen<F>[], limits: Limits): Admission<F> {
+export function admitFiles<F extends { name: string; size: number }>(
+  items: Item[],
+  chosen: Chosen<F>[],
+  limits: Limits,
+): Admission<F> {
   const waiting = items.filter((item) => item.phase === "preview" || item.phase === "uploading").length;
   if (chosen.length + waiting > limits.maxFiles) {
     const alsoWaiting = waiting ? ` and ${waiting} are waiting` : "";
-    return { ok: false, message: `You chose ${chosen.length} files${alsoWaiting}: upload at most ${limits.maxFiles} at a time.` };
+    return {
+      ok: false,
+      message: `You chose ${chosen.length} files${alsoWaiting}: upload at most ${limits.maxFiles} at a time.`,
+    };
   }
   const fits = ({ file }: Chosen<F>) => file.size <= limits.maxFileBytes;
   const admitted = chosen.map(({ key, file }): Item => {
@@ -74,7 +87,11 @@ function mapItem(state: DropzoneState, key: string, change: (item: Item) => Item
 }
 
 /** Changes an item only while it uploads: the answer to an upload settles it once. */
-function mapUploading(state: DropzoneState, key: string, change: (item: Extract<Item, { phase: "uploading" }>) => Item): DropzoneState {
+function mapUploading(
+  state: DropzoneState,
+  key: string,
+  change: (item: Extract<Item, { phase: "uploading" }>) => Item,
+): DropzoneState {
   return mapItem(state, key, (item) => (item.phase === "uploading" ? change(item) : item));
 }
 
@@ -93,7 +110,12 @@ export function dropzoneReducer(state: DropzoneState, event: DropzoneEvent): Dro
     case "uploaded":
       return mapUploading(state, event.key, (item) => previewItem(item.key, item.fileName, event.preview));
     case "upload-failed":
-      return mapUploading(state, event.key, (item) => ({ key: item.key, fileName: item.fileName, phase: "rejected", error: withFileName(item.fileName, event.error) }));
+      return mapUploading(state, event.key, (item) => ({
+        key: item.key,
+        fileName: item.fileName,
+        phase: "rejected",
+        error: withFileName(item.fileName, event.error),
+      }));
     case "dismissed":
       return { ...state, items: state.items.filter((item) => item.key !== event.key) };
     case "started":
@@ -103,11 +125,19 @@ export function dropzoneReducer(state: DropzoneState, event: DropzoneEvent): Dro
     case "dated":
       return mapPreview(state, event.key, (item) => ({ ...item, preview: event.preview, busy: null }));
     case "imported":
-      return mapPreview(state, event.key, (item) => ({ key: item.key, fileName: item.fileName, phase: "imported", run: event.run }));
+      return mapPreview(state, event.key, (item) => ({
+        key: item.key,
+        fileName: item.fileName,
+        phase: "imported",
+        run: event.run,
+      }));
     case "cancelled": {
       const cancelled = state.items.find((item) => item.key === event.key);
       if (!cancelled) return state;
-      return { items: state.items.filter((item) => item.key !== event.key), message: `${cancelled.fileName}: cancelled; nothing was imported.` };
+      return {
+        items: state.items.filter((item) => item.key !== event.key),
+        message: `${cancelled.fileName}: cancelled; nothing was imported.`,
+      };
     }
   }
 }

@@ -36,8 +36,8 @@ export function FileDropArea({ maxFiles, maxFileBytes, onFiles }: Props) {
         Digest files
       </label>
       <p id={hintId} className="text-sm text-zinc-600 dark:text-zinc-400">
-        Drop text digests or Hugging Face daily-papers JSON here, or choose them: up to {maxFiles} files, {formatBytes(maxFileBytes)} each. Nothing is
-        imported until you press Import.
+        Drop text digests or Hugging Face daily-papers JSON here, or choose them: up to {maxFiles} files,{" "}
+        {formatBytes(maxFileBytes)} each. Nothing is imported until you press Import.
       </p>
       <input
         id={inputId}

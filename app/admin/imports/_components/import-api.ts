@@ -1,9 +1,17 @@
 // The admin page's calls to /api/admin/imports: upload a file (with progress), set a preview's date, import, cancel.
-import type { CancelAnswer, ConfirmAnswer, ConfirmRefusal, PreviewDateAnswer, UploadAnswer } from "@/lib/admin-import/api-answers";
+import type {
+  CancelAnswer,
+  ConfirmAnswer,
+  ConfirmRefusal,
+  PreviewDateAnswer,
+  UploadAnswer,
+} from "@/lib/admin-import/api-answers";
 import type { ConfirmedImport, PreviewView } from "@/lib/admin-import/types";
 
 /** Every call resolves, never throws: a failure carries the sentence to show the admin. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string; /** The preview read again, when the server sent it. */ preview?: PreviewView };
+export type Outcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: string; /** The preview read again, when the server sent it. */ preview?: PreviewView };
 
 const base = (id: string) => `/api/admin/imports/${id}`;
 

@@ -6,7 +6,10 @@ export function AbstractDiff({ parts, label }: { parts: DiffPart[]; label: strin
     <p aria-label={label} className="whitespace-pre-wrap text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">
       {parts.map((part, index) =>
         part.kind === "ins" ? (
-          <ins key={index} className="rounded-sm bg-emerald-100 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100">
+          <ins
+            key={index}
+            className="rounded-sm bg-emerald-100 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100"
+          >
             {part.text}
           </ins>
         ) : part.kind === "del" ? (

@@ -63,7 +63,13 @@ export function ImportDropzone({ pending, maxFileBytes, maxFiles }: Props) {
       case "uploading":
         return <UploadingCard fileName={item.fileName} progress={item.progress} />;
       case "rejected":
-        return <RejectedCard fileName={item.fileName} error={item.error} onDismiss={() => dispatch({ type: "dismissed", key: item.key })} />;
+        return (
+          <RejectedCard
+            fileName={item.fileName}
+            error={item.error}
+            onDismiss={() => dispatch({ type: "dismissed", key: item.key })}
+          />
+        );
       case "preview":
         return (
           <ImportPreviewCard

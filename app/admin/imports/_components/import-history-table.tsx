@@ -26,14 +26,21 @@ const small = "block text-xs text-zinc-600 dark:text-zinc-400";
  * on a phone each run is a stacked block, so nothing hides off-screen.
  */
 export function ImportHistoryTable({ runs }: { runs: ImportRunRow[] }) {
-  if (runs.length === 0) return <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Nothing has been imported yet.</p>;
+  if (runs.length === 0)
+    return <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Nothing has been imported yet.</p>;
   return (
     <table className="mt-3 w-full text-left text-sm max-sm:block">
       <thead className="max-sm:sr-only">
         <tr className="border-b border-zinc-300 dark:border-zinc-700">
-          <th scope="col" className="py-2 pr-3">File</th>
-          <th scope="col" className="py-2 pr-3">When</th>
-          <th scope="col" className="py-2 pr-3">Result</th>
+          <th scope="col" className="py-2 pr-3">
+            File
+          </th>
+          <th scope="col" className="py-2 pr-3">
+            When
+          </th>
+          <th scope="col" className="py-2 pr-3">
+            Result
+          </th>
           <th scope="col" className="py-2" title="new / updated / unchanged / skipped">
             Papers
           </th>
@@ -41,23 +48,35 @@ export function ImportHistoryTable({ runs }: { runs: ImportRunRow[] }) {
       </thead>
       <tbody className="max-sm:block">
         {runs.map((run) => (
-          <tr key={run.id} className="border-b border-zinc-100 align-top max-sm:block max-sm:py-2 dark:border-zinc-900" data-run-file={run.fileName}>
+          <tr
+            key={run.id}
+            className="border-b border-zinc-100 align-top max-sm:block max-sm:py-2 dark:border-zinc-900"
+            data-run-file={run.fileName}
+          >
             <td className={`${cell} [overflow-wrap:anywhere]`}>
-              <Link href={`/admin/imports/${run.id}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+              <Link
+                href={`/admin/imports/${run.id}`}
+                className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+              >
                 {run.fileName}
               </Link>
               <span className={small}>
                 by <span title={run.importedBy}>{importerName(run.importedBy)}</span>
               </span>
               <span className={small}>
-                {formatBytes(run.fileSize)} · {FORMAT_LABELS[run.format]} · <code title={run.sha256}>{shortSha(run.sha256)}</code>
+                {formatBytes(run.fileSize)} · {FORMAT_LABELS[run.format]} ·{" "}
+                <code title={run.sha256}>{shortSha(run.sha256)}</code>
               </span>
             </td>
             <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatTimestamp(run.startedAt)}</td>
             <td className={cell}>
               <ImportStatusText status={run.status} />
               {run.digestDate && <span className={small}>digest {run.digestDate}</span>}
-              {run.error && <span className={`${small} [overflow-wrap:anywhere]`} data-run-error>{run.error}</span>}
+              {run.error && (
+                <span className={`${small} [overflow-wrap:anywhere]`} data-run-error>
+                  {run.error}
+                </span>
+              )}
             </td>
             <td className={`${cell} py-2 tabular-nums max-sm:pr-0`}>
               {run.counts.new} new, {run.counts.updated} updated

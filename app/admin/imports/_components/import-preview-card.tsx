@@ -28,7 +28,11 @@ function Count({ label, value }: { label: string; value: number }) {
 }
 
 function More({ shown, total }: { shown: number; total: number }) {
-  return total > shown ? <p className={muted}>Showing the first {shown} of {total}.</p> : null;
+  return total > shown ? (
+    <p className={muted}>
+      Showing the first {shown} of {total}.
+    </p>
+  ) : null;
 }
 
 export function ImportPreviewCard({ preview, busy, error, onDate, onImport, onCancel }: Props) {
@@ -40,20 +44,29 @@ export function ImportPreviewCard({ preview, busy, error, onDate, onImport, onCa
   // JSON problems and papers are numbered by entry, text ones by line.
   const unit = summary.format === "HF_JSON" ? "entry" : "line";
   return (
-    <section aria-labelledby={headingId} className="space-y-4 rounded-lg border border-zinc-300 p-4 dark:border-zinc-700" data-preview={preview.fileName}>
+    <section
+      aria-labelledby={headingId}
+      className="space-y-4 rounded-lg border border-zinc-300 p-4 dark:border-zinc-700"
+      data-preview={preview.fileName}
+    >
       <div>
         <h3 id={headingId} className="break-all font-semibold">
           {preview.fileName}
         </h3>
         <p className={muted}>
-          {formatBytes(preview.fileSize)} · {FORMAT_LABELS[summary.format]} · sha256 <code title={preview.sha256}>{shortSha(preview.sha256)}</code> · preview
-          expires {formatTimestamp(preview.expiresAt)}
+          {formatBytes(preview.fileSize)} · {FORMAT_LABELS[summary.format]} · sha256{" "}
+          <code title={preview.sha256}>{shortSha(preview.sha256)}</code> · preview expires{" "}
+          {formatTimestamp(preview.expiresAt)}
         </p>
       </div>
 
       {summary.alreadyImported && (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          Already imported on {formatTimestamp(summary.alreadyImported.at)} by {summary.alreadyImported.by}: importing it again changes nothing.
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          Already imported on {formatTimestamp(summary.alreadyImported.at)} by {summary.alreadyImported.by}: importing
+          it again changes nothing.
         </p>
       )}
 
@@ -83,7 +96,8 @@ export function ImportPreviewCard({ preview, busy, error, onDate, onImport, onCa
         {busy === "date" && <p className={muted}>Checking the file against that date…</p>}
         {summary.digestDate && summary.existingDigestPapers > 0 && (
           <p className={muted}>
-            The catalogue already has a digest of this date with {summary.existingDigestPapers} papers; this file&apos;s papers join it.
+            The catalogue already has a digest of this date with {summary.existingDigestPapers} papers; this file&apos;s
+            papers join it.
           </p>
         )}
       </div>
@@ -102,7 +116,9 @@ export function ImportPreviewCard({ preview, busy, error, onDate, onImport, onCa
           <ol className="mt-2 space-y-1 text-sm">
             {summary.newPapers.map((paper) => (
               <li key={paper.line} data-new-paper>
-                <span className="text-zinc-600 dark:text-zinc-400">{unit} {paper.line}: </span>
+                <span className="text-zinc-600 dark:text-zinc-400">
+                  {unit} {paper.line}:{" "}
+                </span>
                 {paper.title}
               </li>
             ))}
@@ -125,7 +141,9 @@ export function ImportPreviewCard({ preview, busy, error, onDate, onImport, onCa
           <ol className="mt-2 space-y-1 text-sm">
             {summary.knownPapers.map((paper) => (
               <li key={paper.line}>
-                <span className="text-zinc-600 dark:text-zinc-400">{unit} {paper.line}: </span>
+                <span className="text-zinc-600 dark:text-zinc-400">
+                  {unit} {paper.line}:{" "}
+                </span>
                 <Link href={`/papers/${paper.slug}`} className="text-sky-800 hover:underline dark:text-sky-300">
                   {paper.title}
                 </Link>
@@ -139,17 +157,28 @@ export function ImportPreviewCard({ preview, busy, error, onDate, onImport, onCa
       {summary.problems.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="text-left font-medium">Problems ({problemCount}): these papers are skipped, the rest import</caption>
+            <caption className="text-left font-medium">
+              Problems ({problemCount}): these papers are skipped, the rest import
+            </caption>
             <thead>
               <tr className="border-b border-zinc-200 dark:border-zinc-800">
-                <th scope="col" className="py-1 pr-3">{unit === "line" ? "Line" : "Entry"}</th>
-                <th scope="col" className="py-1 pr-3">Problem</th>
-                <th scope="col" className="py-1">Text</th>
+                <th scope="col" className="py-1 pr-3">
+                  {unit === "line" ? "Line" : "Entry"}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Problem
+                </th>
+                <th scope="col" className="py-1">
+                  Text
+                </th>
               </tr>
             </thead>
             <tbody>
               {summary.problems.map((problem, index) => (
-                <tr key={`${problem.line}-${index}`} className="border-b border-zinc-100 align-top dark:border-zinc-900">
+                <tr
+                  key={`${problem.line}-${index}`}
+                  className="border-b border-zinc-100 align-top dark:border-zinc-900"
+                >
                   <td className="py-1 pr-3 tabular-nums">{problem.line}</td>
                   <td className="py-1 pr-3">{problem.message}</td>
                   <td className="break-all py-1 font-mono text-xs">{problem.text}</td>
@@ -168,7 +197,12 @@ export function ImportPreviewCard({ preview, busy, error, onDate, onImport, onCa
       )}
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant="strong" onClick={onImport} disabled={busy !== null || summary.digestDate === null} aria-busy={busy === "import"}>
+        <Button
+          variant="strong"
+          onClick={onImport}
+          disabled={busy !== null || summary.digestDate === null}
+          aria-busy={busy === "import"}
+        >
           {busy === "import" ? "Importing…" : "Import"}
           <span className="sr-only"> {preview.fileName}</span>
         </Button>

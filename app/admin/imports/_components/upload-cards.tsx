@@ -21,9 +21,20 @@ export function UploadingCard({ fileName, progress }: { fileName: string; progre
   );
 }
 
-export function RejectedCard({ fileName, error, onDismiss }: { fileName: string; error: string; onDismiss: () => void }) {
+export function RejectedCard({
+  fileName,
+  error,
+  onDismiss,
+}: {
+  fileName: string;
+  error: string;
+  onDismiss: () => void;
+}) {
   return (
-    <div role="alert" className="rounded-lg border border-red-300 p-4 text-sm text-red-800 dark:border-red-800 dark:text-red-300">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-300 p-4 text-sm text-red-800 dark:border-red-800 dark:text-red-300"
+    >
       <p className="whitespace-pre-wrap break-words">Not imported: {error}</p>
       {/* Zinc text: the card's red is for the message, not the way out. */}
       <Button variant="outline" size="sm" onClick={onDismiss} className="mt-2 text-zinc-800 dark:text-zinc-200">
@@ -36,7 +47,11 @@ export function RejectedCard({ fileName, error, onDismiss }: { fileName: string;
 export function ImportedCard({ fileName, run }: { fileName: string; run: ConfirmedImport }) {
   const { counts } = run;
   return (
-    <div role="status" className="rounded-lg border border-emerald-300 p-4 text-sm dark:border-emerald-800" data-imported={fileName}>
+    <div
+      role="status"
+      className="rounded-lg border border-emerald-300 p-4 text-sm dark:border-emerald-800"
+      data-imported={fileName}
+    >
       <p className="break-all font-medium">
         {fileName}: {statusText[run.status]}
         {run.digestDate && ` (digest ${run.digestDate})`}

@@ -61,14 +61,21 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           HTML part
         </h2>
         {/* sandbox="" : no scripts, no forms, no same-origin access to our cookies or pages; the email renders as inert markup. */}
-        <iframe sandbox="" srcDoc={message.html} title={`HTML part of "${message.subject}"`} className="mt-2 h-[36rem] w-full rounded-md border border-zinc-300 bg-white dark:border-zinc-700" />
+        <iframe
+          sandbox=""
+          srcDoc={message.html}
+          title={`HTML part of "${message.subject}"`}
+          className="mt-2 h-[36rem] w-full rounded-md border border-zinc-300 bg-white dark:border-zinc-700"
+        />
       </section>
 
       <section aria-labelledby="text-heading">
         <h2 id="text-heading" className="text-lg font-semibold">
           Text part
         </h2>
-        <pre className="mt-2 overflow-x-auto rounded-md bg-zinc-100 p-3 text-sm whitespace-pre-wrap break-words dark:bg-zinc-900">{message.text}</pre>
+        <pre className="mt-2 overflow-x-auto rounded-md bg-zinc-100 p-3 text-sm whitespace-pre-wrap break-words dark:bg-zinc-900">
+          {message.text}
+        </pre>
       </section>
     </div>
   );

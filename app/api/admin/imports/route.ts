@@ -23,7 +23,10 @@ export const POST = withAdmin(
     }
     if (rejected.length === 0) return jsonNoStore({ previews, rejected } satisfies UploadAnswer);
     // The error shape of every API answer, plus what did get through.
-    return jsonNoStore({ error: rejected.map((item) => item.error).join("\n"), previews, rejected } satisfies UploadAnswer, previews.length > 0 ? 200 : 422);
+    return jsonNoStore(
+      { error: rejected.map((item) => item.error).join("\n"), previews, rejected } satisfies UploadAnswer,
+      previews.length > 0 ? 200 : 422,
+    );
   },
   { can: IMPORT_DIGESTS },
 );

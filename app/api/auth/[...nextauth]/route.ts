@@ -33,13 +33,20 @@ export async function POST(incoming: NextRequest): Promise<Response> {
     throw error;
   }
   if (incoming.nextUrl.pathname.endsWith("/signin/email")) {
-    const parsed = signInInput.safeParse({ email: postedEmail(incoming.headers.get("content-type"), new TextDecoder().decode(body)) });
+    const parsed = signInInput.safeParse({
+      email: postedEmail(incoming.headers.get("content-type"), new TextDecoder().decode(body)),
+    });
     if (!parsed.success) return Response.json({ error: parsed.error.issues[0]!.message }, { status: 400 });
     const throttle = await throttleSignIn(parsed.data.email, clientAddress(incoming.headers));
     if (!throttle.ok) {
-      return Response.json({ error: throttle.message }, { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } });
+      return Response.json(
+        { error: throttle.message },
+        { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
+      );
     }
   }
   // The body was read once, with a bound; Auth.js reads it again from this copy.
-  return handlers.POST(new NextRequest(incoming.url, { method: "POST", headers: incoming.headers, body: body as BodyInit }));
+  return handlers.POST(
+    new NextRequest(incoming.url, { method: "POST", headers: incoming.headers, body: body as BodyInit }),
+  );
 }

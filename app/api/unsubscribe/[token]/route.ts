@@ -11,7 +11,11 @@ import { unsubscribe } from "@/lib/subscribers/unsubscribe";
 export async function POST(_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   return withApiErrors("POST /api/unsubscribe/[token]", async () => {
     const result = await unsubscribe((await params).token);
-    if (!result.ok) return jsonError(404, "no subscription has this unsubscribe link; it may be incomplete or from an old email");
-    return Response.json({ ok: true, message: "Unsubscribed: no more PaperPulse digests will be sent to this address." }, { headers: { "Cache-Control": "no-store" } });
+    if (!result.ok)
+      return jsonError(404, "no subscription has this unsubscribe link; it may be incomplete or from an old email");
+    return Response.json(
+      { ok: true, message: "Unsubscribed: no more PaperPulse digests will be sent to this address." },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   });
 }

@@ -9,7 +9,11 @@ const noStore = { "Cache-Control": "no-store" };
 export async function POST(request: Request): Promise<Response> {
   return withApiErrors("POST /api/webhooks/resend", async () => {
     const secret = env().RESEND_WEBHOOK_SECRET;
-    if (!secret) return jsonError(503, "webhooks not configured: set RESEND_WEBHOOK_SECRET to the signing secret Resend shows for this endpoint");
+    if (!secret)
+      return jsonError(
+        503,
+        "webhooks not configured: set RESEND_WEBHOOK_SECRET to the signing secret Resend shows for this endpoint",
+      );
     const body = await readWebhookBody(request);
     if (body === null) return jsonError(413, "the body is too large for a Resend webhook");
     const verified = verifyWebhook(secret, request.headers, body);

@@ -31,7 +31,9 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
       onClick={copy}
       className="rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"
     >
-      <span aria-live="polite">{status === "copied" ? "Copied" : status === "failed" ? "Copy failed: select the text" : label}</span>
+      <span aria-live="polite">
+        {status === "copied" ? "Copied" : status === "failed" ? "Copy failed: select the text" : label}
+      </span>
     </button>
   );
 }

@@ -35,7 +35,9 @@ export function ReactionButtons({ slug, upvotes, upvoted, saved, signedIn }: Pro
     const before = state;
     setError(null);
     setState((current) =>
-      kind === "upvote" ? { ...current, upvoted: active, upvotes: current.upvotes + (active ? 1 : -1) } : { ...current, saved: active },
+      kind === "upvote"
+        ? { ...current, upvoted: active, upvotes: current.upvotes + (active ? 1 : -1) }
+        : { ...current, saved: active },
     );
     startTransition(async () => {
       try {
@@ -46,7 +48,11 @@ export function ReactionButtons({ slug, upvotes, upvoted, saved, signedIn }: Pro
         });
         const body = await response.json();
         if (!response.ok) throw new Error(body.error ?? `The server said ${response.status}.`);
-        setState((current) => (kind === "upvote" ? { ...current, upvoted: body.active, upvotes: body.count } : { ...current, saved: body.active }));
+        setState((current) =>
+          kind === "upvote"
+            ? { ...current, upvoted: body.active, upvotes: body.count }
+            : { ...current, saved: body.active },
+        );
       } catch (failure) {
         setState(before);
         setError(failure instanceof Error ? failure.message : "That did not work; try again.");
@@ -56,13 +62,23 @@ export function ReactionButtons({ slug, upvotes, upvoted, saved, signedIn }: Pro
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" aria-pressed={state.upvoted} onClick={() => set("upvote", !state.upvoted)} className={`${base} ${state.upvoted ? on : idle}`}>
+      <button
+        type="button"
+        aria-pressed={state.upvoted}
+        onClick={() => set("upvote", !state.upvoted)}
+        className={`${base} ${state.upvoted ? on : idle}`}
+      >
         <span aria-hidden="true">▲</span> {state.upvoted ? "Upvoted" : "Upvote"}{" "}
         <span className="tabular-nums" data-testid="upvote-count">
           {state.upvotes}
         </span>
       </button>
-      <button type="button" aria-pressed={state.saved} onClick={() => set("save", !state.saved)} className={`${base} ${state.saved ? on : idle}`}>
+      <button
+        type="button"
+        aria-pressed={state.saved}
+        onClick={() => set("save", !state.saved)}
+        className={`${base} ${state.saved ? on : idle}`}
+      >
         {state.saved ? "Saved" : "Save"}
       </button>
       <p role="status" aria-live="polite" className="text-sm text-red-700 dark:text-red-400">

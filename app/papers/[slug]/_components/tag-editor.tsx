@@ -71,7 +71,10 @@ export function TagEditor({ slug, mine }: Props) {
       {mine.length > 0 && (
         <ul aria-label="Your tags on this paper" className="flex flex-wrap gap-2 text-sm">
           {mine.map((tag) => (
-            <li key={tag.slug} className="inline-flex items-center gap-1 rounded-full border border-zinc-300 py-0.5 pl-3 pr-1 dark:border-zinc-700">
+            <li
+              key={tag.slug}
+              className="inline-flex items-center gap-1 rounded-full border border-zinc-300 py-0.5 pl-3 pr-1 dark:border-zinc-700"
+            >
               {tag.name}
               <button
                 type="button"

@@ -25,7 +25,9 @@ export default async function ConfirmPage({ params }: Props) {
         <h1 id="confirm-heading" className="text-2xl font-semibold tracking-tight">
           You&apos;re subscribed: {summary}
         </h1>
-        <p className="text-zinc-700 dark:text-zinc-300">The digest goes to {subscription.email}. Every email has a link to change this or to unsubscribe.</p>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          The digest goes to {subscription.email}. Every email has a link to change this or to unsubscribe.
+        </p>
         <p className="text-sm">
           <Link href={`/preferences/${token}`} className={link}>
             Manage preferences
@@ -41,7 +43,9 @@ export default async function ConfirmPage({ params }: Props) {
         <h1 id="confirm-heading" className="text-2xl font-semibold tracking-tight">
           This subscription was cancelled
         </h1>
-        <p className="text-zinc-700 dark:text-zinc-300">{subscription.email} no longer gets the digest, and an old confirmation link does not change that.</p>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          {subscription.email} no longer gets the digest, and an old confirmation link does not change that.
+        </p>
         <p className="text-sm">
           <Link href="/subscribe" className={link}>
             Subscribe again

@@ -72,10 +72,31 @@ export function TagMonthChart({ months: tagMonths, subject }: Props) {
   const titleId = `chart-title-${subject.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`;
   return (
     <figure className="text-zinc-700 dark:text-zinc-300">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} className="h-auto w-full" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={titleId}
+        className="h-auto w-full"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={titleId}>{summary}</title>
-        <line x1={LEFT} x2={WIDTH - RIGHT} y1={PLOT_BOTTOM} y2={PLOT_BOTTOM} stroke="currentColor" strokeOpacity={0.4} />
-        <line x1={LEFT} x2={WIDTH - RIGHT} y1={PLOT_TOP} y2={PLOT_TOP} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="3 3" />
+        <line
+          x1={LEFT}
+          x2={WIDTH - RIGHT}
+          y1={PLOT_BOTTOM}
+          y2={PLOT_BOTTOM}
+          stroke="currentColor"
+          strokeOpacity={0.4}
+        />
+        <line
+          x1={LEFT}
+          x2={WIDTH - RIGHT}
+          y1={PLOT_TOP}
+          y2={PLOT_TOP}
+          stroke="currentColor"
+          strokeOpacity={0.15}
+          strokeDasharray="3 3"
+        />
         <text x={LEFT - 6} y={PLOT_TOP + 4} textAnchor="end" fontSize={11} fill="currentColor">
           {max}
         </text>
@@ -87,14 +108,28 @@ export function TagMonthChart({ months: tagMonths, subject }: Props) {
           const x = LEFT + index * slot + (slot - barWidth) / 2;
           const top = y(entry.count);
           return (
-            <rect key={entry.month} x={x} y={top} width={barWidth} height={PLOT_BOTTOM - top} className="fill-sky-600 dark:fill-sky-400">
+            <rect
+              key={entry.month}
+              x={x}
+              y={top}
+              width={barWidth}
+              height={PLOT_BOTTOM - top}
+              className="fill-sky-600 dark:fill-sky-400"
+            >
               <title>{`${monthLabel(entry.month, true)}: ${entry.count}`}</title>
             </rect>
           );
         })}
         {months.map((entry, index) =>
           index % every === 0 ? (
-            <text key={`label-${entry.month}`} x={LEFT + index * slot + slot / 2} y={PLOT_BOTTOM + 16} textAnchor="middle" fontSize={11} fill="currentColor">
+            <text
+              key={`label-${entry.month}`}
+              x={LEFT + index * slot + slot / 2}
+              y={PLOT_BOTTOM + 16}
+              textAnchor="middle"
+              fontSize={11}
+              fill="currentColor"
+            >
               {monthLabel(entry.month, index === 0 || entry.month.endsWith("-01") || every > 1)}
             </text>
           ) : null,

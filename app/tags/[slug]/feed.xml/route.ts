@@ -9,7 +9,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const { slug } = await params;
   const found = await newestPapersByTag(slug, FEED_SIZE);
   if (!found) {
-    return new Response("no such tag\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response("no such tag\n", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   const xml = renderRss(tagChannel(found.tag, found.papers, siteOrigin()));
   return new Response(xml, { headers: { "Content-Type": RSS_CONTENT_TYPE, "Cache-Control": FEED_CACHE_CONTROL } });

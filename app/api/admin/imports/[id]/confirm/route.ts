@@ -13,7 +13,10 @@ export const POST = withAdmin(
   async ({ user, body, params }) => {
     const result = await confirmPreview(user, params.id, { date: body.date });
     // A preview whose file was imported meanwhile comes back as it now stands, beside the error.
-    if (!result.ok) return result.preview ? jsonNoStore({ error: result.error, preview: result.preview }, result.status) : jsonError(result.status, result.error);
+    if (!result.ok)
+      return result.preview
+        ? jsonNoStore({ error: result.error, preview: result.preview }, result.status)
+        : jsonError(result.status, result.error);
     return jsonNoStore({ run: result.run } satisfies ConfirmAnswer);
   },
   { body, params: ["id"], can: IMPORT_DIGESTS },
