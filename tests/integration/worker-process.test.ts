@@ -28,7 +28,14 @@ function spawnWorker(extraEnv: Record<string, string> = {}) {
   return { child, started, exited, output: () => output };
 }
 
-describe("npm run worker", () => {
+/**
+ * A real worker process: tsx start-up, pg-boss creating its schema, five schedules, then a graceful stop
+ * that waits for any job a minute boundary started. On a loaded 2-core CI machine that took over the
+ * default 30 s; the test waits for the events it asserts, this is only the bound on waiting.
+ */
+const PROCESS_TEST_TIMEOUT_MS = 180_000;
+
+describe("npm run worker", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`starts with the configured schedules and stops cleanly on ${signal} with exit code 0`, async () => {
       // The fetch's cron never fires during the test (once a year), so nothing is asked of huggingface.co.
