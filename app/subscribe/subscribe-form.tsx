@@ -25,6 +25,8 @@ export function SubscribeForm({ topics, email }: { topics: TopicOption[]; email?
         autoComplete="email"
         defaultValue={values.email}
         error={state.fieldErrors?.email}
+        // FormMessage does not repeat a field's error, so this line is the one a screen reader must hear.
+        announceError
       />
       <PreferenceFields idPrefix="subscribe" topics={topics} values={values} fieldErrors={state.fieldErrors} />
       <div className="space-y-3">
