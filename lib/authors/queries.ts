@@ -1,6 +1,7 @@
 // Reading authors: one author by slug (name, paper count, topics), a page of their papers, their newest for the feed.
 import "server-only";
 import { db } from "../db/prisma";
+import { NEWEST_FIRST } from "../papers/newest-order";
 import { paperSummaries } from "../papers/paper";
 import type { PaperSummary } from "../papers/types";
 import { isAuthorSlug } from "./key";
@@ -69,11 +70,14 @@ export async function newestPapersByAuthor(
   return { author, papers: await paperSummaries(await authorPaperIds(author.key, limit, 0)) };
 }
 
-/** Newest first through paper_author_keys_idx: an author's papers are few, so sorting them all is cheap. */
+/**
+ * Newest first as every list of the site orders it (a day's papers in its digest's order), through
+ * paper_author_keys_idx: an author's papers are few, so sorting them all is cheap.
+ */
 export async function authorPaperIds(key: string, limit: number, offset: number): Promise<number[]> {
   const rows = await db().$queryRaw<{ id: number }[]>`
     SELECT p.id FROM paper p WHERE p.author_keys @> ARRAY[${key}::text]
-    ORDER BY p.first_seen DESC, p.id DESC LIMIT ${limit} OFFSET ${offset}`;
+    ORDER BY ${NEWEST_FIRST} LIMIT ${limit} OFFSET ${offset}`;
   return rows.map((row) => row.id);
 }
 

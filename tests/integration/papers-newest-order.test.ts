@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as papersApi from "../../app/api/papers/route";
 import * as latestRoute from "../../app/feed.xml/route";
 import { importDigest } from "../../lib/ingest/import";
+import { authorPage, newestPapersByAuthor } from "../../lib/authors/queries";
+import { followAuthor, followedAuthors } from "../../lib/follows/authors";
+import { ownerForUser } from "../../lib/follows/owner";
 import { digestByDate } from "../../lib/papers/digests";
 import { latestPapers } from "../../lib/papers/latest";
 import { rankedPapers } from "../../lib/papers/ranked";
@@ -10,6 +13,7 @@ import { newestPapersByTag, papersByTag } from "../../lib/tags/queries";
 import { elementTexts, rssItems } from "../unit/feeds/well-formed-xml";
 import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
+import { createUser } from "./helpers/users";
 
 const testDb = setUpTestDatabase();
 const options = { today: "2025-12-31", importedBy: "cli:test" };
@@ -70,5 +74,16 @@ describe("newest first, each day in its digest's order", () => {
   it("a tag's New and its feed list the papers in the same order", async () => {
     expect(titles((await papersByTag("video"))!.papers)).toEqual(NEWEST);
     expect(titles((await newestPapersByTag("video", 50))!.papers)).toEqual(NEWEST);
+  });
+
+  it("an author's page, feed and follow list the papers in the same order", async () => {
+    // One author wrote every paper (the digest text has no authors: give them one, as an import of JSON would).
+    await testDb.pool.query(`UPDATE paper SET authors = ARRAY['Vera Order'] WHERE title LIKE 'Video Ordering %'`);
+    expect(titles((await authorPage("vera-order", 1))!.papers)).toEqual(NEWEST);
+    expect(titles((await newestPapersByAuthor("vera-order", 50))!.papers)).toEqual(NEWEST);
+    const owner = ownerForUser((await createUser(testDb.pool, "order-reader@example.org")).id);
+    expect((await followAuthor(owner, "vera-order")).ok).toBe(true);
+    const [followed] = await followedAuthors(owner);
+    expect(titles(followed!.newest)).toEqual(NEWEST.slice(0, followed!.newest.length));
   });
 });
