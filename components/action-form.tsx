@@ -6,7 +6,7 @@ import type { FormState } from "@/lib/actions/result";
 import { Button, type ButtonVariant } from "./ui/button";
 import { FormMessage } from "./ui/form-message";
 
-type FormAction = (previous: FormState<unknown>, form?: FormData) => Promise<FormState<unknown>>;
+export type FormAction = (previous: FormState<unknown>, form?: FormData) => Promise<FormState<unknown>>;
 
 type Props = {
   action: FormAction;

@@ -1,11 +1,8 @@
 // "Follow an author of this paper": a choice of its authors and one button (the paper page); signed out, a sign-in link.
-import Link from "next/link";
-import type { FormState } from "@/lib/actions/result";
 import type { AuthorLink } from "@/lib/papers/types";
-import { ActionForm } from "./action-form";
+import { ActionForm, type FormAction } from "./action-form";
+import { SignInPrompt } from "./sign-in-prompt";
 import { inputClass } from "./ui/field";
-
-type FormAction = (previous: FormState<unknown>, form?: FormData) => Promise<FormState<unknown>>;
 
 /** Names offered in the list: a consortium paper's thousand authors would make it unusable. */
 const PICKER_AUTHORS = 100;
@@ -23,19 +20,7 @@ export function FollowAuthorPicker({
 }) {
   const choices = authors.filter((author) => author.slug !== null).slice(0, PICKER_AUTHORS);
   if (choices.length === 0) return null;
-  if (!signedIn) {
-    return (
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        <Link
-          href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}
-          className="text-sky-700 underline dark:text-sky-400"
-        >
-          Sign in
-        </Link>{" "}
-        to follow this paper’s authors.
-      </p>
-    );
-  }
+  if (!signedIn) return <SignInPrompt returnTo={returnTo} to="to follow this paper’s authors." />;
   return (
     <ActionForm action={follow} label="Follow" name="Follow an author of this paper">
       <label className="flex flex-col text-sm">

@@ -1,9 +1,7 @@
 // Follow or unfollow one author (the author page), or sign in to: the actions arrive as props.
 import Link from "next/link";
-import type { FormState } from "@/lib/actions/result";
-import { ActionForm } from "./action-form";
-
-type FormAction = (previous: FormState<unknown>, form?: FormData) => Promise<FormState<unknown>>;
+import { ActionForm, type FormAction } from "./action-form";
+import { signInHref } from "./sign-in-prompt";
 
 type Props = {
   slug: string;
@@ -20,7 +18,7 @@ export function FollowAuthor({ slug, name, following, returnTo, follow, unfollow
   if (following === null) {
     return (
       <Link
-        href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}
+        href={signInHref(returnTo)}
         className="text-sm font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300"
       >
         Sign in to follow {name}

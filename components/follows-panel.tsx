@@ -1,11 +1,8 @@
 // Followed authors and saved searches, each with its newest papers and a way to remove it (/me and the preferences page).
 import Link from "next/link";
-import type { FormState } from "@/lib/actions/result";
 import { authorPath } from "@/lib/authors/key";
 import type { PaperSummary } from "@/lib/papers/types";
-import { ActionForm } from "./action-form";
-
-type FormAction = (previous: FormState<unknown>, form?: FormData) => Promise<FormState<unknown>>;
+import { ActionForm, type FormAction } from "./action-form";
 
 type Props = {
   authors: { slug: string; name: string; newest: PaperSummary[] }[];

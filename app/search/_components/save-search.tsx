@@ -1,11 +1,9 @@
 // "Save this search": the search on screen (words and filters) under a name, for /me and the digest; signed out, a sign-in link.
-import Link from "next/link";
-import { ActionForm } from "@/components/action-form";
+import { ActionForm, type FormAction } from "@/components/action-form";
+import { SignInPrompt } from "@/components/sign-in-prompt";
 import { inputClass } from "@/components/ui/field";
-import type { FormState } from "@/lib/actions/result";
 import { MAX_SEARCH_NAME } from "@/lib/saved-searches/input";
 
-type FormAction = (previous: FormState<unknown>, form?: FormData) => Promise<FormState<unknown>>;
 type Search = { q: string; from?: string; to?: string; hasCode: boolean };
 
 export function SaveSearch({
@@ -20,19 +18,8 @@ export function SaveSearch({
   save: FormAction;
 }) {
   if (!search.q && !search.from && !search.to && !search.hasCode) return null;
-  if (!signedIn) {
-    return (
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        <Link
-          href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}
-          className="text-sky-700 underline dark:text-sky-400"
-        >
-          Sign in
-        </Link>{" "}
-        to save this search and get its new papers in your digest.
-      </p>
-    );
-  }
+  if (!signedIn)
+    return <SignInPrompt returnTo={returnTo} to="to save this search and get its new papers in your digest." />;
   const hidden: Record<string, string> = {
     q: search.q,
     hasCode: search.hasCode ? "1" : "",
