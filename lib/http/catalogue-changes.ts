@@ -1,9 +1,11 @@
 // Hears committed catalogue changes from PostgreSQL, whichever process or machine made them: statement
-// triggers on the tables public pages read NOTIFY this channel (migration 20261126175500_page_cache_notify).
-// A web process clears its page cache on each, and treats a lost connection as "anything may have changed".
+// triggers on the tables public pages read NOTIFY this channel (migrations 20261126175500_page_cache_notify
+// and 20261212120000_page_cache_targeted_notify), and lib/tags/user-tags.ts names the paper and tag it
+// changed. A web process clears what each names, and treats a lost connection as "anything may have changed".
 import pg from "pg";
+import { CATALOGUE_CHANNEL, EVERYTHING, parseCatalogueNotice, type CatalogueNotice } from "./catalogue-notice";
 
-export const CATALOGUE_CHANNEL = "paperpulse_catalogue";
+export { CATALOGUE_CHANNEL };
 const RETRY_MS = { first: 500, max: 30_000 };
 /**
  * A connection that dies without a word (a dropped network path, a failover) sends no error: a
@@ -16,8 +18,8 @@ export type CatalogueListener = { close(): Promise<void> };
 
 export type ListenOptions = {
   databaseUrl: string;
-  /** A change was committed (or may have been missed): drop what was derived from the catalogue. */
-  onChange(): void;
+  /** A change was committed (or may have been missed: EVERYTHING): drop what was derived from it. */
+  onChange(notice: CatalogueNotice): void;
   /** true once LISTEN is in place, false from the moment the connection is lost until it is back. */
   onHealth(listening: boolean): void;
   log?(message: string): void;
@@ -48,7 +50,7 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
     stopHeartbeat();
     if (closed) return;
     options.onHealth(false);
-    options.onChange();
+    options.onChange(EVERYTHING);
     void discard(client);
     client = null;
     log(`catalogue change channel lost (${reason}); page cache off, retrying in ${Math.round(retryMs / 1000)} s`);
@@ -67,7 +69,7 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
     });
     client = next;
     next.on("notification", (message) => {
-      if (message.channel === CATALOGUE_CHANNEL) options.onChange();
+      if (message.channel === CATALOGUE_CHANNEL) options.onChange(parseCatalogueNotice(message.payload ?? ""));
     });
     next.on("error", (error) => lost(error.message));
     next.on("end", () => lost("connection closed"));
@@ -86,7 +88,7 @@ export function listenForCatalogueChanges(options: ListenOptions): CatalogueList
     }, HEARTBEAT_MS);
     heartbeat.unref();
     // Changes made while nobody listened are unknown: start clean.
-    options.onChange();
+    options.onChange(EVERYTHING);
     options.onHealth(true);
   }
 

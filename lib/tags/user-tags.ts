@@ -2,6 +2,7 @@
 import "server-only";
 import { db, type Tx } from "../db/prisma";
 import { applySignalDelta } from "../trending/signals";
+import { announceOwnChanges, announceTagsOnPaper } from "./announce";
 import { paperTagsWith } from "./queries";
 import { isTagSlug } from "./slug";
 import { parseTagInput, TAGS_PER_PERSON_PER_PAPER } from "./tag-input";
@@ -34,6 +35,7 @@ export async function addUserTags(userId: string, paperId: number, rawInput: str
   if (!parsed.ok) return parsed;
   return db().$transaction(async (tx): Promise<AddTagsResult> => {
     if (!(await lockPaper(tx, paperId))) return { ok: false, error: NO_PAPER };
+    await announceOwnChanges(tx);
     const mine = await tx.$queryRaw<{ slug: string }[]>`
       SELECT t.slug FROM paper_user_tag u JOIN tag t ON t.id = u.tag_id WHERE u.paper_id = ${paperId} AND u.user_id = ${userId}`;
     const have = new Set(mine.map((row) => row.slug));
@@ -67,6 +69,7 @@ export async function addUserTags(userId: string, paperId: number, rawInput: str
         const newToTag = onPaper.filter((row) => row.inserted).map((row) => row.tag_id);
         if (newToTag.length > 0)
           await tx.$executeRaw`UPDATE tag SET paper_count = paper_count + 1 WHERE id = ANY(${newToTag}::int[])`;
+        await announceTagsOnPaper(tx, paperId, newToTag);
         await applySignalDelta(tx, paperId, { tags: tagIds.length });
       }
     }
@@ -78,6 +81,7 @@ export async function addUserTags(userId: string, paperId: number, rawInput: str
 export async function removeUserTag(userId: string, paperId: number, tagSlug: string): Promise<RemoveTagResult> {
   return db().$transaction(async (tx): Promise<RemoveTagResult> => {
     if (!(await lockPaper(tx, paperId))) return { ok: false, error: NO_PAPER };
+    await announceOwnChanges(tx);
     const removed = isTagSlug(tagSlug)
       ? await tx.$queryRaw<{ tag_id: number }[]>`
           DELETE FROM paper_user_tag u USING tag t
@@ -93,6 +97,7 @@ export async function removeUserTag(userId: string, paperId: number, tagSlug: st
       if (row && row.user_count <= 0 && !row.automatic) {
         await tx.$executeRaw`DELETE FROM paper_tag WHERE paper_id = ${paperId} AND tag_id = ${tagId}`;
         await tx.$executeRaw`UPDATE tag SET paper_count = paper_count - 1 WHERE id = ${tagId}`;
+        await announceTagsOnPaper(tx, paperId, [tagId]);
       }
       await applySignalDelta(tx, paperId, { tags: -1 });
     }
