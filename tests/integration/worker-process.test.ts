@@ -1,6 +1,6 @@
 // `npm run worker` as a process: it migrates, schedules the digests, and a SIGTERM or SIGINT stops it cleanly with exit code 0.
 import { spawn } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { setUpTestDatabase } from "../support/database";
 import { projectRoot } from "./helpers/run-cli";
 
@@ -25,7 +25,30 @@ function spawnWorker(extraEnv: Record<string, string> = {}) {
     child.stdout.on("data", () => output.includes(" started: ") && resolve());
     void exited.then(() => reject(new Error(`the worker exited before starting:\n${output}`)));
   });
+  // A worker a failed test left behind must not outlive it (nor hold the test database).
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
   return { child, started, exited, output: () => output };
+}
+
+/**
+ * Waits for one stage of the worker's life; if it does not come, the failure names the stage and shows
+ * what the worker printed, so a hang under load says where it happened instead of a bare timeout.
+ */
+async function stage<T>(name: string, event: Promise<T>, output: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the worker did not reach "${name}"; it printed:\n${output()}`)),
+      STAGE_BOUND_MS,
+    );
+  });
+  try {
+    return await Promise.race([event, bound]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -34,6 +57,8 @@ function spawnWorker(extraEnv: Record<string, string> = {}) {
  * default 30 s; the test waits for the events it asserts, this is only the bound on waiting.
  */
 const PROCESS_TEST_TIMEOUT_MS = 180_000;
+/** Each stage (started, exited) gets under half the test's bound, so a hang fails with the worker's output. */
+const STAGE_BOUND_MS = 80_000;
 
 describe("npm run worker", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -44,12 +69,12 @@ describe("npm run worker", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
         DIGEST_TIMEZONE: "Europe/Berlin",
         HF_FETCH_CRON: "0 5 1 1 *",
       });
-      await worker.started;
+      await stage("started", worker.started, worker.output);
       expect(worker.output()).toContain(
         'digest-daily at "15 6 * * *" (Europe/Berlin), digest-weekly at "0 7 * * *" (Europe/Berlin), digest-inbox at "* * * * *" (Europe/Berlin), similar-backfill at "* * * * *" (Europe/Berlin), hf-fetch at "0 5 1 1 *" (Europe/Berlin)',
       );
       worker.child.kill(signal);
-      expect(await worker.exited).toBe(0);
+      expect(await stage("exited", worker.exited, worker.output)).toBe(0);
       expect(worker.output()).toMatch(new RegExp(`${signal}: finishing running jobs, then stopping[\\s\\S]*stopped`));
       const { rows } = await testDb.pool.query(`SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`);
       expect(rows).toEqual([
