@@ -1,26 +1,17 @@
 // Is this session token a signed-in person? Asked by the page cache for requests that carry a session
-// cookie: only a live session (a row in auth_session that has not expired) makes a page personal.
+// cookie and no signed-in hint: a live session (a row in auth_session that has not expired) gets the hint.
 import { LRUCache } from "lru-cache";
-import pg from "pg";
+import type { Queryable } from "../db/queryable";
 
-export type LiveSessionCheck = { isLive(token: string): Promise<boolean>; close(): Promise<void> };
+export type LiveSessionCheck = { isLive(token: string): Promise<boolean> };
 
-/** A few seconds: a session that just ended is rendered for its owner a little longer, which is harmless. */
+/** A few seconds: a session that just ended may get the hint a little longer, which is harmless. */
 const REMEMBER_MS = 5_000;
 /** Session tokens are 64 hex characters (Auth.js) or similar; anything far longer is not one. */
 const MAX_TOKEN_LENGTH = 512;
 
-export function createLiveSessionCheck(databaseUrl: string): LiveSessionCheck {
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: 4,
-    idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 2_000,
-  });
-  // An idle connection the server drops must not crash the web process.
-  pool.on("error", () => undefined);
+export function createLiveSessionCheck(pool: Queryable): LiveSessionCheck {
   const remembered = new LRUCache<string, boolean>({ max: 10_000, ttl: REMEMBER_MS });
-  let closed: Promise<void> | undefined;
   return {
     async isLive(token) {
       if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return false;
@@ -33,10 +24,6 @@ export function createLiveSessionCheck(databaseUrl: string): LiveSessionCheck {
       const live = rows[0]?.live === true;
       remembered.set(token, live);
       return live;
-    },
-    close() {
-      // Servers may be closed twice (tests do); the pool only once.
-      return (closed ??= pool.end());
     },
   };
 }

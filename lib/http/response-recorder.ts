@@ -2,6 +2,7 @@
 // compressed when the handler compressed) while it still streams to the client: the page cache's
 // recording half, kept apart from its policy (lib/http/page-cache.ts).
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { isHintSetCookie } from "./signed-in-hint";
 
 export const CACHE_STATUS_HEADER = "x-page-cache";
 
@@ -61,11 +62,14 @@ export function recordResponse(res: ServerResponse): Promise<RecordedResponse | 
     // Everything is written (compressed, when compression wraps us): the entry is complete now,
     // however long this visitor takes to download it.
     const headers = { ...lowerCaseKeys(res.getHeaders()), ...headHeaders };
-    const replayable = res.statusCode === 200 && !tooBig && headers["set-cookie"] === undefined && !res.destroyed;
+    // The signed-in hint is this reader's (lib/http/signed-in-hint.ts); any other cookie makes the page personal.
+    const cookies = [headers["set-cookie"] ?? []].flat().filter((value) => !isHintSetCookie(String(value)));
+    const replayable = res.statusCode === 200 && !tooBig && cookies.length === 0 && !res.destroyed;
     if (!replayable) {
       done(null);
     } else {
       for (const name of NOT_REPLAYED) delete headers[name];
+      delete headers["set-cookie"];
       delete headers[CACHE_STATUS_HEADER];
       done({ status: res.statusCode, headers, body: Buffer.concat(chunks), storedAt: Date.now() });
     }

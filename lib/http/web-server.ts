@@ -1,7 +1,9 @@
-// One production web process: Next's request handler behind the anonymous page cache, with the cache
-// cleared by catalogue changes heard from PostgreSQL. Stateless: run as many as the machines allow.
+// One production web process: Next's request handler behind the page cache, with cached pages cleared by
+// catalogue changes heard from PostgreSQL, and the personal-state and counts calls answered before both.
+// Stateless: run as many as the machines allow.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { siteIsHttps, siteOrigin } from "../site-origin";
 import { refuseUnboundedBody } from "./body-gate";
 import { listenForCatalogueChanges, type CatalogueListener } from "./catalogue-changes";
@@ -9,6 +11,7 @@ import { applyForwardingPolicy } from "./forwarded";
 import { createHealthEndpoints } from "./health";
 import { createLiveSessionCheck } from "./live-session";
 import { createPageCache, type Handler, type PageCache, type PageCacheOptions } from "./page-cache";
+import { createPersonalEndpoints } from "./personal-state";
 import { applySecurityHeaders } from "./security-headers";
 
 export type WebServerOptions = {
@@ -31,20 +34,34 @@ export type WebServer = { url: string; cache: PageCache; close(): Promise<void> 
 export async function serveWithPageCache(
   options: Omit<WebServerOptions, "dir"> & { handler: Handler },
 ): Promise<WebServer> {
-  const sessions = createLiveSessionCheck(options.databaseUrl);
+  // The pool of the per-view calls (/api/me/state, /api/papers/counts) and the session check: small
+  // indexed reads, so a few connections serve thousands a second.
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    application_name: "paperpulse-personal",
+    max: 6,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 2_000,
+  });
+  // An idle connection the server drops must not crash the web process.
+  pool.on("error", () => undefined);
+  const sessions = createLiveSessionCheck(pool);
+  const personal = createPersonalEndpoints(pool, options.log);
   const cache = createPageCache({ isLiveSession: sessions.isLive, ...options.cache });
   // The configured origin (SITE_URL, or this server's localhost origin): the only host Next ever sees.
   const origin = new URL(siteOrigin());
   const policy = { siteHost: origin.host, trustProxy: options.trustProxy ?? 0 };
   const headerOptions = { https: siteIsHttps(origin.href), githubSignIn: options.githubSignIn ?? false };
   let listener: CatalogueListener | null = null;
+  // Servers may be closed twice (tests do); the pool only once.
+  let poolClosed: Promise<void> | undefined;
   let listening = false;
   if (options.cache.ttlMs > 0) {
     // Off until LISTEN is in place: a page cached before that could miss the change that makes it stale.
     cache.setEnabled(false);
     listener = listenForCatalogueChanges({
       databaseUrl: options.databaseUrl,
-      onChange: () => cache.clear(),
+      onChange: (notice) => cache.forget(notice),
       onHealth: (up) => {
         listening = up;
         cache.setEnabled(up);
@@ -63,6 +80,7 @@ export async function serveWithPageCache(
     applySecurityHeaders(req, res, headerOptions);
     if (refuseUnboundedBody(req, res)) return;
     if (health.handle(req, res)) return;
+    if (personal.handle(req, res)) return;
     cache.handle(req, res, options.handler).catch((error: Error) => {
       options.log(`request failed: ${req.method} ${req.url}: ${error.stack ?? error.message}`);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -82,7 +100,8 @@ export async function serveWithPageCache(
     async close() {
       await listener?.close();
       await health.close();
-      await sessions.close();
+      poolClosed ??= pool.end();
+      await poolClosed;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

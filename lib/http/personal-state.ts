@@ -1,0 +1,212 @@
+// What is personal on a public page, and the counts that move too often to bake into a cached one:
+//   GET /api/me/state?papers=1,2&authors=slug  the reader's account, and per paper their upvote, save and
+//                                               tags with fresh counts (private, never stored anywhere);
+//   GET /api/papers/counts?ids=1,2              upvotes and saves for everyone (public, 5 s).
+// Answered by the web server before the page cache and Next with two small queries on its own pool, so a
+// page served from the cache costs one cheap call per view. Signed-out readers make no state call at all
+// (the signed-in hint, lib/http/signed-in-hint.ts); the session is checked here, on every call.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
+import { z } from "zod";
+import type { Queryable } from "../db/queryable";
+import { unknownParamErrors } from "../api/query-params";
+import { sessionTokens } from "./session-cookie";
+import { CLEAR_HINT, hasSignedInHint } from "./signed-in-hint";
+
+export const ME_STATE_PATH = "/api/me/state";
+export const COUNTS_PATH = "/api/papers/counts";
+/** A page lists at most 100 papers (a digest page); twice that leaves room and bounds the query. */
+export const MAX_IDS = 200;
+const MAX_AUTHORS = 20;
+/** Counts shared by everyone may be this old; browsers and proxies keep them as long. */
+const COUNTS_MEMO_MS = 5_000;
+
+export type PaperState = { upvoted: boolean; saved: boolean; myTags: string[]; upvotes: number; saves: number };
+export type PersonalState = {
+  signedIn: boolean;
+  user: { email: string; name: string | null; isAdmin: boolean } | null;
+  papers: Record<string, PaperState>;
+  /** Only when `authors` was asked: whether the reader follows each author (by the author page's slug). */
+  authors?: Record<string, boolean>;
+};
+export type PaperCounts = { papers: Record<string, { upvotes: number; saves: number }> };
+
+type Answer = { status: number; body: unknown; cacheControl: string; clearHint?: boolean };
+
+const PRIVATE = "private, no-store";
+const PUBLIC_COUNTS = `public, max-age=${COUNTS_MEMO_MS / 1000}`;
+
+function commaList<T extends z.ZodType<unknown, string>>(name: string, item: T, max: number, what: string) {
+  return z
+    .string()
+    .max(max * 64, `${name}: at most ${max} ${what}`)
+    .transform((raw) => (raw.trim() === "" ? [] : raw.split(",").map((part) => part.trim())))
+    .pipe(z.array(item).max(max, `${name}: at most ${max} ${what}, comma-separated`));
+}
+
+const paperIds = (name: string) =>
+  commaList(
+    name,
+    z
+      .string()
+      .regex(/^\d{1,10}$/, `${name}: paper ids are positive integers, comma-separated (e.g. ${name}=12,40)`)
+      .transform(Number)
+      .refine((id) => id > 0 && id <= 2_147_483_647, `${name}: not a paper id`),
+    MAX_IDS,
+    "paper ids",
+  );
+const authorSlugs = commaList(
+  "authors",
+  z.string().min(1, "authors: an empty author slug").max(200, "authors: an author slug is at most 200 characters"),
+  MAX_AUTHORS,
+  "authors",
+);
+
+const stateQuery = z.object({ papers: paperIds("papers").default([]), authors: authorSlugs.optional() });
+const countsQuery = z.object({ ids: paperIds("ids") });
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; answer: Answer };
+
+function parseQuery<T>(schema: z.ZodType<T, unknown>, params: URLSearchParams, allowed: readonly string[]): Parsed<T> {
+  const unknown = unknownParamErrors(params, allowed);
+  const first = Object.fromEntries(allowed.flatMap((name) => (params.has(name) ? [[name, params.get(name)]] : [])));
+  const parsed = schema.safeParse(first);
+  const errors = { ...unknown };
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "query")] = issue.message;
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, value: parsed.data };
+  const error = Object.values(errors)[0] ?? "bad query";
+  return { ok: false, answer: { status: 400, body: { error, fieldErrors: errors }, cacheControl: "no-store" } };
+}
+
+type SessionRow = { id: string; email: string; name: string | null; admin: boolean };
+
+/** The signed-in reader's state; `signedIn: false` for no session, an unknown or an expired one. */
+export async function personalState(
+  db: Queryable,
+  cookieHeader: string | undefined,
+  params: URLSearchParams,
+): Promise<Answer> {
+  const query = parseQuery(stateQuery, params, ["papers", "authors"]);
+  if (!query.ok) return query.answer;
+  const tokens = sessionTokens(cookieHeader).filter((token) => token.length <= 512);
+  const { rows } = tokens.length
+    ? await db.query<SessionRow>(
+        `SELECT u.id, u.email, u.name, u.role = 'ADMIN' AS admin
+         FROM auth_session s JOIN app_user u ON u.id = s.user_id
+         WHERE s.session_token = ANY($1::text[]) AND s.expires > now()
+         LIMIT 1`,
+        [tokens],
+      )
+    : { rows: [] as SessionRow[] };
+  const user = rows[0];
+  if (!user) {
+    const body: PersonalState = { signedIn: false, user: null, papers: {} };
+    return { status: 200, body, cacheControl: PRIVATE, clearHint: hasSignedInHint(cookieHeader) };
+  }
+  const { papers: ids, authors } = query.value;
+  const [papers, follows] = await Promise.all([
+    ids.length ? paperStates(db, user.id, ids) : {},
+    authors?.length ? followedAuthors(db, user.id, authors) : undefined,
+  ]);
+  const body: PersonalState = {
+    signedIn: true,
+    user: { email: user.email, name: user.name, isAdmin: user.admin },
+    papers,
+    ...(follows ? { authors: follows } : {}),
+  };
+  return { status: 200, body, cacheControl: PRIVATE };
+}
+
+async function paperStates(db: Queryable, userId: string, ids: number[]): Promise<Record<string, PaperState>> {
+  const { rows } = await db.query<PaperState & { id: number }>(
+    `SELECT p.id, p.upvote_count AS upvotes, p.save_count AS saves,
+            EXISTS (SELECT 1 FROM upvote v WHERE v.user_id = $1 AND v.paper_id = p.id) AS upvoted,
+            EXISTS (SELECT 1 FROM save s WHERE s.user_id = $1 AND s.paper_id = p.id) AS saved,
+            ARRAY(SELECT t.slug FROM paper_user_tag u JOIN tag t ON t.id = u.tag_id
+                  WHERE u.paper_id = p.id AND u.user_id = $1 ORDER BY t.slug) AS "myTags"
+     FROM paper p WHERE p.id = ANY($2::int[])`,
+    [userId, ids],
+  );
+  return Object.fromEntries(rows.map(({ id, ...state }) => [String(id), state]));
+}
+
+async function followedAuthors(db: Queryable, userId: string, slugs: string[]): Promise<Record<string, boolean>> {
+  const { rows } = await db.query<{ slug: string; following: boolean }>(
+    `SELECT a.slug, EXISTS (SELECT 1 FROM author_follow f WHERE f.user_id = $1 AND f.author_key = author_key(a.slug)) AS following
+     FROM unnest($2::text[]) AS a(slug)`,
+    [userId, slugs],
+  );
+  return Object.fromEntries(rows.map((row) => [row.slug, row.following]));
+}
+
+export type CountsReader = (params: URLSearchParams) => Promise<Answer>;
+
+/** Upvotes and saves per paper, each remembered COUNTS_MEMO_MS: a popular page asks the database once. */
+export function createCountsReader(db: Queryable): CountsReader {
+  const memo = new LRUCache<number, { upvotes: number; saves: number } | false>({ max: 50_000, ttl: COUNTS_MEMO_MS });
+  return async (params) => {
+    const query = parseQuery(countsQuery, params, ["ids"]);
+    if (!query.ok) return query.answer;
+    const ids = [...new Set(query.value.ids)];
+    const missing = ids.filter((id) => memo.get(id) === undefined);
+    if (missing.length) {
+      const { rows } = await db.query<{ id: number; upvotes: number; saves: number }>(
+        "SELECT id, upvote_count AS upvotes, save_count AS saves FROM paper WHERE id = ANY($1::int[])",
+        [missing],
+      );
+      for (const id of missing) memo.set(id, false);
+      for (const { id, upvotes, saves } of rows) memo.set(id, { upvotes, saves });
+    }
+    const papers: PaperCounts["papers"] = {};
+    for (const id of ids) {
+      const counts = memo.get(id);
+      if (counts) papers[String(id)] = counts;
+    }
+    return { status: 200, body: { papers } satisfies PaperCounts, cacheControl: PUBLIC_COUNTS };
+  };
+}
+
+export type PersonalEndpoints = {
+  /** Answers the two paths and returns true; false for anything else. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+};
+
+export function createPersonalEndpoints(db: Queryable, log: (message: string) => void): PersonalEndpoints {
+  const counts = createCountsReader(db);
+  return {
+    handle(req, res) {
+      const url = req.url ?? "/";
+      const queryAt = url.indexOf("?");
+      const path = queryAt === -1 ? url : url.slice(0, queryAt);
+      if (path !== ME_STATE_PATH && path !== COUNTS_PATH) return false;
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        res.setHeader("allow", "GET, HEAD");
+        send(req, res, { status: 405, body: { error: "Use GET." }, cacheControl: "no-store" });
+        return true;
+      }
+      const params = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
+      const answer = path === ME_STATE_PATH ? personalState(db, req.headers.cookie, params) : counts(params);
+      answer.then(
+        (result) => send(req, res, result),
+        (error: Error) => {
+          log(`${path} failed: ${error.message}`);
+          send(req, res, { status: 503, body: { error: "Try again in a moment." }, cacheControl: "no-store" });
+        },
+      );
+      return true;
+    },
+  };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
+  if (res.headersSent) return;
+  const json = JSON.stringify(answer.body);
+  if (answer.clearHint) res.appendHeader("set-cookie", CLEAR_HINT);
+  res.writeHead(answer.status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(json),
+    "cache-control": answer.cacheControl,
+  });
+  res.end(req.method === "HEAD" ? undefined : json);
+}
