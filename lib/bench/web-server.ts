@@ -1,0 +1,103 @@
+// The production web process (scripts/serve.ts) as the HTTP benches run it: started on a free port against
+// a catalogue, waited for, stopped. bench:http, bench:weight and bench:lighthouse share it.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { localToday } from "../cli/today";
+import { openDatabase } from "../db/database-url";
+import { migrate } from "../db/migrate";
+import { seedIfEmpty } from "../ingest/seed";
+
+/** A static file of the build: it answers as soon as the server listens, and it is the benches' baseline. */
+export const BASELINE_PATH = "/bench-baseline.txt";
+
+export type BenchServer = { child: ChildProcess; base: string; output(): string };
+
+export type ServerOptions = {
+  root: string;
+  databaseUrl: string;
+  port: number;
+  /** WEB_CONCURRENCY: worker processes sharing the port. */
+  workers?: number;
+  /** More environment for the server (PAGE_CACHE_SECONDS=0...). */
+  env?: Record<string, string>;
+};
+
+export function startServer(options: ServerOptions): BenchServer {
+  let output = "";
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(options.root, "scripts", "serve.ts"),
+      "--port",
+      String(options.port),
+      "--hostname",
+      "127.0.0.1",
+    ],
+    {
+      cwd: options.root,
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        PORT: String(options.port),
+        NODE_ENV: "production",
+        WEB_CONCURRENCY: String(options.workers ?? 1),
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  return { child, base: `http://127.0.0.1:${options.port}`, output: () => output };
+}
+
+export async function waitForServer(server: BenchServer, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`the server exited with code ${server.child.exitCode}`);
+    try {
+      const response = await fetch(`${server.base}${BASELINE_PATH}`);
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer ${BASELINE_PATH} within ${timeoutMs / 1000} s`);
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * The app's own database as `npm start` prepares it (embedded unless DATABASE_URL, migrated, the sample
+ * digest imported when empty), or `explicitUrl` migrated.
+ */
+export async function appCatalogue(
+  explicitUrl: string | undefined,
+  log: (message: string) => void,
+): Promise<{ url: string; label: string; release(): Promise<void> }> {
+  if (explicitUrl) {
+    await migrate(explicitUrl);
+    return { url: explicitUrl, label: new URL(explicitUrl).pathname.slice(1), release: async () => undefined };
+  }
+  const database = await openDatabase(log);
+  await migrate(database.url);
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const seeded = await seedIfEmpty(pool, localToday()).finally(() => pool.end());
+  if (seeded) log(`Empty catalogue: imported the sample digest (${seeded.counts.new} papers).`);
+  return { url: database.url, label: `the app database (${database.kind} server)`, release: () => database.release() };
+}
