@@ -3,6 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import { refreshTrendingBoosts } from "../trending/refresh";
 import { StagedTopics } from "../tags/staged-topics";
+import { analyzeWritten } from "./analyze";
+import { importSteps } from "./trace";
 import { mergeStage } from "./merge";
 import { duplicateMessage } from "./parse";
 import { DigestRejectedError } from "./rejected";
@@ -73,11 +75,13 @@ export async function importDigest(
   let skipped = 0;
   const client = await pool.connect();
   const stage = `import_stage_${randomBytes(6).toString("hex")}`;
+  const step = importSteps();
 
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
     await createStage(client, stage);
+    step("lock, create the stage");
     const writer = openStageWriter(client, stage);
     // Topic tags are matched as the papers stream by (lib/tags/staged-topics.ts); the merge applies them.
     const topics = new StagedTopics();
@@ -108,7 +112,9 @@ export async function importDigest(
         }
       }
       await writer.finish();
+      step(`parse and COPY ${position} papers`);
       await topics.save(client, `${stage}_topics`);
+      step("save matched topics");
     } catch (error) {
       writer.abort(error as Error);
       throw error;
@@ -116,6 +122,7 @@ export async function importDigest(
     const sha256 = hash.digest("hex");
 
     const duplicates = await removeDuplicateTitles(client, stage, MAX_RECORDED_PROBLEMS);
+    step("remove duplicate titles");
     const duplicateProblem = (d: (typeof duplicates.first)[number]): Problem =>
       format === "HF_JSON"
         ? { line: d.line, message: `entry ${d.line}: ${duplicateEntryMessage(d.firstLine, d.title)}` }
@@ -144,6 +151,7 @@ export async function importDigest(
       { date: digestDate!, source: options.source ?? DIGEST_SOURCES[format], importRunId: run!.id, papers: position },
       (problem) => problems.add(problem),
     );
+    step("merge");
     // Only papers whose upstream count moved (JSON imports): text imports skip this, however big.
     await refreshTrendingBoosts(client, merged.upstreamChanged);
     const status: ImportStatus =
@@ -163,7 +171,15 @@ export async function importDigest(
       ],
     );
     await client.query(`DROP TABLE ${stage}`);
+    step("trending boosts, import_run, drop the stage");
     await client.query("COMMIT");
+    step("COMMIT");
+    // After COMMIT: the import stands whatever happens here, and autovacuum would get there later anyway.
+    const analyzed = await analyzeWritten(client, merged.written).catch((error: Error) => {
+      console.error(`[import] ANALYZE after the import failed (autovacuum will catch up): ${error.message}`);
+      return [];
+    });
+    step(`ANALYZE ${analyzed.join(", ") || "(nothing)"}`);
     return {
       importRunId: run!.id,
       file: source.name,

@@ -1,6 +1,8 @@
-// Fills in the similar lists a bulk import skipped, a batch at a time, newest papers first (run by the worker).
+// Computes the similar lists of the papers imports queue (new or changed), a batch at a time, newest first (run by the worker).
 import type pg from "pg";
-import { IMPORT_LOCK } from "../ingest/import";
+
+/** Backfills run one at a time: two would upsert the same reverse edges in different orders. */
+const SIMILAR_LOCK = 0x5050_5349; // "PPSI"
 
 /** About 4 ms of SQL per paper at a million papers: a batch takes well under a minute, the job's tick. */
 const SIMILAR_BACKFILL_BATCH = 2000;
@@ -8,16 +10,20 @@ const SIMILAR_BACKFILL_BATCH = 2000;
 export type BackfillResult = { computed: number; left: number };
 
 /**
- * Takes a batch off paper_similar_pending and computes its lists with the same SQL an import uses
- * (paper_similar_refresh), in one transaction: a crash puts the batch back. It holds the import
- * lock, so it never interleaves with an import's own refresh of the same lists; SKIP LOCKED lets
- * several workers share the queue.
+ * Takes a batch off paper_similar_pending and computes its lists (paper_similar_refresh), in one
+ * transaction: a crash puts the batch back. It does not hold the import lock, so an import never
+ * waits for a batch (the lists are the worker's alone; imports only queue papers). It locks paper
+ * (ACCESS SHARE) before it takes any queue row: a bulk import that holds paper exclusively (DROP
+ * INDEX) is waited for here, before this batch holds rows that import's own queueing would wait on.
+ * An import that queues a paper this batch took waits for the batch, then queues it again: a changed
+ * text is never lost. Several workers take turns (SIMILAR_LOCK), each taking the next batch.
  */
 export async function backfillSimilar(pool: pg.Pool, batch: number = SIMILAR_BACKFILL_BATCH): Promise<BackfillResult> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
+    await client.query("SELECT pg_advisory_xact_lock($1)", [SIMILAR_LOCK]);
+    await client.query("LOCK TABLE paper IN ACCESS SHARE MODE");
     const { rows } = await client.query<{ paper_id: number }>(
       `DELETE FROM paper_similar_pending WHERE paper_id IN (
          SELECT paper_id FROM paper_similar_pending ORDER BY paper_id DESC LIMIT $1 FOR UPDATE SKIP LOCKED)

@@ -4,11 +4,11 @@
 // against the GIN index, then ranking the candidates) costs a few milliseconds of detoasting and
 // ts_rank per page view at best, and far more when a title's words are common; a paper page must
 // serve >= 300 req/s on two cores, which leaves well under a millisecond of database time for it.
-// So each import computes the lists of the papers it adds or changes (lib/ingest/merge.ts calls
-// paper_similar_refresh, see the migration 20261126110000_search_similar) into paper_similar, and a
-// page view is one primary-key range read. The bulk path of a huge first import skips that step
-// (a million per-paper queries would multiply its time); those papers have no list yet, and get the
-// same SQL (paper_similar_compute) run on request, without a write, until an import touches them.
+// So the lists are stored in paper_similar and a page view is one primary-key range read. Imports
+// only queue the papers they add or change (paper_similar_pending); the worker's similar-backfill job
+// computes their lists (paper_similar_refresh, see the migration 20261126110000_search_similar) within
+// a minute, newest first. Until then a paper with no list gets the same SQL (paper_similar_compute) run
+// on request, without a write, and a changed paper shows its previous list.
 import "server-only";
 import { db } from "../db/prisma";
 import { paperSummaries } from "./paper";

@@ -1,4 +1,4 @@
-// The worker's similar-backfill job: every minute, one batch of the similar lists a bulk import skipped.
+// The worker's similar-lists job: every minute, one batch of the papers imports queued (their "similar papers").
 import { backfillSimilar } from "../papers/similar-backfill";
 import type { WorkerJob } from "./jobs";
 

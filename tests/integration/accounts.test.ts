@@ -5,6 +5,7 @@ import { grantAdmin, listAdmins, promoteConfiguredAdmin, revokeAdmin } from "../
 import { SIGN_IN_PER_EMAIL, throttleSignIn } from "../../lib/throttle/sign-in";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
+import { backfillSimilar } from "../../lib/papers/similar-backfill";
 import { takeThrottle } from "../../lib/throttle/store";
 import { recommendationsFor } from "../../lib/recommendations/for-user";
 import { addUserTags } from "../../lib/tags/user-tags";
@@ -17,6 +18,8 @@ const testDb = setUpTestDatabase();
 
 beforeAll(async () => {
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
+  // Recommendations read the similar lists, which the worker's job computes after an import.
+  await backfillSimilar(testDb.pool);
 });
 
 describe("sign-in throttling", () => {

@@ -169,11 +169,11 @@ describe("an import killed with SIGKILL", () => {
       bulk: true,
       counts: { new: PAPERS, skipped: 0 },
     });
-    // The bulk path skips similar lists and queues its papers for the worker's backfill instead.
+    // Imports queue their papers for the worker's similar lists (the earlier small import's papers too).
     const {
       rows: [queued],
     } = await db.pool.query(`SELECT count(*)::int AS n FROM paper_similar_pending`);
-    expect(queued.n).toBe(PAPERS);
+    expect(queued.n).toBe(before.paper + PAPERS);
     expect(await catalogueCounts(db.pool)).toMatchObject({
       paper: before.paper + PAPERS,
       digest: before.digest + 1,

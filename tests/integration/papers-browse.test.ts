@@ -8,6 +8,7 @@ import { digestByDate, latestDigestDate, listDigestDates } from "../../lib/paper
 import { latestPapers } from "../../lib/papers/latest";
 import { paperBySlug } from "../../lib/papers/paper";
 import { similarPapers } from "../../lib/papers/similar";
+import { backfillSimilar } from "../../lib/papers/similar-backfill";
 import { setUpTestDatabase } from "../support/database";
 import { digestText, textSource } from "./helpers/text-source";
 
@@ -30,6 +31,8 @@ async function slugOf(title: string): Promise<string> {
 
 beforeAll(async () => {
   await importDigest(testDb.pool, await fileSource(samplePath), { ...options, today: "2025-05-01" });
+  // Similar lists are the worker's job: it runs after each import here.
+  await backfillSimilar(testDb.pool);
   // May 2: a new paper, then Uni-MoE again (seen before). May 5: one more new paper.
   await importDigest(
     testDb.pool,
@@ -54,6 +57,7 @@ beforeAll(async () => {
     ),
     options,
   );
+  await backfillSimilar(testDb.pool);
 });
 
 describe("digests by date", () => {
@@ -145,7 +149,7 @@ describe("a paper page", () => {
     expect(await similarPapers(999_999)).toEqual([]);
   });
 
-  it("similar lists are stored at import, and a later paper joins the lists of the papers it resembles", async () => {
+  it("similar lists are stored by the worker, and a later paper joins the lists of the papers it resembles", async () => {
     const { rows } = await testDb.pool.query<{ papers: number; max: number }>(
       "SELECT count(DISTINCT paper_id)::int AS papers, max(n)::int AS max FROM (SELECT paper_id, count(*) AS n FROM paper_similar GROUP BY paper_id) s",
     );

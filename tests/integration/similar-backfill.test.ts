@@ -1,4 +1,4 @@
-// The similar lists a bulk import skipped are filled in by the worker's backfill, batch by batch, each paper once.
+// The similar lists imports queue are filled in by the worker's backfill, batch by batch, each paper once.
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileSource } from "../../lib/ingest/file-source";
@@ -19,8 +19,10 @@ async function lists(): Promise<Map<number, number[]>> {
 
 beforeAll(async () => {
   await importDigest(testDb.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
+  // The lists of one batch of every paper at once.
+  expect(await backfillSimilar(testDb.pool)).toEqual({ computed: 94, left: 0 });
   expected = await lists();
-  // What a bulk import leaves behind: no lists, every paper queued.
+  // What an import leaves behind: no lists, every paper queued.
   await testDb.pool.query(`DELETE FROM paper_similar`);
   await testDb.pool.query(`INSERT INTO paper_similar_pending (paper_id) SELECT id FROM paper`);
 });
