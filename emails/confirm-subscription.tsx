@@ -1,7 +1,7 @@
 // The replies to a subscribe request: "confirm your subscription" (double opt-in) and, for an address already subscribed, a pointer to its preferences.
 import { Link, Text } from "@react-email/components";
 import { ButtonWithLink, EmailLayout } from "./_shared/layout";
-import { link, paragraph, small } from "./_shared/styles";
+import { LINK_CLASS, link, paragraph, small } from "./_shared/styles";
 
 export type ConfirmSubscriptionEmailProps = { confirmUrl: string; email: string; summary: string };
 export type AlreadySubscribedEmailProps = { preferencesUrl: string; unsubscribeUrl: string; email: string };
@@ -36,7 +36,7 @@ export function AlreadySubscribedEmail({ preferencesUrl, unsubscribeUrl, email }
       <ButtonWithLink href={preferencesUrl} label="Manage preferences" />
       <Text style={small}>
         To stop the digest,{" "}
-        <Link href={unsubscribeUrl} style={link}>
+        <Link href={unsubscribeUrl} style={link} className={LINK_CLASS}>
           unsubscribe
         </Link>
         . If you didn&apos;t ask for this, ignore this email.

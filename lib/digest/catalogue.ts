@@ -50,7 +50,10 @@ export async function loadCandidates(
   }));
 }
 
-/** Title, abstract, slug and first code link of each paper; missing ids (deleted papers) are simply absent. */
+/**
+ * Title, abstract, slug, first code link, upvotes and author keys of each paper (the last two for the
+ * why-lines); missing ids (deleted papers) are simply absent.
+ */
 export async function loadPapers(db: Queryable, ids: readonly number[]): Promise<Map<number, DigestPaper>> {
   if (ids.length === 0) return new Map();
   const { rows } = await db.query<{
@@ -59,8 +62,11 @@ export async function loadPapers(db: Queryable, ids: readonly number[]): Promise
     title: string;
     abstract: string;
     code_url: string | null;
+    upvote_count: number;
+    upstream_upvotes: number;
+    author_keys: string[] | null;
   }>(
-    `SELECT p.id, p.slug, p.title, p.abstract,
+    `SELECT p.id, p.slug, p.title, p.abstract, p.upvote_count, p.upstream_upvotes, p.author_keys,
             (SELECT l.url FROM paper_link l WHERE l.paper_id = p.id AND l.kind = 'CODE' ORDER BY l.position LIMIT 1) AS code_url
      FROM paper p WHERE p.id = ANY($1::int[])`,
     [ids],
@@ -68,7 +74,16 @@ export async function loadPapers(db: Queryable, ids: readonly number[]): Promise
   return new Map(
     rows.map((row) => [
       row.id,
-      { id: row.id, slug: row.slug, title: row.title, abstract: row.abstract, codeUrl: row.code_url },
+      {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        abstract: row.abstract,
+        codeUrl: row.code_url,
+        upvotes: row.upvote_count,
+        upstreamUpvotes: row.upstream_upvotes,
+        authorKeys: row.author_keys ?? [],
+      },
     ]),
   );
 }

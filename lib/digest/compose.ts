@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { DigestEmail, PaperItem, type DigestEmailPaper } from "../../emails/digest";
 import type { MailMessage } from "../mail/types";
 import { subscriberLinks } from "../subscribers/links";
-import { digestPreview, digestSubject, excerpt, oneLine } from "./wording";
+import { digestPreview, digestSubject, excerpt, oneLine, trendingReason } from "./wording";
 
 // Loaded at run time, not imported: Next refuses a static react-dom/server import in anything an app
 // route reaches (the admin's "send a test digest" action does), and the synchronous
@@ -13,13 +13,28 @@ const { renderToStaticMarkup } = createRequire(import.meta.url)(
   "react-dom/server",
 ) as typeof import("react-dom/server");
 
-export type DigestPaper = { id: number; slug: string; title: string; abstract: string; codeUrl: string | null };
+export type DigestPaper = {
+  id: number;
+  slug: string;
+  title: string;
+  abstract: string;
+  codeUrl: string | null;
+  /** Local upvotes and Hugging Face's: a trending paper's why-line (wording.ts trendingReason). */
+  upvotes?: number;
+  upstreamUpvotes?: number;
+  /** author_key() of its authors: which followed author it is "New from" (section-names.ts). */
+  authorKeys?: readonly string[];
+};
 export type DigestContent = {
   /** "Trending papers for 2025-04-30" */
   heading: string;
+  /** Empty for an "Only my topics" email. */
   top: DigestPaper[];
-  /** Each with its heading in words (wording.ts sectionHeading). */
-  sections: { heading: string; papers: DigestPaper[] }[];
+  /**
+   * Each with its heading in words (wording.ts sectionHeading) and each paper's why-line (wording.ts
+   * sectionReason; default: the heading). Top papers say they trend, with their upvotes.
+   */
+  sections: { heading: string; papers: DigestPaper[]; why?: (paper: DigestPaper) => string }[];
 };
 type DigestRecipient = { email: string; token: string };
 
@@ -39,7 +54,10 @@ const slotPaper = (slot: number): DigestEmailPaper => ({
   excerpt: "",
   url: "https://slot.invalid/",
   codeUrl: null,
+  why: "",
 });
+/** Where a paper block's why-line goes: it depends on the section (and, for followed authors, the reader). */
+const WHY = "PPxWHYxPLACEHOLDERx7Q";
 /** Distinct layouts kept at once: enough for every topic combination in practice, bounded so memory stays flat. */
 const MAX_FRAMES = 2000;
 
@@ -59,42 +77,51 @@ export type DigestComposer = {
 };
 
 export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestComposer {
-  const blocks = new Map<number, { html: string; text: string }>();
+  // Each paper's block, cut at its why-line: [before, after], joined around the escaped line per email.
+  const blocks = new Map<number, { before: string; after: string; data: DigestEmailPaper }>();
   const frames = new Map<string, FramePart[]>();
 
-  const emailPaper = (paper: DigestPaper): DigestEmailPaper => ({
+  const emailPaper = (paper: DigestPaper, why: string): DigestEmailPaper => ({
     id: paper.id,
     title: oneLine(paper.title),
     excerpt: excerpt(paper.abstract),
     url: subscriberLinks.paper(paper.slug, siteUrl),
     codeUrl: paper.codeUrl,
+    why: oneLine(why),
   });
 
   function block(paper: DigestPaper) {
     let cached = blocks.get(paper.id);
     if (!cached) {
-      const data = emailPaper(paper);
-      cached = { html: renderToStaticMarkup(createElement(PaperItem, { paper: data })), text: paperText(data) };
+      const data = emailPaper(paper, WHY);
+      const [before, after] = renderToStaticMarkup(createElement(PaperItem, { paper: data })).split(WHY);
+      cached = { before: before!, after: after!, data };
       blocks.set(paper.id, cached);
     }
     return cached;
   }
+  /** Slot 0 is the trending part, slot i + 1 the i-th section. */
+  const whyOf = (content: DigestContent, slot: number, paper: DigestPaper) => {
+    if (slot === 0) return trendingReason(paper);
+    const section = content.sections[slot - 1]!;
+    return section.why?.(paper) ?? section.heading;
+  };
 
   const links = (token: string) => ({
     unsubscribeUrl: subscriberLinks.unsubscribePage(token, siteUrl),
     preferencesUrl: subscriberLinks.preferences(token, siteUrl),
   });
-  const firstTitle = (content: DigestContent) => content.top[0]?.title ?? "";
+  const firstTitle = (content: DigestContent) => (content.top[0] ?? content.sections[0]?.papers[0])?.title ?? "";
   const paperCount = (content: DigestContent) =>
     content.top.length + content.sections.reduce((sum, section) => sum + section.papers.length, 0);
 
   function emailProps(
     content: DigestContent,
     token: string,
-    papers: (paper: DigestPaper, slot: number) => DigestEmailPaper,
+    papers: (paper: DigestPaper, slot: number, why: string) => DigestEmailPaper,
   ) {
     let slot = 0;
-    const top = content.top.length > 0 ? content.top.map((paper) => papers(paper, slot)) : [];
+    const top = content.top.length > 0 ? content.top.map((paper) => papers(paper, slot, whyOf(content, 0, paper))) : [];
     slot += 1;
     return {
       heading: content.heading,
@@ -102,7 +129,10 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
       top,
       sections: content.sections.map((section) => {
         const sectionSlot = slot++;
-        return { heading: section.heading, papers: section.papers.map((paper) => papers(paper, sectionSlot)) };
+        return {
+          heading: section.heading,
+          papers: section.papers.map((paper) => papers(paper, sectionSlot, whyOf(content, sectionSlot, paper))),
+        };
       }),
       siteUrl,
       ...links(token),
@@ -154,15 +184,21 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
         if (typeof part === "string") html += part;
         else if ("token" in part) html += token;
         else if ("heading" in part) html += escapeHtml(content.sections[part.heading]!.heading);
-        else for (const paper of lists[part.slot]!) html += block(paper).html;
+        else
+          for (const paper of lists[part.slot]!) {
+            const { before, after } = block(paper);
+            html += before + escapeHtml(oneLine(whyOf(content, part.slot, paper))) + after;
+          }
       }
       return {
         to: recipient.email,
-        subject: digestSubject(paperCount(content), firstTitle(content)),
+        subject: digestSubject(paperCount(content), firstTitle(content), content.top.length > 0),
         html,
         text: digestText(
           content,
-          lists.map((list) => list.map((paper) => block(paper).text)),
+          lists.map((list, slot) =>
+            list.map((paper) => paperText({ ...block(paper).data, why: oneLine(whyOf(content, slot, paper)) })),
+          ),
           siteUrl,
           links(recipient.token),
         ),
@@ -175,13 +211,13 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
       };
     },
     renderWhole(content, recipient) {
-      const props = emailProps(content, recipient.token, (paper) => emailPaper(paper));
+      const props = emailProps(content, recipient.token, (paper, _slot, why) => emailPaper(paper, why));
       const lists = [content.top, ...content.sections.map((section) => section.papers)];
       return {
         html: DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props)),
         text: digestText(
           content,
-          lists.map((list) => list.map((paper) => paperText(emailPaper(paper)))),
+          lists.map((list, slot) => list.map((paper) => paperText(emailPaper(paper, whyOf(content, slot, paper))))),
           siteUrl,
           links(recipient.token),
         ),
@@ -204,9 +240,13 @@ function withMarkers(html: string): FramePart[] {
 }
 
 function paperText(paper: DigestEmailPaper): string {
-  return [paper.title, paper.excerpt, `Read: ${paper.url}`, ...(paper.codeUrl ? [`Code: ${paper.codeUrl}`] : [])].join(
-    "\n",
-  );
+  return [
+    paper.title,
+    paper.why,
+    paper.excerpt,
+    `Read: ${paper.url}`,
+    ...(paper.codeUrl ? [`Code: ${paper.codeUrl}`] : []),
+  ].join("\n");
 }
 
 /** The plain-text part, written directly (no HTML-to-text pass): titles and excerpts as plain strings, every link spelled out. */
@@ -217,7 +257,7 @@ function digestText(
   links: { unsubscribeUrl: string; preferencesUrl: string },
 ): string {
   const [top = [], ...sections] = lists;
-  const out = [content.heading, "", ...top.flatMap((text) => [text, ""])];
+  const out = ["PaperPulse", "", content.heading, "", ...top.flatMap((text) => [text, ""])];
   content.sections.forEach((section, i) =>
     out.push(oneLine(section.heading), "", ...sections[i]!.flatMap((text) => [text, ""])),
   );

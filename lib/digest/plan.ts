@@ -34,6 +34,7 @@ type SubscriberRow = ReaderFollowsRow & {
   email: string;
   previous_ms: string | null;
   topics: number[];
+  topics_only: boolean;
   sent: number[];
 };
 
@@ -75,7 +76,7 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
     let after = 0;
     for (;;) {
       const { rows } = await client.query<SubscriberRow>(
-        `SELECT s.id, s.email,
+        `SELECT s.id, s.email, s.digest_topics_only AS topics_only,
                 (extract(epoch FROM s.last_sent_at) * 1000)::bigint::text AS previous_ms,
                 coalesce((SELECT array_agg(t.tag_id ORDER BY tag.name, t.tag_id) FROM subscriber_topic t JOIN tag ON tag.id = t.tag_id
                           WHERE t.subscriber_id = s.id), '{}') AS topics,
@@ -100,6 +101,7 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
         const selection = selectDigestFor(
           {
             topics: row.topics,
+            topicsOnly: row.topics_only,
             authors: row.authors,
             searches: readerSearches(row, matches),
             alreadySent: new Set(row.sent),

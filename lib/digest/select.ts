@@ -18,6 +18,11 @@ export type ReaderSearch = { id: number; matches: ReadonlySet<number> };
 export type DigestReader = {
   /** Followed tags, in the order their sections appear. */
   topics: readonly number[];
+  /**
+   * "Only my topics": no trending part; the email is its sections alone, and the topics share the
+   * trending part's room. Default false, "Trending plus my topics".
+   */
+  topicsOnly?: boolean;
   /** Followed authors' keys: one section, "New from authors you follow" (empty: the reader chose no such section). */
   authors?: readonly string[];
   /** Saved searches, each a section "New for your saved search <name>", in this order. */
@@ -96,7 +101,9 @@ const NONE: readonly number[] = [];
  * The trending part is the hottest `topN` new papers; then come the followed authors' section, one
  * section per saved search and one per followed topic, in that order, each with its own hottest new
  * papers not already in the email (a paper appears once, in the first section it belongs to), until
- * the sections hold `maxSectionPapers` together.
+ * the sections hold `maxSectionPapers` together. With `topicsOnly` (and at least one topic) there is
+ * no trending part: each topic takes up to `topN` / topics papers (at least `perTopic`) and the
+ * sections hold up to `topN + maxSectionPapers`; the email is null when no section has a paper.
  * `candidates` come hottest first (trending_key DESC, id ASC); the result keeps that order.
  * Null: nothing new, no email.
  */
@@ -110,6 +117,10 @@ export function selectDigestFor(
   const perTopic = options.perTopic ?? DEFAULT_PER_TOPIC;
   const perAuthors = options.perAuthors ?? DEFAULT_PER_AUTHORS;
   let budget = options.maxSectionPapers ?? DEFAULT_MAX_SECTION_PAPERS;
+  // Only my topics: the trending part's room goes to the topics, shared out between them.
+  const topicsOnly = reader.topicsOnly === true && reader.topics.length > 0;
+  const perFollowedTopic = topicsOnly ? Math.max(perTopic, Math.floor(topN / reader.topics.length)) : perTopic;
+  if (topicsOnly) budget += topN;
   const isNew = (paper: DigestCandidate) =>
     !reader.alreadySent.has(paper.id) &&
     (reader.previousDigestAt === null
@@ -118,12 +129,12 @@ export function selectDigestFor(
 
   const chosen = new Set<number>();
   const top: number[] = [];
-  for (let i = 0; i < candidates.length && top.length < topN; i++) {
+  for (let i = 0; i < candidates.length && top.length < (topicsOnly ? 0 : topN); i++) {
     if (!isNew(candidates[i]!)) continue;
     top.push(candidates[i]!.id);
     chosen.add(i);
   }
-  if (top.length === 0) return null;
+  if (top.length === 0 && !topicsOnly) return null;
 
   // Past the trending part, each section in turn takes its hottest new papers not yet in the email: the
   // same as handing each paper, hottest first, to the first section that wants it and has room.
@@ -145,6 +156,6 @@ export function selectDigestFor(
   }
   for (const search of reader.searches ?? [])
     fill({ searchId: search.id, ids: [] }, index.positionsOf(search.matches), perTopic);
-  for (const tagId of reader.topics) fill({ tagId, ids: [] }, index.byTag.get(tagId) ?? NONE, perTopic);
-  return { top, sections };
+  for (const tagId of reader.topics) fill({ tagId, ids: [] }, index.byTag.get(tagId) ?? NONE, perFollowedTopic);
+  return top.length > 0 || sections.length > 0 ? { top, sections } : null;
 }

@@ -90,19 +90,32 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
       const missingPapers = [...new Set(selections.flatMap(papersIn))].filter((id) => !papers.has(id));
       for (const [id, paper] of await loadPapers(pool, missingPapers)) papers.set(id, paper);
       await names.load(selections);
+      await names.loadFollowedAuthors(
+        claim.deliveries.flatMap((delivery, i) =>
+          selections[i]!.sections.some((section) => "followedAuthors" in section) ? [delivery.subscriberId] : [],
+        ),
+      );
 
       const heading = headingForPeriod(options.period);
+      const topicsHeading = headingForPeriod(options.period, false);
       const pick = (ids: number[]) =>
         ids.map((id) => papers.get(id)).filter((paper): paper is DigestPaper => paper !== undefined);
-      const contents = selections.map((selection): DigestContent => ({
-        heading,
+      const contents = selections.map((selection, i): DigestContent => ({
+        // An "Only my topics" email has no trending part (lib/digest/select.ts).
+        heading: selection.top.length > 0 ? heading : topicsHeading,
         top: pick(selection.top),
         sections: selection.sections
-          .map((section) => ({ heading: names.heading(section), papers: pick(section.ids) }))
+          .map((section) => ({
+            heading: names.heading(section),
+            papers: pick(section.ids),
+            why: names.why(section, claim.deliveries[i]!.subscriberId),
+          }))
           .filter((section) => section.papers.length > 0),
       }));
       // A digest whose papers were all deleted since planning is not sent as an empty email.
-      const sendable = claim.deliveries.map((_, i) => i).filter((i) => contents[i]!.top.length > 0);
+      const sendable = claim.deliveries
+        .map((_, i) => i)
+        .filter((i) => contents[i]!.top.length > 0 || contents[i]!.sections.length > 0);
       const messages = sendable.map((i) => ({
         ...composer.compose(contents[i]!, claim.deliveries[i]!),
         // Used if the batch is split to find a rejected address: one key per person per period.

@@ -39,11 +39,12 @@ export async function sendTestDigest(
       token_seed: string;
       status: string;
       topics: number[];
+      topics_only: boolean;
       sent: number[];
       previous_ms: string | null;
     }
   >(
-    `SELECT s.id, s.email, s.token_seed::text AS token_seed, s.status::text AS status,
+    `SELECT s.id, s.email, s.token_seed::text AS token_seed, s.status::text AS status, s.digest_topics_only AS topics_only,
             (extract(epoch FROM s.last_sent_at) * 1000)::bigint::text AS previous_ms,
             coalesce((SELECT array_agg(t.tag_id ORDER BY tag.name, t.tag_id) FROM subscriber_topic t JOIN tag ON tag.id = t.tag_id WHERE t.subscriber_id = s.id), '{}') AS topics,
             coalesce((SELECT array_agg(paper_id) FROM sent_paper WHERE subscriber_id = s.id), '{}') AS sent,
@@ -73,6 +74,7 @@ export async function sendTestDigest(
   );
   const reader = {
     topics: subscriber.topics,
+    topicsOnly: subscriber.topics_only,
     authors: subscriber.authors,
     searches: readerSearches(subscriber, matches),
     alreadySent: new Set(subscriber.sent),
@@ -86,13 +88,18 @@ export async function sendTestDigest(
   const papers = await loadPapers(pool, papersIn(selection));
   const names = createSectionNamer(pool);
   await names.load([selection]);
+  await names.loadFollowedAuthors([subscriber.id]);
   const pick = (ids: number[]) =>
     ids.map((id) => papers.get(id)).filter((paper): paper is DigestPaper => paper !== undefined);
   const message = createDigestComposer({ siteUrl: options.siteUrl }).compose(
     {
-      heading: headingForPeriod(options.period.key),
+      heading: headingForPeriod(options.period.key, selection.top.length > 0),
       top: pick(selection.top),
-      sections: selection.sections.map((section) => ({ heading: names.heading(section), papers: pick(section.ids) })),
+      sections: selection.sections.map((section) => ({
+        heading: names.heading(section),
+        papers: pick(section.ids),
+        why: names.why(section, subscriber.id),
+      })),
     },
     { email: subscriber.email, token: subscriberLinkToken(subscriber.token_seed) },
   );

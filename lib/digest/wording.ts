@@ -24,9 +24,13 @@ export function excerpt(abstract: string): string {
   return cut(oneLine(abstract.replace(/https?:\/\/\S+/g, "")).replace(/\s+([.,;:])/g, "$1"), EXCERPT_CHARS);
 }
 
-/** "PaperPulse: 10 trending papers — First Title": one line whatever the title holds. */
-export function digestSubject(paperCount: number, firstTitle: string): string {
-  const papers = paperCount === 1 ? "1 trending paper" : `${paperCount} trending papers`;
+/**
+ * "PaperPulse: 10 trending papers — First Title" ("new papers in your topics" for an "Only my topics"
+ * email, which has no trending part): one line whatever the title holds.
+ */
+export function digestSubject(paperCount: number, firstTitle: string, trending = true): string {
+  const kind = trending ? "trending" : "new";
+  const papers = `${paperCount} ${kind} paper${paperCount === 1 ? "" : "s"}${trending ? "" : " in your topics"}`;
   return sanitizeHeaderValue(`PaperPulse: ${papers} — ${cut(oneLine(firstTitle), SUBJECT_TITLE_CHARS)}`);
 }
 
@@ -40,6 +44,34 @@ export function sectionHeading(
     : `Because you follow ${oneLine(section.topic)}`;
 }
 
+const count = (n: number, one: string) => `${n.toLocaleString("en")} ${one}${n === 1 ? "" : "s"}`;
+
+/** Why a trending paper is in the email: its upvotes here, and on Hugging Face when it has some there. */
+export function trendingReason(paper: { upvotes?: number; upstreamUpvotes?: number }): string {
+  const [local, upstream] = [paper.upvotes ?? 0, paper.upstreamUpvotes ?? 0];
+  if (local === 0 && upstream === 0) return "Trending among the newest papers";
+  if (upstream === 0) return `Trending with ${count(local, "upvote")}`;
+  if (local === 0) return `Trending with ${count(upstream, "upvote")} on Hugging Face`;
+  return `Trending with ${count(local, "upvote")}, ${upstream.toLocaleString("en")} on Hugging Face`;
+}
+
+/** Why a paper of a section is in the email, one line under its title. */
+export function sectionReason(
+  section: { topic: string } | { authors: readonly string[] } | { savedSearch: string },
+): string {
+  if ("authors" in section) {
+    const [first, second, ...rest] = section.authors.map(oneLine);
+    if (!first) return "New from an author you follow";
+    if (!second) return `New from ${first}`;
+    return rest.length === 0
+      ? `New from ${first} and ${second}`
+      : `New from ${first}, ${second} and ${rest.length} more`;
+  }
+  return "savedSearch" in section
+    ? `Matches your saved search ${oneLine(section.savedSearch)}`
+    : `In your topic ${oneLine(section.topic)}`;
+}
+
 function digestHeading(digestDate: string): string {
   return `Trending papers for ${digestDate}`;
 }
@@ -49,10 +81,14 @@ export function digestPreview(firstTitle: string, paperCount: number): string {
   return paperCount > 1 ? `${title}, and ${paperCount - 1} more` : title;
 }
 
-/** The email's heading from its ledger period alone, so a re-send renders the same text. */
-export function headingForPeriod(period: string): string {
+/**
+ * The email's heading from its ledger period alone, so a re-send renders the same text; `trending` false
+ * for an "Only my topics" email: "New in your topics, Nov 30 – Dec 6, 2026".
+ */
+export function headingForPeriod(period: string, trending = true): string {
   const [kind, value = ""] = period.split(":");
-  return kind === "weekly" ? `Trending papers, ${weekDates(value)}` : digestHeading(value);
+  const heading = kind === "weekly" ? `Trending papers, ${weekDates(value)}` : digestHeading(value);
+  return trending ? heading : heading.replace(/^Trending papers/, "New in your topics");
 }
 
 const DAY = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });

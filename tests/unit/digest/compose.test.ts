@@ -60,7 +60,9 @@ describe("composing a digest email", () => {
     expect(message.html).not.toContain("<script>");
     expect(message.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;");
     expect(message.html).toContain("Because you follow Video &lt;understanding&gt;");
-    expect(message.text).toContain(`<script>alert(1)</script> & "quotes"\nAbstract of paper 1 with <b>markup</b>`);
+    expect(message.text).toContain(
+      `<script>alert(1)</script> & "quotes"\nTrending among the newest papers\nAbstract of paper 1 with <b>markup</b>`,
+    );
     expect(message.text).not.toMatch(/<(a|p|div|table|td|span|html|body)\b/i);
     expect(message.text).toContain("Emoji 🎥 Benchmark Second line\n");
   });
@@ -80,5 +82,96 @@ describe("composing a digest email", () => {
       expect(part).toContain("https://github.com/example/script-paper");
     }
     expect(message.html).toContain(`href="${site}/unsubscribe/${token}"`);
+  });
+});
+
+describe("the digest's header, colours and why-lines", () => {
+  const voted = (id: number, title: string, upvotes: number, upstreamUpvotes = 0): DigestPaper => ({
+    ...paper(id, title),
+    upvotes,
+    upstreamUpvotes,
+  });
+  const withReasons: DigestContent = {
+    heading: "Trending papers for 2025-05-01",
+    top: [voted(1, "One vote", 1), voted(2, `<img src=x onerror=alert(1)> & "title"`, 12, 40)],
+    sections: [
+      { heading: "Because you follow Video", papers: [paper(3, "Video paper")], why: () => "In your topic Video" },
+      {
+        heading: "New for your saved search <b>diffusion</b>",
+        papers: [paper(4, "Search paper")],
+        why: () => "Matches your saved search <b>diffusion</b>",
+      },
+      {
+        heading: "New from authors you follow",
+        papers: [paper(5, "Author paper"), paper(6, "Co-authored paper")],
+        why: (p) => (p.id === 5 ? "New from Ada Lovelace" : "New from Ada Lovelace and Alan Turing"),
+      },
+    ],
+  };
+
+  it("opens with the PaperPulse name and a text mark linked to the site, in HTML and text", () => {
+    const message = createDigestComposer({ siteUrl: site }).compose(withReasons, reader);
+    const body = message.html.slice(message.html.indexOf("<body"));
+    expect(body.indexOf(`href="${site}"`)).toBeLessThan(body.indexOf("<h1"));
+    expect(body).toMatch(/<span[^>]*aria-hidden="true"[^>]*>P<\/span><span[^>]*>PaperPulse<\/span>/);
+    // No image at all: data: URIs are dropped by Gmail and Outlook, remote ones held back by most clients.
+    expect(message.html).not.toMatch(/<img\b/);
+    expect(message.text.startsWith("PaperPulse\n\nTrending papers for 2025-05-01\n")).toBe(true);
+  });
+
+  it("declares light and dark support and recolours links for each scheme, with mid-tone inline colours", () => {
+    const { html } = createDigestComposer({ siteUrl: site }).compose(withReasons, reader);
+    expect(html).toContain('<meta name="color-scheme" content="light dark"/>');
+    expect(html).toContain('<meta name="supported-color-schemes" content="light dark"/>');
+    expect(html).toMatch(/@media \(prefers-color-scheme: dark\) \{ \.pp-link \{ color: #7dd3fc !important; \}/);
+    expect(html).toMatch(/@media \(prefers-color-scheme: light\) \{ \.pp-link \{ color: #0369a1 !important; \}/);
+    // The old dark blues, unreadable on near-black, are gone; every paper link carries the class.
+    expect(html).not.toMatch(/#1d4ed8|#2563eb/);
+    const titleLinks = html.match(/<a [^>]*href="https:\/\/papers\.example\.org\/papers\/[^"]*"[^>]*>/g) ?? [];
+    expect(titleLinks.length).toBeGreaterThan(0);
+    for (const tag of titleLinks) {
+      expect(tag).toContain('class="pp-link"');
+      expect(tag).toContain("color:#3a7cc4");
+    }
+  });
+
+  it("says under each title why the paper is there: its upvotes, the topic, the saved search, the author", () => {
+    const composer = createDigestComposer({ siteUrl: site });
+    const message = composer.compose(withReasons, reader);
+    const whyLines = [...message.html.matchAll(/<p class="pp-muted"[^>]*>([^<]*)<\/p>/g)].map((m) => m[1]);
+    expect(whyLines).toEqual([
+      "Trending with 1 upvote",
+      "Trending with 12 upvotes, 40 on Hugging Face",
+      "In your topic Video",
+      "Matches your saved search &lt;b&gt;diffusion&lt;/b&gt;",
+      "New from Ada Lovelace",
+      "New from Ada Lovelace and Alan Turing",
+    ]);
+    expect(message.text).toContain("One vote\nTrending with 1 upvote\n");
+    expect(message.text).toContain("Search paper\nMatches your saved search <b>diffusion</b>\n");
+    expect(message.text).toContain("Co-authored paper\nNew from Ada Lovelace and Alan Turing\n");
+    // Still the whole template's bytes, with the lines filled in per email.
+    expect(message.html).toBe(composer.renderWhole(withReasons, reader).html);
+    expect(message.text).toBe(composer.renderWhole(withReasons, reader).text);
+  });
+
+  it("keeps markup in titles and why-lines as text: escaped in HTML, never an element", () => {
+    const { html } = createDigestComposer({ siteUrl: site }).compose(withReasons, reader);
+    expect(html).not.toMatch(/<img|<b>/);
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;title&quot;");
+  });
+
+  it("an 'Only my topics' email has no trending part and says so in its subject", () => {
+    const composer = createDigestComposer({ siteUrl: site });
+    const topicsOnly: DigestContent = {
+      heading: "New in your topics for 2025-05-01",
+      top: [],
+      sections: [withReasons.sections[0]!],
+    };
+    const message = composer.compose(topicsOnly, reader);
+    expect(message.subject).toBe("PaperPulse: 1 new paper in your topics — Video paper");
+    expect(message.html).not.toContain("Trending with");
+    expect(message.html).toContain("In your topic Video");
+    expect(message.html).toBe(composer.renderWhole(topicsOnly, reader).html);
   });
 });

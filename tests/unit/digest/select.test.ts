@@ -85,3 +85,42 @@ describe("choosing a subscriber's papers", () => {
     });
   });
 });
+
+describe("'Only my topics': no trending part, only the followed topics' papers", () => {
+  const onlyTopics = (topics: number[]) => ({ ...firstReader, topics, topicsOnly: true });
+
+  it("a single topic gets the trending part's room: up to topN of its hottest new papers", () => {
+    const selection = selectDigestFor(onlyTopics([8]), candidates, { topN: 10, perTopic: 3, firstDigestFrom: day });
+    // Tag 8 is on 5, 10, 20 and 25 in the window (30 was first seen before it); nothing else is sent.
+    expect(selection).toEqual({ top: [], sections: [{ tagId: 8, ids: [5, 10, 20, 25] }] });
+  });
+
+  it("several topics share that room, each at least perTopic, and a paper still appears once", () => {
+    const selection = selectDigestFor(onlyTopics([8, 7]), candidates, { topN: 4, perTopic: 1, firstDigestFrom: day });
+    expect(selection).toEqual({
+      top: [],
+      sections: [
+        { tagId: 8, ids: [5, 10] },
+        { tagId: 7, ids: [3, 6] },
+      ],
+    });
+  });
+
+  it("with nothing new in the topics there is no email, however much is trending", () => {
+    expect(selectDigestFor(onlyTopics([99]), candidates, { topN: 5, firstDigestFrom: day })).toBeNull();
+  });
+
+  it("with no topic left (every followed topic removed), the reader gets the trending digest instead of nothing", () => {
+    const selection = selectDigestFor(onlyTopics([]), candidates, { topN: 3, firstDigestFrom: day });
+    expect(selection).toEqual({ top: [1, 2, 3], sections: [] });
+  });
+
+  it("'Trending plus my topics' (the default) keeps the trending part first", () => {
+    const selection = selectDigestFor({ ...onlyTopics([8]), topicsOnly: false }, candidates, {
+      topN: 3,
+      perTopic: 2,
+      firstDigestFrom: day,
+    });
+    expect(selection).toEqual({ top: [1, 2, 3], sections: [{ tagId: 8, ids: [5, 10] }] });
+  });
+});
