@@ -7,7 +7,7 @@ import { subscriptionByToken, type SubscriptionView } from "./queries";
 import { inputFailure, preferencesInput, type InputFailure } from "./subscribe-input";
 import { subscriberTokenWhere } from "./token";
 import { resolveTopics } from "./followed-topics";
-import { replaceTopics, toFrequency } from "./write";
+import { replaceTopics, toFrequency, toTopicsOnly } from "./write";
 
 export type PreferencesResult =
   { ok: true; message: string; subscription: SubscriptionView } | (InputFailure & { status?: 404 });
@@ -26,7 +26,11 @@ export async function updatePreferences(token: string, raw: unknown): Promise<Pr
     if (!row) return false;
     await tx.subscriber.update({
       where: { id: row.id },
-      data: { frequency: toFrequency(parsed.data.frequency), weekday: parsed.data.weekday },
+      data: {
+        frequency: toFrequency(parsed.data.frequency),
+        weekday: parsed.data.weekday,
+        digestTopicsOnly: toTopicsOnly(parsed.data.mode),
+      },
     });
     await replaceTopics(
       tx,

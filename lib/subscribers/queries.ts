@@ -14,6 +14,8 @@ export type SubscriptionView = {
   frequency: "DAILY" | "WEEKLY";
   weekday: number;
   topics: TopicOption[];
+  /** "Only my topics" rather than "Trending plus my topics". */
+  topicsOnly: boolean;
   linkedToAccount: boolean;
 };
 
@@ -22,6 +24,7 @@ const viewSelect = {
   status: true,
   frequency: true,
   weekday: true,
+  digestTopicsOnly: true,
   userId: true,
   topics: { select: { tag: { select: { slug: true, name: true } } } },
 } satisfies Prisma.SubscriberSelect;
@@ -36,6 +39,7 @@ function toView(row: ViewRow): SubscriptionView {
     frequency: row.frequency,
     weekday: row.weekday,
     topics,
+    topicsOnly: row.digestTopicsOnly,
     linkedToAccount: row.userId !== null,
   };
 }

@@ -1,6 +1,6 @@
 // The subscribe and preferences forms' input: one zod schema for the forms, the server actions and lib/subscribers.
 import { z } from "zod";
-import { DEFAULT_WEEKDAY, FREQUENCIES } from "./choices";
+import { DEFAULT_WEEKDAY, DIGEST_MODES, DIGEST_MODE_LABELS, FREQUENCIES } from "./choices";
 
 /** More than the taxonomy will ever have; bounds the work a forged form can ask for. */
 const MAX_TOPICS = 50;
@@ -8,7 +8,7 @@ const MAX_TOPICS = 50;
 // Form fields arrive as strings, and an absent select as null or "": both mean "the default".
 const blankToUndefined = (value: unknown) => (value === null || value === "" ? undefined : value);
 
-export const preferencesInput = z.object({
+const preferenceFields = z.object({
   frequency: z.enum(FREQUENCIES, { message: "Choose a daily or a weekly digest." }),
   weekday: z.preprocess(
     blankToUndefined,
@@ -25,18 +25,39 @@ export const preferencesInput = z.object({
     .max(MAX_TOPICS, `Choose at most ${MAX_TOPICS} topics.`)
     .default([])
     .transform((slugs) => [...new Set(slugs)]),
+  /** Absent (a form that does not offer the choice, like the footer box): an existing subscription keeps its own. */
+  mode: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(DIGEST_MODES, {
+        message: `Choose "${DIGEST_MODE_LABELS.trending}" or "${DIGEST_MODE_LABELS.topics}".`,
+      })
+      .optional(),
+  ),
 });
 
-export const subscribeInput = preferencesInput.extend({
-  /** Set by forms that do not offer topics (the footer box): an existing subscription keeps its topics. */
-  keepTopics: z.boolean().default(false),
-  email: z
-    .string({ message: "Enter an email address like ada@example.org." })
-    .trim()
-    .toLowerCase()
-    .max(254, "That email address is too long.")
-    .pipe(z.email({ message: "Enter an email address like ada@example.org." })),
-});
+/** Only my topics with no topic would be an empty email every time: the form says so instead of saving it. */
+export const ONLY_TOPICS_NEEDS_A_TOPIC = `"${DIGEST_MODE_LABELS.topics}" needs at least one topic: choose one or more, or choose "${DIGEST_MODE_LABELS.trending}".`;
+
+function topicsForMode(value: { mode?: string; topics: string[]; keepTopics?: boolean }, ctx: z.RefinementCtx) {
+  if (value.mode === "topics" && value.topics.length === 0 && !value.keepTopics)
+    ctx.addIssue({ code: "custom", path: ["topics"], message: ONLY_TOPICS_NEEDS_A_TOPIC });
+}
+
+export const preferencesInput = preferenceFields.superRefine(topicsForMode);
+
+export const subscribeInput = preferenceFields
+  .extend({
+    /** Set by forms that do not offer topics (the footer box): an existing subscription keeps its topics. */
+    keepTopics: z.boolean().default(false),
+    email: z
+      .string({ message: "Enter an email address like ada@example.org." })
+      .trim()
+      .toLowerCase()
+      .max(254, "That email address is too long.")
+      .pipe(z.email({ message: "Enter an email address like ada@example.org." })),
+  })
+  .superRefine(topicsForMode);
 
 export type SubscribeInput = z.infer<typeof subscribeInput>;
 
@@ -46,6 +67,7 @@ export type SubscribeFields = {
   frequency?: string;
   weekday?: string;
   topics?: string[];
+  mode?: string;
   keepTopics?: boolean;
 };
 
@@ -59,6 +81,7 @@ export function subscribeFields(form: FormData): SubscribeFields {
     frequency: text("frequency"),
     weekday: text("weekday"),
     topics: form.getAll("topics").filter((value): value is string => typeof value === "string"),
+    mode: text("mode"),
     keepTopics: form.get("keepTopics") === "1",
   };
 }

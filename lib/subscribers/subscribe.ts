@@ -9,7 +9,14 @@ import { inputFailure, subscribeInput, type InputFailure, type SubscribeInput } 
 import { alreadySubscribedEmail, confirmSubscriptionEmail } from "./subscription-emails";
 import { throttleSubscribeMail } from "../throttle/subscribe";
 import { resolveTopics, type ResolvedTopic } from "./followed-topics";
-import { linkTokenOf, lockSubscriberByEmail, replaceTopics, restartedSubscription, toFrequency } from "./write";
+import {
+  linkTokenOf,
+  lockSubscriberByEmail,
+  replaceTopics,
+  restartedSubscription,
+  toFrequency,
+  toTopicsOnly,
+} from "./write";
 
 export type SubscribeContext = {
   /** Who asked (lib/throttle/client-address.ts): the per-client throttle key. */
@@ -38,7 +45,12 @@ export async function subscribe(raw: unknown, context: SubscribeContext): Promis
   const topics = await resolveTopics(input.topics);
   if (!topics.ok) return topics;
   const now = context.now ?? new Date();
-  const plan = { frequency: toFrequency(input.frequency), weekday: input.weekday, topics: topics.tags };
+  const plan = {
+    frequency: toFrequency(input.frequency),
+    weekday: input.weekday,
+    topics: topics.tags,
+    topicsOnly: input.mode === "topics",
+  };
 
   // Signing in proved the person reads this mailbox, so a confirmation email would prove nothing more.
   if (context.viewer && context.viewer.email.trim().toLowerCase() === input.email) {
@@ -99,7 +111,12 @@ async function recordRequest(
   const restart = row.status === "UNSUBSCRIBED" || row.status === "SUPPRESSED" ? restartedSubscription() : {};
   const updated = await tx.subscriber.update({
     where: { id: row.id },
-    data: { ...restart, frequency: toFrequency(input.frequency), weekday: input.weekday },
+    data: {
+      ...restart,
+      frequency: toFrequency(input.frequency),
+      weekday: input.weekday,
+      digestTopicsOnly: toTopicsOnly(input.mode),
+    },
     select: { tokenSeed: true },
   });
   if (!input.keepTopics)
@@ -131,6 +148,7 @@ async function subscribeOwnAddress(
       user: { connect: { id: userId } },
       frequency: toFrequency(input.frequency),
       weekday: input.weekday,
+      digestTopicsOnly: toTopicsOnly(input.mode),
     },
   });
   if (!input.keepTopics)

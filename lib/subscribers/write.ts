@@ -54,3 +54,7 @@ export const linkTokenOf = (row: { tokenSeed: string }) => subscriberLinkToken(r
 
 export const toFrequency = (choice: "daily" | "weekly") =>
   (choice === "daily" ? "DAILY" : "WEEKLY") as "DAILY" | "WEEKLY";
+
+/** The mode column from a form's choice; undefined (the form did not offer it) leaves the column alone. */
+export const toTopicsOnly = (mode: "trending" | "topics" | undefined) =>
+  mode === undefined ? undefined : mode === "topics";

@@ -88,7 +88,7 @@ describe("subscribing to the digest", () => {
     await page.getByRole("button", { name: "Confirm" }).click();
     await page.getByRole("heading", { name: /You're subscribed/ }).waitFor();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
-      `You're subscribed: weekly digest on Mondays, topics: ${topic.name}`,
+      `You're subscribed: weekly digest on Mondays, trending plus topics: ${topic.name}`,
     );
     await expect(page.getByRole("link", { name: "Manage preferences" }).getAttribute("href")).resolves.toMatch(
       /^\/preferences\/[A-Za-z0-9_-]{43}$/,

@@ -107,7 +107,7 @@ describe("the unsubscribe page", () => {
     await unsubscribe(token);
     const html = renderToStaticMarkup(await UnsubscribePage({ params: Promise.resolve({ token }) }));
     expect(html).toContain("You&#x27;re unsubscribed");
-    expect(html).toContain('href="/subscribe"');
+    expect(html).toContain(">Subscribe again</button>");
   });
 });
 
@@ -116,7 +116,10 @@ describe("preferences", () => {
     const token = await confirmedSubscriber("prefs@example.org");
     await updatePreferences(token, { frequency: "daily", topics: ["video"] });
     const result = await updatePreferences(token, { frequency: "weekly", weekday: "5", topics: ["agents"] });
-    expect(result).toMatchObject({ ok: true, message: "Saved: weekly digest on Fridays, topics: Agents." });
+    expect(result).toMatchObject({
+      ok: true,
+      message: "Saved: weekly digest on Fridays, trending plus topics: Agents.",
+    });
     expect(await subscriber(token)).toMatchObject({
       status: "CONFIRMED",
       frequency: "WEEKLY",

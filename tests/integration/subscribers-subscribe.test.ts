@@ -7,6 +7,7 @@ import { findLatestOutboxMessage, listOutbox, readOutboxMessage } from "../../li
 import { saveAccountSubscription, unsubscribeAccount } from "../../lib/subscribers/account";
 import { confirmSubscription } from "../../lib/subscribers/confirm";
 import { subscriptionForUser } from "../../lib/subscribers/queries";
+import { resubscribeByToken } from "../../lib/subscribers/resubscribe";
 import { subscribe, type SubscribeContext } from "../../lib/subscribers/subscribe";
 import { SUBSCRIBE_MAILS_PER_EMAIL, SUBSCRIBE_PER_CLIENT } from "../../lib/throttle/subscribe";
 import { subscriberLinkToken } from "../../lib/subscribers/token";
@@ -88,7 +89,9 @@ describe("double opt-in", () => {
     const link = confirmLinkIn(message!.text);
     expect(link?.[1]).toBe(row.token);
     expect(message!.html).toContain("Confirm subscription");
-    expect(message!.text).toContain("weekly digest on Wednesdays, topics: Benchmarks & evaluation, Video");
+    expect(message!.text).toContain(
+      "weekly digest on Wednesdays, trending plus topics: Benchmarks & evaluation, Video",
+    );
   });
 
   it("following the link's button confirms the subscription; confirming again changes nothing", async () => {
@@ -261,6 +264,55 @@ describe("coming back", () => {
   });
 });
 
+describe("'Only my topics' and subscribing again from a link", () => {
+  it("the mode is saved with the subscription, and a form without the choice keeps it", async () => {
+    const viewer = await createUser(testDb.pool, "topics-only@example.org");
+    const fields = { frequency: "daily", topics: ["video"], mode: "topics" };
+    const saved = await saveAccountSubscription(viewer, fields, "10.7.0.1");
+    expect(saved).toMatchObject({ ok: true, message: "You're subscribed: daily digest, only topics: Video." });
+    expect((await subscriptionForUser(viewer.id))?.topicsOnly).toBe(true);
+    await saveAccountSubscription(viewer, { frequency: "weekly", keepTopics: true }, "10.7.0.1");
+    expect(await subscriptionForUser(viewer.id)).toMatchObject({ frequency: "WEEKLY", topicsOnly: true });
+  });
+
+  it("'Only my topics' with no topic is refused and nothing changes", async () => {
+    const viewer = await createUser(testDb.pool, "topics-none@example.org");
+    const saved = await saveAccountSubscription(viewer, { frequency: "daily", topics: [], mode: "topics" }, "10.7.0.2");
+    expect(saved).toMatchObject({
+      ok: false,
+      fieldErrors: { topics: expect.stringContaining("needs at least one topic") },
+    });
+    expect(await subscriptionForUser(viewer.id)).toBeNull();
+  });
+
+  it("Subscribe again on an unsubscribed link mails a confirmation for the earlier choices; confirming restores them", async () => {
+    await subscribe(
+      { email: "again@example.org", frequency: "weekly", weekday: "4", topics: ["video"], mode: "topics" },
+      context(),
+    );
+    const first = await subscriber("again@example.org");
+    await confirmSubscription(first.token);
+    await unsubscribe(first.token);
+    const result = await resubscribeByToken(first.token, context());
+    expect(result).toMatchObject({ ok: true, subscribed: false, message: expect.stringContaining("Check your inbox") });
+    const again = await subscriber("again@example.org");
+    // Pending with a new seed: the old links end, the new confirmation link starts it again.
+    expect(again).toMatchObject({ status: "PENDING", frequency: "WEEKLY", weekday: 4, topics: ["video"] });
+    expect(again.token).not.toBe(first.token);
+    const mail = await findLatestOutboxMessage({ to: "again@example.org" }, { outboxDir });
+    expect(mail?.text).toContain(`/subscribe/confirm/${again.token}`);
+    expect(mail?.text).toContain("only topics: Video");
+    expect(await confirmSubscription(again.token)).toMatchObject({ ok: true });
+  });
+
+  it("Subscribe again on a link whose address is still subscribed changes nothing", async () => {
+    await subscribe({ email: "still@example.org", frequency: "daily" }, context());
+    const row = await subscriber("still@example.org");
+    expect(await resubscribeByToken(row.token, context())).toMatchObject({ ok: true, subscribed: false });
+    expect((await subscriber("still@example.org")).token).toBe(row.token);
+  });
+});
+
 describe("signed-in people", () => {
   it("subscribing one's own account address links it and confirms it at once, with no email", async () => {
     const user = await createUser(testDb.pool, "reader@example.org");
@@ -272,7 +324,7 @@ describe("signed-in people", () => {
       ok: true,
       email: "reader@example.org",
       subscribed: true,
-      message: "You're subscribed: weekly digest on Mondays, topics: Video.",
+      message: "You're subscribed: weekly digest on Mondays, trending plus topics: Video.",
     });
     expect(await subscriber("reader@example.org")).toMatchObject({
       status: "CONFIRMED",
@@ -286,6 +338,7 @@ describe("signed-in people", () => {
       frequency: "WEEKLY",
       weekday: 1,
       topics: [{ slug: "video", name: "Video" }],
+      topicsOnly: false,
       linkedToAccount: true,
     });
   });

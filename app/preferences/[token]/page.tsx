@@ -1,10 +1,12 @@
 // GET /preferences/:token: how often and about what, for whoever holds the emailed link; and the way out.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ResubscribeButton } from "@/components/resubscribe-button";
 import { describeSubscription } from "@/lib/subscribers/describe";
 import { subscriptionByToken } from "@/lib/subscribers/queries";
 import { topicTags } from "@/lib/subscribers/followed-topics";
 import { tokenPageMetadata } from "../../subscribe/token-page";
+import { resubscribeAction } from "../../unsubscribe/actions";
 import { TokenFollowsSection } from "./follows-section";
 import { PreferencesForm } from "./preferences-form";
 
@@ -30,6 +32,7 @@ export default async function PreferencesPage({ params }: Props) {
     frequency: subscription.frequency === "WEEKLY" ? "weekly" : "daily",
     weekday: subscription.weekday,
     topics: subscription.topics.map((topic) => topic.slug),
+    mode: subscription.topicsOnly ? "topics" : "trending",
   };
   return (
     <div className="max-w-xl space-y-6">
@@ -40,19 +43,20 @@ export default async function PreferencesPage({ params }: Props) {
           {subscription.status === "CONFIRMED" ? `: ${describeSubscription(subscription)}.` : ""}
         </p>
       </div>
-      <PreferencesForm token={token} topics={topics} current={current} />
-      <TokenFollowsSection token={token} active={active} />
-      <p className="text-sm">
-        {active ? (
-          <Link href={`/unsubscribe/${token}`} className={link}>
-            Unsubscribe
-          </Link>
-        ) : (
-          <Link href="/subscribe" className={link}>
-            Subscribe again
-          </Link>
-        )}
-      </p>
+      {active ? (
+        <>
+          <PreferencesForm token={token} topics={topics} current={current} />
+          <TokenFollowsSection token={token} active={active} />
+          <p className="text-sm">
+            <Link href={`/unsubscribe/${token}`} className={link}>
+              Unsubscribe
+            </Link>
+          </p>
+        </>
+      ) : (
+        // Saving here would neither send anything nor revive the subscription: the way back is the only choice.
+        <ResubscribeButton token={token} action={resubscribeAction} />
+      )}
     </div>
   );
 }

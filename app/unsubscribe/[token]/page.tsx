@@ -1,10 +1,11 @@
 // GET /unsubscribe/:token: asks before unsubscribing (mail scanners follow GETs); the button does it.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ResubscribeButton } from "@/components/resubscribe-button";
 import { Button } from "@/components/ui/button";
 import { subscriptionByToken } from "@/lib/subscribers/queries";
 import { tokenPageMetadata } from "../../subscribe/token-page";
-import { unsubscribeAction } from "../actions";
+import { resubscribeAction, unsubscribeAction } from "../actions";
 
 export const metadata = tokenPageMetadata("Unsubscribe");
 
@@ -24,12 +25,8 @@ export default async function UnsubscribePage({ params }: Props) {
           You&apos;re unsubscribed
         </h1>
         <p className="text-zinc-700 dark:text-zinc-300">{subscription.email} gets no more PaperPulse digests.</p>
-        <p className="text-sm">
-          Changed your mind?{" "}
-          <Link href="/subscribe" className={link}>
-            Subscribe again
-          </Link>
-        </p>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">Changed your mind?</p>
+        <ResubscribeButton token={token} action={resubscribeAction} />
       </section>
     );
   }

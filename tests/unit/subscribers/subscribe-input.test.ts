@@ -1,5 +1,6 @@
 // The subscribe form's schema: what a form posts, and the messages a person sees for bad input.
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   inputFailure,
   preferencesInput,
@@ -64,5 +65,36 @@ describe("subscribe input", () => {
   it("refuses more topics than the taxonomy could have", () => {
     const topics = Array.from({ length: 51 }, (_, i) => `topic-${i}`);
     expect(preferencesInput.safeParse({ frequency: "daily", topics }).success).toBe(false);
+  });
+});
+
+describe("the digest's mode", () => {
+  it("'Only my topics' with no topic is refused on the topics field with a message saying what to do", () => {
+    const parsed = preferencesInput.safeParse({ frequency: "daily", mode: "topics", topics: [] });
+    expect(parsed.success).toBe(false);
+    expect(inputFailure(parsed.error!).fieldErrors.topics).toBe(
+      '"Only my topics" needs at least one topic: choose one or more, or choose "Trending plus my topics".',
+    );
+  });
+
+  it("'Only my topics' with a topic, and 'Trending plus my topics' with none, are both fine", () => {
+    expect(preferencesInput.parse({ frequency: "daily", mode: "topics", topics: ["video"] }).mode).toBe("topics");
+    expect(preferencesInput.parse({ frequency: "daily", mode: "trending", topics: [] }).mode).toBe("trending");
+  });
+
+  it("a form without the choice (the footer box) leaves the mode unset, so a subscription keeps its own", () => {
+    const fields = subscribeFields(
+      form([
+        ["email", "ada@example.org"],
+        ["frequency", "daily"],
+        ["keepTopics", "1"],
+      ]),
+    );
+    expect(subscribeInput.parse(fields).mode).toBeUndefined();
+  });
+
+  it("the token form's schema keeps the rule", () => {
+    const withToken = preferencesInput.safeExtend({ token: z.string() });
+    expect(withToken.safeParse({ token: "t", frequency: "daily", mode: "topics", topics: [] }).success).toBe(false);
   });
 });
