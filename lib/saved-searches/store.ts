@@ -2,6 +2,7 @@
 import "server-only";
 import { Prisma } from "../db/generated/client";
 import { db } from "../db/prisma";
+import { NEWEST_FIRST } from "../papers/newest-order";
 import { paperSummaries } from "../papers/paper";
 import type { PaperSummary } from "../papers/types";
 import { inputFailure } from "../actions/result";
@@ -57,7 +58,7 @@ export async function savedSearches(owner: Owner): Promise<SavedSearchView[]> {
   return Promise.all(
     rows.map(async (row) => {
       const ids = await db().$queryRaw<{ id: number }[]>(
-        Prisma.sql`SELECT p.id FROM paper p WHERE TRUE ${savedSearchCondition(readSavedQuery(row.query))} ORDER BY p.first_seen DESC, p.id DESC LIMIT ${SAVED_LIST_PAPERS}`,
+        Prisma.sql`SELECT p.id FROM paper p WHERE TRUE ${savedSearchCondition(readSavedQuery(row.query))} ORDER BY ${NEWEST_FIRST} LIMIT ${SAVED_LIST_PAPERS}`,
       );
       return { ...row, href: savedSearchHref(row.query), newest: await paperSummaries(ids.map((r) => r.id)) };
     }),

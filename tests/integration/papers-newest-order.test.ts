@@ -6,6 +6,7 @@ import { importDigest } from "../../lib/ingest/import";
 import { authorPage, newestPapersByAuthor } from "../../lib/authors/queries";
 import { followAuthor, followedAuthors } from "../../lib/follows/authors";
 import { ownerForUser } from "../../lib/follows/owner";
+import { savedSearches, saveSearch } from "../../lib/saved-searches/store";
 import { digestByDate } from "../../lib/papers/digests";
 import { latestPapers } from "../../lib/papers/latest";
 import { rankedPapers } from "../../lib/papers/ranked";
@@ -74,6 +75,13 @@ describe("newest first, each day in its digest's order", () => {
   it("a tag's New and its feed list the papers in the same order", async () => {
     expect(titles((await papersByTag("video"))!.papers)).toEqual(NEWEST);
     expect(titles((await newestPapersByTag("video", 50))!.papers)).toEqual(NEWEST);
+  });
+
+  it("a saved search's newest papers (on /me and the preferences page) come in the same order", async () => {
+    const owner = ownerForUser((await createUser(testDb.pool, "order-saver@example.org")).id);
+    expect((await saveSearch(owner, { q: "ordering", name: "Ordering" })).ok).toBe(true);
+    const [saved] = await savedSearches(owner);
+    expect(titles(saved!.newest)).toEqual(NEWEST.slice(0, saved!.newest.length));
   });
 
   it("an author's page, feed and follow list the papers in the same order", async () => {
