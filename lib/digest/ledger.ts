@@ -34,12 +34,19 @@ export async function claimBatch(
   try {
     await client.query("BEGIN");
     // Walks digest_delivery_period_batch_idx from the sender's last batch: finished batches behind it
-    // are never re-read, so a claim costs the same at batch 1 and at batch 1,000.
+    // are never re-read, so a claim costs the same at batch 1 and at batch 1,000. The lock is tried
+    // outside the ordered subquery (OFFSET 0 keeps it from being merged into this one, and a volatile
+    // condition is never pushed into it), on rows in batch order until one is won. In the subquery's
+    // WHERE, a plan that sorts a bitmap scan (chosen on stale statistics, seen in bench:digest) tried
+    // it on every claimable row: one sender held every batch, the others found none and stopped.
     const pick = (from: number) =>
       client.query<{ batch: number }>(
-        `SELECT d.batch FROM digest_delivery d
-         WHERE d.period = $1 AND d.batch > $3 AND ${CLAIMABLE} AND pg_try_advisory_xact_lock(hashtext('digest-send:' || $1), d.batch)
-         ORDER BY d.period, d.batch LIMIT 1`,
+        `SELECT c.batch FROM (
+           SELECT d.batch FROM digest_delivery d
+           WHERE d.period = $1 AND d.batch > $3 AND ${CLAIMABLE}
+           ORDER BY d.period, d.batch OFFSET 0) c
+         WHERE pg_try_advisory_xact_lock(hashtext('digest-send:' || $1), c.batch)
+         LIMIT 1`,
         [period, leaseMs, from],
       );
     let picked = await pick(after);
