@@ -8,10 +8,26 @@ export type FollowMix = { follows: number; searches: number; distinctSearches: n
 /** Distinct author names in the generated catalogue. */
 const AUTHOR_POOL = 3000;
 
-/** Clears follows, saved searches and every trace of a digest run, so the same period can be planned again. */
-export async function resetDigestRuns(pool: pg.Pool): Promise<void> {
+/** Where addFollows' rows are kept between runs: copied back in seconds instead of seeded again. */
+const STASH = { author_follow: "bench_author_follow", saved_search: "bench_saved_search" } as const;
+
+/** Keeps a copy of the seeded follows and saved searches for resetDigestRuns. */
+export async function stashFollows(pool: pg.Pool): Promise<void> {
+  for (const [table, stash] of Object.entries(STASH)) {
+    await pool.query(`DROP TABLE IF EXISTS ${stash}`);
+    await pool.query(`CREATE TABLE ${stash} AS SELECT * FROM ${table}`);
+  }
+}
+
+/**
+ * Clears every trace of a digest run, so the same period can be planned again; with `follows`, puts
+ * the stashed follows and saved searches back (ids included), without them leaves none.
+ */
+export async function resetDigestRuns(pool: pg.Pool, { follows }: { follows: boolean }): Promise<void> {
   await pool.query(`TRUNCATE digest_delivery, sent_paper, author_follow, saved_search`);
   await pool.query(`UPDATE subscriber SET last_sent_at = NULL`);
+  if (follows)
+    for (const [table, stash] of Object.entries(STASH)) await pool.query(`INSERT INTO ${table} SELECT * FROM ${stash}`);
 }
 
 /** 2-6 authors per paper from a pool of AUTHOR_POOL names (author_keys follows through the generated column). */

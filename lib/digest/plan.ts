@@ -4,12 +4,12 @@ import { loadCandidates } from "./catalogue";
 import { matchSavedSearches } from "../saved-searches/match";
 import { encodePaperList } from "./paper-list";
 import type { DigestPeriod } from "./period";
-import { READER_FOLLOWS_COLUMNS, readerSearches, type ReaderFollowsRow } from "./reader";
+import { loadReaderFollows, readerSearches } from "./reader";
 import { indexCandidates, selectDigestFor, type DigestSelection } from "./select";
 
 /** Emails per batch: Resend's batch limit, so one batch is one provider call with one idempotency key. */
 const BATCH_SIZE = 100;
-/** Subscribers read per query: set-based reads of topics and sent papers without holding 100,000 in memory. */
+/** Subscribers read per query: set-based reads of topics, follows and sent papers without holding 100,000 in memory. */
 const CHUNK = 1000;
 
 export type PlanOptions = {
@@ -27,9 +27,16 @@ export type PlanOptions = {
 };
 
 export type PlannedDigest = { subscriberId: number; email: string; selection: DigestSelection };
-export type PlanSummary = { planned: number; nothingNew: number; candidates: number };
+export type PlanSummary = {
+  planned: number;
+  nothingNew: number;
+  candidates: number;
+  /** Milliseconds per phase: candidates, saved searches (each distinct one once), readers, follows, selection, ledger. */
+  phases: Record<PlanPhase, number>;
+};
+type PlanPhase = "candidates" | "searches" | "readers" | "follows" | "selection" | "ledger";
 
-type SubscriberRow = ReaderFollowsRow & {
+type SubscriberRow = {
   id: number;
   email: string;
   previous_ms: string | null;
@@ -52,9 +59,24 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
     await client.query("BEGIN");
     if (!options.dryRun)
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`digest-plan:${period.key}`]);
+    const phases: Record<PlanPhase, number> = {
+      candidates: 0,
+      searches: 0,
+      readers: 0,
+      follows: 0,
+      selection: 0,
+      ledger: 0,
+    };
+    let clock = performance.now();
+    const lap = (phase: PlanPhase) => {
+      const now = performance.now();
+      phases[phase] += now - clock;
+      clock = now;
+    };
     const candidates = await loadCandidates(client, period);
     const candidateIds = candidates.map((candidate) => candidate.id);
     const index = indexCandidates(candidates);
+    lap("candidates");
     // Every distinct saved search once for the whole period, however many subscribers keep it.
     const { rows: saved } = await client.query<{ query: string }>(`SELECT DISTINCT query FROM saved_search`);
     // On the pool, beside this transaction: the searches only read the catalogue, and two connections halve the wait.
@@ -64,6 +86,7 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
       candidateIds,
       2,
     );
+    lap("searches");
     const next = (
       await client.query<{ next: number }>(
         `SELECT coalesce(max(batch) + 1, 0)::int AS next FROM digest_delivery WHERE period = $1`,
@@ -81,8 +104,7 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
                 coalesce((SELECT array_agg(t.tag_id ORDER BY tag.name, t.tag_id) FROM subscriber_topic t JOIN tag ON tag.id = t.tag_id
                           WHERE t.subscriber_id = s.id), '{}') AS topics,
                 coalesce((SELECT array_agg(sp.paper_id) FROM sent_paper sp
-                          WHERE sp.subscriber_id = s.id AND sp.paper_id = ANY($3::int[])), '{}') AS sent,
-                ${READER_FOLLOWS_COLUMNS}
+                          WHERE sp.subscriber_id = s.id AND sp.paper_id = ANY($3::int[])), '{}') AS sent
          FROM subscriber s
          WHERE s.status = 'CONFIRMED' AND s.frequency = $2::"DigestFrequency" AND s.id > $4
            AND ($5::smallint IS NULL OR s.weekday = $5::smallint)
@@ -91,8 +113,15 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
          ORDER BY s.id LIMIT ${CHUNK}`,
         [period.key, period.frequency.toUpperCase(), candidateIds, after, period.weekday, options.subscriberId ?? null],
       );
+      lap("readers");
       if (rows.length === 0) break;
       after = rows.at(-1)!.id;
+      // The chunk's follows and saved searches in two set-based statements, not two subqueries per subscriber.
+      const follows = await loadReaderFollows(
+        client,
+        rows.map((row) => row.id),
+      );
+      lap("follows");
 
       const ids: number[] = [];
       const lists: string[] = [];
@@ -102,8 +131,8 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
           {
             topics: row.topics,
             topicsOnly: row.topics_only,
-            authors: row.authors,
-            searches: readerSearches(row, matches),
+            authors: follows.get(row.id)!.authors,
+            searches: readerSearches(follows.get(row.id)!, matches),
             alreadySent: new Set(row.sent),
             previousDigestAt: row.previous_ms === null ? null : Number(row.previous_ms),
           },
@@ -126,6 +155,7 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
         planned += 1;
         options.onPlanned?.({ subscriberId: row.id, email: row.email, selection });
       }
+      lap("selection");
       if (!options.dryRun && ids.length > 0) {
         await client.query(
           `INSERT INTO digest_delivery (period, subscriber_id, paper_ids, batch)
@@ -135,10 +165,11 @@ export async function planPeriod(pool: pg.Pool, options: PlanOptions): Promise<P
           [period.key, ids, lists, batches],
         );
       }
+      lap("ledger");
       if (rows.length < CHUNK) break;
     }
     await client.query(options.dryRun ? "ROLLBACK" : "COMMIT");
-    return { planned, nothingNew, candidates: candidates.length };
+    return { planned, nothingNew, candidates: candidates.length, phases };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

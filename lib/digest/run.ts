@@ -55,6 +55,8 @@ export type DigestRunSummary = {
   /** Rows of the period still waiting (a transient failure stopped the run, or another worker holds them). */
   pending: number;
   planMs: number;
+  /** Where planning spent its time (lib/digest/plan.ts); absent when nothing was planned (no digest yet, --to). */
+  planPhases?: PlanSummary["phases"];
   sendMs: number;
   /** --to only: why the test digest was not sent. */
   error?: string;
@@ -109,6 +111,7 @@ export async function runDigest(pool: pg.Pool, options: RunDigestOptions): Promi
   summary.planned = plan.planned;
   summary.nothingNew = plan.nothingNew;
   summary.planMs = performance.now() - started;
+  summary.planPhases = plan.phases;
   if (options.dryRun) return summary;
 
   started = performance.now();

@@ -39,8 +39,15 @@ export type BatchReport = {
   sent: number;
   failed: number;
   retry: number;
+  /** Claiming the batch in the ledger. */
+  claimMs: number;
+  /** Reading its papers and names, and rendering every email. */
   renderMs: number;
+  /** Handing the batch to the provider (or the outbox) and waiting for the answer. */
   sendMs: number;
+  /** Recording the outcomes (and the sent papers) in the ledger. */
+  markMs: number;
+  /** From the claim to the mark. */
   totalMs: number;
 };
 export type SendSummary = {
@@ -79,6 +86,7 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
   async function loop() {
     let after = -1;
     while (!stop) {
+      const claiming = performance.now();
       const claim = await claimBatch(pool, { period: options.period, workerId: options.workerId, leaseMs, after });
       if (!claim) break;
       after = claim.batch;
@@ -135,6 +143,7 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
       await options.afterSend?.(claim.batch, results);
 
       const outcomes = claim.deliveries.map((delivery, i) => outcomeOf(delivery, results[i]!));
+      const marking = performance.now();
       await markDeliveries(pool, options.workerId, outcomes);
       const counts = { sent: 0, failed: 0, retry: 0 };
       for (const o of outcomes) counts[o.outcome] += 1;
@@ -146,9 +155,11 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
         batch: claim.batch,
         emails: messages.length,
         ...counts,
+        claimMs: started - claiming,
         renderMs: rendered - started,
         sendMs: answered - rendered,
-        totalMs: performance.now() - started,
+        markMs: performance.now() - marking,
+        totalMs: performance.now() - claiming,
       });
       if (counts.retry > 0) {
         summary.stoppedEarly = true;

@@ -7,7 +7,7 @@ import { loadCandidates, loadPapers } from "./catalogue";
 import { createDigestComposer, type DigestPaper } from "./compose";
 import { matchSavedSearches } from "../saved-searches/match";
 import { papersIn } from "./paper-list";
-import { READER_FOLLOWS_COLUMNS, readerSearches, type ReaderFollowsRow } from "./reader";
+import { loadReaderFollows, readerSearches } from "./reader";
 import { createSectionNamer } from "./section-names";
 import type { DigestPeriod } from "./period";
 import { selectDigestFor } from "./select";
@@ -32,23 +32,20 @@ export async function sendTestDigest(
     mail?: Omit<BatchOptions, "batchKey">;
   },
 ): Promise<TestSendResult> {
-  const { rows } = await pool.query<
-    ReaderFollowsRow & {
-      id: number;
-      email: string;
-      token_seed: string;
-      status: string;
-      topics: number[];
-      topics_only: boolean;
-      sent: number[];
-      previous_ms: string | null;
-    }
-  >(
+  const { rows } = await pool.query<{
+    id: number;
+    email: string;
+    token_seed: string;
+    status: string;
+    topics: number[];
+    topics_only: boolean;
+    sent: number[];
+    previous_ms: string | null;
+  }>(
     `SELECT s.id, s.email, s.token_seed::text AS token_seed, s.status::text AS status, s.digest_topics_only AS topics_only,
             (extract(epoch FROM s.last_sent_at) * 1000)::bigint::text AS previous_ms,
             coalesce((SELECT array_agg(t.tag_id ORDER BY tag.name, t.tag_id) FROM subscriber_topic t JOIN tag ON tag.id = t.tag_id WHERE t.subscriber_id = s.id), '{}') AS topics,
-            coalesce((SELECT array_agg(paper_id) FROM sent_paper WHERE subscriber_id = s.id), '{}') AS sent,
-            ${READER_FOLLOWS_COLUMNS}
+            coalesce((SELECT array_agg(paper_id) FROM sent_paper WHERE subscriber_id = s.id), '{}') AS sent
      FROM subscriber s WHERE lower(s.email) = lower($1)`,
     [options.email.trim()],
   );
@@ -65,18 +62,19 @@ export async function sendTestDigest(
     };
   }
 
+  const follows = (await loadReaderFollows(pool, [subscriber.id])).get(subscriber.id)!;
   const candidates = await loadCandidates(pool, options.period);
   const select = { topN: options.topN, perTopic: options.perTopic, firstDigestFrom: options.period.firstDigestFrom };
   const matches = await matchSavedSearches(
     pool,
-    subscriber.searches.map((search) => search.query),
+    follows.searches.map((search) => search.query),
     candidates.map((candidate) => candidate.id),
   );
   const reader = {
     topics: subscriber.topics,
     topicsOnly: subscriber.topics_only,
-    authors: subscriber.authors,
-    searches: readerSearches(subscriber, matches),
+    authors: follows.authors,
+    searches: readerSearches(follows, matches),
     alreadySent: new Set(subscriber.sent),
     previousDigestAt: subscriber.previous_ms === null ? null : Number(subscriber.previous_ms),
   };
