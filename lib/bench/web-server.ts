@@ -6,6 +6,7 @@ import pg from "pg";
 import { localToday } from "../cli/today";
 import { openDatabase } from "../db/database-url";
 import { migrate } from "../db/migrate";
+import { withDatabase } from "../db/with-database";
 import { seedIfEmpty } from "../ingest/seed";
 
 /** A static file of the build: it answers as soon as the server listens, and it is the benches' baseline. */
@@ -84,20 +85,27 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 
 /**
  * The app's own database as `npm start` prepares it (embedded unless DATABASE_URL, migrated, the sample
- * digest imported when empty), or `explicitUrl` migrated.
+ * digest imported when empty); or `name`, another database on that server; or `url`, migrated.
  */
 export async function appCatalogue(
-  explicitUrl: string | undefined,
+  choice: { url?: string; name?: string },
   log: (message: string) => void,
 ): Promise<{ url: string; label: string; release(): Promise<void> }> {
-  if (explicitUrl) {
-    await migrate(explicitUrl);
-    return { url: explicitUrl, label: new URL(explicitUrl).pathname.slice(1), release: async () => undefined };
+  if (choice.url) {
+    await migrate(choice.url);
+    return { url: choice.url, label: new URL(choice.url).pathname.slice(1), release: async () => undefined };
   }
   const database = await openDatabase(log);
-  await migrate(database.url);
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  const seeded = await seedIfEmpty(pool, localToday()).finally(() => pool.end());
-  if (seeded) log(`Empty catalogue: imported the sample digest (${seeded.counts.new} papers).`);
-  return { url: database.url, label: `the app database (${database.kind} server)`, release: () => database.release() };
+  const url = choice.name ? withDatabase(database.url, choice.name) : database.url;
+  try {
+    await migrate(url);
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const seeded = await seedIfEmpty(pool, localToday()).finally(() => pool.end());
+    if (seeded) log(`Empty catalogue: imported the sample digest (${seeded.counts.new} papers).`);
+  } catch (error) {
+    await database.release();
+    throw error;
+  }
+  const label = `${choice.name ?? "the app database"} (${database.kind} server)`;
+  return { url, label, release: () => database.release() };
 }

@@ -1,4 +1,4 @@
-// npm run bench:http -- [--database-url URL] [--duration 20] [--connections 50] [--warmup 3] [--rounds 1] [--workers 1]
+// npm run bench:http -- [--database-url URL | --database NAME] [--duration 20] [--connections 50] [--warmup 3] [--rounds 1] [--workers 1]
 //   [--mix-connections 20] [--mix-duration 20] [--votes-per-second 10] [--skip cache-off,signed-in,votes]
 // Serves the production build (scripts/serve.ts, built first when stale) against a catalogue, then loads
 // each page with autocannon side by side with a static file from the same server: once as deployed
@@ -7,7 +7,8 @@
 // deployed, readers cycle through 100+ distinct public pages without and with a signed-in reader voting
 // (--votes-per-second) through the route the Upvote button calls: req/s, page-cache hit rate, p99.
 // Requests carry a browser's Accept-Encoding, so pages travel compressed as they do to readers. Prints
-// figures and ratios from the same run, asserts nothing. Catalogue: --database-url, else
+// figures and ratios from the same run, asserts nothing. Catalogue: --database-url, or --database (a
+// database on the DATABASE_URL / embedded server: `--database paperpulse` is the app's own), else
 // `pp_bench_search` (bench:search's million papers) on the DATABASE_URL / embedded server when it
 // exists, else the app's own database. The bench's account is deleted at the end, its votes undone.
 import autocannon from "autocannon";
@@ -46,6 +47,7 @@ const PROBE_TIMEOUT_MS = 30_000;
 const { values } = parseArgs({
   options: {
     "database-url": { type: "string" },
+    database: { type: "string" },
     duration: { type: "string", default: "20" },
     connections: { type: "string", default: "50" },
     warmup: { type: "string", default: "3" },
@@ -109,6 +111,17 @@ async function chooseCatalogue(): Promise<{ url: string; label: string; release(
     };
   }
   const database = await openDatabase(log);
+  const named = values.database;
+  if (named) {
+    const [exists] = await query(database.url, "SELECT 1 FROM pg_database WHERE datname = $1", [named]);
+    if (!exists) {
+      await database.release();
+      throw new Error(`--database ${named}: no such database on the ${database.kind} server`);
+    }
+    const url = withDatabase(database.url, named);
+    await migrate(url);
+    return { url, label: `${named} (${database.kind} server)`, release: () => database.release() };
+  }
   const [bench] = await query(database.url, "SELECT 1 FROM pg_database WHERE datname = $1", [SEARCH_BENCH_DATABASE]);
   if (bench) {
     const url = withDatabase(database.url, SEARCH_BENCH_DATABASE);
