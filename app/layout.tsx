@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
+import { PersonalStateProvider } from "@/components/personal-state";
 import { SEARCH_INPUT_ID, SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
-import { currentUser } from "@/lib/auth/session";
+import { HINT_COOKIE } from "@/lib/http/signed-in-hint";
 import { siteOrigin } from "@/lib/site-origin";
 import { subscribeAction } from "./subscribe/actions";
 import "./globals.css";
@@ -25,10 +27,28 @@ export const viewport: Viewport = {
   ],
 };
 
+/**
+ * Runs before the first paint: html[data-signed-in] from the signed-in hint, so the cached page (the same
+ * for everyone) shows the right header and controls at once (the `signed-in:` variant in globals.css).
+ */
+const SIGNED_IN_HINT_SCRIPT = `document.cookie.split("; ").indexOf(${JSON.stringify(`${HINT_COOKIE}=1`)})>=0&&document.documentElement.setAttribute("data-signed-in","")`;
+
+/** This render's CSP nonce (lib/http/security-headers.ts): the one inline script of ours must carry it. */
+async function scriptNonce(): Promise<string | undefined> {
+  return /'nonce-([^']+)'/.exec((await headers()).get("content-security-policy") ?? "")?.[1];
+}
+
+// No session is read here or in any public page: the page cache serves the same bytes to every reader,
+// and what is personal comes from /api/me/state in the browser (components/personal-state.tsx).
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  const nonce = await scriptNonce();
   return (
-    <html lang="en">
+    // The head script adds data-signed-in before React hydrates: an expected difference.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* A constant of ours, not content: nothing from a digest or a request reaches it. */}
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: SIGNED_IN_HINT_SCRIPT }} />
+      </head>
       <body className="flex min-h-screen flex-col bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <a
           href="#main"
@@ -36,11 +56,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <SiteHeader account={user && { email: user.email, isAdmin: user.role === "ADMIN" }} />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
-          {children}
-        </main>
-        <SiteFooter subscribe={subscribeAction} />
+        <PersonalStateProvider>
+          <SiteHeader />
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 focus:outline-none sm:py-8"
+          >
+            {children}
+          </main>
+          <SiteFooter subscribe={subscribeAction} />
+        </PersonalStateProvider>
         <KeyboardShortcuts searchInputId={SEARCH_INPUT_ID} />
       </body>
     </html>

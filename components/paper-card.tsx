@@ -1,5 +1,6 @@
 // One paper in a list: title (to its page), expandable abstract excerpt, link badges, date.
-// `data-paper-card` is what the j/k keyboard shortcuts move between.
+// `data-paper-card` is what the j/k keyboard shortcuts move between; `data-paper-id` tells the page cache
+// which papers a page shows (lib/http/entry-subjects.ts), so a change to one clears only those pages.
 import Link from "next/link";
 import type { PaperSummary } from "@/lib/papers/types";
 import { AbstractExcerpt } from "./abstract-excerpt";
@@ -28,6 +29,7 @@ function PaperCard({ paper, terms, position, headingLevel = 2, rankedBy }: CardP
   return (
     <article
       data-paper-card
+      data-paper-id={paper.id}
       tabIndex={-1}
       aria-labelledby={titleId}
       className="-mx-3 scroll-mt-4 rounded-lg px-3 py-3 transition-colors focus-visible:bg-sky-50/60 dark:focus-visible:bg-sky-950/40"

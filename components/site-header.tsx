@@ -1,14 +1,15 @@
 // The banner on every page: the name, the main sections and a search box (a plain GET form to /search).
+// The same for every reader (pages are cached for everyone): "Sign in" or the account link is chosen by the
+// signed-in hint, and the Admin link and the account's address come from /api/me/state.
 import Link from "next/link";
+import { AccountLink, AdminLink } from "./account-links";
 import { Button } from "./ui/button";
 
 export const SEARCH_INPUT_ID = "site-search";
 
-export type HeaderAccount = { email: string; isAdmin: boolean } | null;
-
 const navLink = "text-zinc-700 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white";
 
-export function SiteHeader({ account }: { account: HeaderAccount }) {
+export function SiteHeader() {
   return (
     <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-950/80">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -46,23 +47,14 @@ export function SiteHeader({ account }: { account: HeaderAccount }) {
                 Tags
               </Link>
             </li>
-            {account?.isAdmin && (
-              <li>
-                <Link href="/admin" className={navLink}>
-                  Admin
-                </Link>
-              </li>
-            )}
-            <li>
-              {account ? (
-                <Link href="/me" className={navLink} title={account.email}>
-                  Me
-                </Link>
-              ) : (
-                <Link href="/signin" className={navLink}>
-                  Sign in
-                </Link>
-              )}
+            <AdminLink className={navLink} />
+            <li className="hidden signed-in:block">
+              <AccountLink className={navLink} />
+            </li>
+            <li className="signed-in:hidden">
+              <Link href="/signin" className={navLink}>
+                Sign in
+              </Link>
             </li>
           </ul>
         </nav>

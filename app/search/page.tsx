@@ -5,7 +5,7 @@ import { PaperList } from "@/components/paper-card";
 import { Pagination } from "@/components/pagination";
 import { parseSearchParams, type SearchQuery } from "@/lib/papers/search-params";
 import { searchPapers, TOTAL_CAP, type SearchResult } from "@/lib/papers/search";
-import { currentUser } from "@/lib/auth/session";
+import { SignedInSwitch } from "@/components/signed-in-switch";
 import { SaveSearch } from "./_components/save-search";
 import { SearchForm } from "./_components/search-form";
 import { saveSearchAction } from "./saved-search-actions";
@@ -85,11 +85,19 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchForm values={{ q: query.q, from: query.from, to: query.to, hasCode: query.hasCode }} />
       </div>
       <div className="mt-3">
-        <SaveSearch
-          search={query}
-          signedIn={(await currentUser()) !== null}
-          returnTo={searchUrl("/search", query)}
-          save={saveSearchAction}
+        {/* No session is read: the page is the same for every reader, cached for all. */}
+        <SignedInSwitch
+          signedIn={
+            <SaveSearch search={query} signedIn returnTo={searchUrl("/search", query)} save={saveSearchAction} />
+          }
+          signedOut={
+            <SaveSearch
+              search={query}
+              signedIn={false}
+              returnTo={searchUrl("/search", query)}
+              save={saveSearchAction}
+            />
+          }
         />
       </div>
       <SearchNotices

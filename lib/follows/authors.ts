@@ -52,11 +52,6 @@ export async function unfollowAuthor(owner: Owner, slugOrKey: string): Promise<{
   return { ok: true, message: `Unfollowed ${removed.name}.` };
 }
 
-export async function isFollowing(owner: Owner | null, key: string): Promise<boolean> {
-  if (!owner) return false;
-  return (await db().authorFollow.count({ where: { ...ownedBy(owner), authorKey: key } })) > 0;
-}
-
 /** The owner's followed authors, by name, each with their newest papers. */
 export async function followedAuthors(owner: Owner): Promise<FollowedAuthor[]> {
   const rows = await db().authorFollow.findMany({

@@ -38,6 +38,9 @@ export const RENDERED_ROUTES: readonly string[] = [
   "/api/admin/imports/[id]",
   "/api/admin/imports/[id]/confirm",
   "/api/auth/[...nextauth]",
+  // Answered by the web server before the cache (lib/http/personal-state.ts); the routes serve `next dev`.
+  "/api/me/state",
+  "/api/papers/counts",
   "/api/papers/[slug]/reactions",
   "/api/papers/[slug]/tags",
   "/api/papers/[slug]/tags/[tag]",
@@ -64,7 +67,11 @@ function routePattern(route: string): RegExp {
 
 const MATCHERS = CACHEABLE_ROUTES.map((route) => ({ ...route, pattern: routePattern(route.route) }));
 
+/** Static routes rendered per request that a cacheable pattern would also match (`/api/papers/counts`). */
+const RENDERED_STATIC = new Set(RENDERED_ROUTES.filter((route) => !route.includes("[")));
+
 /** The cacheable route a request path belongs to, or undefined. */
 export function cacheableRouteFor(path: string): CacheableRoute | undefined {
+  if (RENDERED_STATIC.has(path)) return undefined;
   return MATCHERS.find((candidate) => candidate.pattern.test(path));
 }

@@ -12,10 +12,6 @@ export function paperNotice(paperId: number): string {
   return `paper:${paperId}`;
 }
 
-export function tagNotice(slug: string): string {
-  return `tag:${slug}`;
-}
-
 export function parseCatalogueNotice(payload: string): CatalogueNotice {
   const paper = /^paper:(\d{1,10})$/.exec(payload);
   if (paper) return { kind: "paper", paperId: Number(paper[1]) };

@@ -12,7 +12,7 @@ export type EntrySubjects = {
 };
 
 /** The attribute components put on a paper's card and on its page (components/paper-card.tsx, app/papers). */
-export const PAPER_MARKER = "data-paper-id";
+const PAPER_MARKER = "data-paper-id";
 const PAPER_ATTRIBUTE = new RegExp(`${PAPER_MARKER}="(\\d+)"`, "g");
 const RANKED_SORTS = new Set(["trending", "top"]);
 const NONE: ReadonlySet<never> = new Set();

@@ -42,7 +42,7 @@ export type PageCacheOptions = {
 type Entry = RecordedResponse & EntrySubjects;
 
 /** Trending and top reorder with every vote, which clears nothing: they may be this stale, by design. */
-export const RANKED_TTL_MS = 5_000;
+const RANKED_TTL_MS = 5_000;
 
 /** A visitor waiting for someone else's render of the same page gives up after this and renders for itself. */
 const FOLLOWER_WAIT_MS = 3_000;

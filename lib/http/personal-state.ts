@@ -13,25 +13,25 @@ import { unknownParamErrors } from "../api/query-params";
 import { sessionTokens } from "./session-cookie";
 import { CLEAR_HINT, hasSignedInHint } from "./signed-in-hint";
 
-export const ME_STATE_PATH = "/api/me/state";
-export const COUNTS_PATH = "/api/papers/counts";
+const ME_STATE_PATH = "/api/me/state";
+const COUNTS_PATH = "/api/papers/counts";
 /** A page lists at most 100 papers (a digest page); twice that leaves room and bounds the query. */
-export const MAX_IDS = 200;
+const MAX_IDS = 200;
 const MAX_AUTHORS = 20;
 /** Counts shared by everyone may be this old; browsers and proxies keep them as long. */
 const COUNTS_MEMO_MS = 5_000;
 
-export type PaperState = { upvoted: boolean; saved: boolean; myTags: string[]; upvotes: number; saves: number };
-export type PersonalState = {
+type PaperState = { upvoted: boolean; saved: boolean; myTags: string[]; upvotes: number; saves: number };
+type PersonalState = {
   signedIn: boolean;
   user: { email: string; name: string | null; isAdmin: boolean } | null;
   papers: Record<string, PaperState>;
   /** Only when `authors` was asked: whether the reader follows each author (by the author page's slug). */
   authors?: Record<string, boolean>;
 };
-export type PaperCounts = { papers: Record<string, { upvotes: number; saves: number }> };
+type PaperCounts = { papers: Record<string, { upvotes: number; saves: number }> };
 
-type Answer = { status: number; body: unknown; cacheControl: string; clearHint?: boolean };
+export type Answer = { status: number; body: unknown; cacheControl: string; clearHint?: boolean };
 
 const PRIVATE = "private, no-store";
 const PUBLIC_COUNTS = `public, max-age=${COUNTS_MEMO_MS / 1000}`;
@@ -209,4 +209,11 @@ function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
     "cache-control": answer.cacheControl,
   });
   res.end(req.method === "HEAD" ? undefined : json);
+}
+
+/** The same answer for a Next route handler (`npm run dev` runs Next without this web server). */
+export function answerResponse(answer: Answer): Response {
+  const headers = new Headers({ "cache-control": answer.cacheControl });
+  if (answer.clearHint) headers.append("set-cookie", CLEAR_HINT);
+  return Response.json(answer.body, { status: answer.status, headers });
 }

@@ -6,13 +6,12 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { pageNumber } from "@/components/digest-view";
 import { FollowAuthor } from "@/components/follow-author";
+import { FollowAuthorLive } from "@/components/follow-author-live";
 import { Pagination } from "@/components/pagination";
 import { PaperList } from "@/components/paper-card";
-import { currentUser } from "@/lib/auth/session";
 import { authorPath, authorSearchText } from "@/lib/authors/key";
 import { authorBySlug, authorPage } from "@/lib/authors/queries";
-import { isFollowing } from "@/lib/follows/authors";
-import { ownerForUser } from "@/lib/follows/owner";
+import { SignedInSwitch } from "@/components/signed-in-switch";
 import { followAuthorAction, unfollowAuthorAction } from "../actions";
 
 type Props = {
@@ -50,8 +49,6 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   const result = await authorPage(slug, pageNumber(query.page));
   if (!result) notFound();
   const { author, topics } = result;
-  const viewer = await currentUser();
-  const following = viewer ? await isFollowing(ownerForUser(viewer.id), author.key) : null;
 
   return (
     <section aria-labelledby="author-heading">
@@ -77,13 +74,27 @@ export default async function AuthorPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <div className="mt-3">
-        <FollowAuthor
-          slug={author.slug}
-          name={author.name}
-          following={following}
-          returnTo={authorPath(author.slug)}
-          follow={followAuthorAction}
-          unfollow={unfollowAuthorAction}
+        {/* The same page for every reader: whether I follow comes from /api/me/state. */}
+        <SignedInSwitch
+          signedIn={
+            <FollowAuthorLive
+              slug={author.slug}
+              name={author.name}
+              returnTo={authorPath(author.slug)}
+              follow={followAuthorAction}
+              unfollow={unfollowAuthorAction}
+            />
+          }
+          signedOut={
+            <FollowAuthor
+              slug={author.slug}
+              name={author.name}
+              following={null}
+              returnTo={authorPath(author.slug)}
+              follow={followAuthorAction}
+              unfollow={unfollowAuthorAction}
+            />
+          }
         />
       </div>
       <p className="mt-2 max-w-prose text-xs text-zinc-600 dark:text-zinc-400">

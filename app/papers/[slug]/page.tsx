@@ -8,8 +8,8 @@ import { FollowAuthorPicker } from "@/components/follow-author-picker";
 import { LinkedText } from "@/components/linked-text";
 import { excerpt, formatDate, formatLongDate } from "@/components/format";
 import { PaperList } from "@/components/paper-card";
+import { SignedInSwitch } from "@/components/signed-in-switch";
 import { TagList } from "@/components/tag-list";
-import { currentUser } from "@/lib/auth/session";
 import { bibtexFor } from "@/lib/papers/bibtex";
 import { paperBySlug } from "@/lib/papers/paper";
 import { similarPapers } from "@/lib/papers/similar";
@@ -49,17 +49,18 @@ export default async function PaperPage({ params }: Props) {
   const { slug } = await params;
   const paper = await loadPaper(slug);
   if (!paper) notFound();
-  const viewer = await currentUser();
+  // The same page for every reader (the page cache serves it to all): no session is read here. The
+  // reader's votes, saves and tags, and fresh counts, come from /api/me/state in the browser.
   const origin = siteOrigin();
   const [similar, reactions, tags] = await Promise.all([
     similarPapers(paper.id, SIMILAR_COUNT),
-    paperReactions(viewer?.id ?? null, paper.id),
-    tagsForPaper(paper.id, viewer?.id),
+    paperReactions(null, paper.id), // its count is a first guess: votes do not clear the cached page
+    tagsForPaper(paper.id),
   ]);
   const bibtex = bibtexFor(paper, origin);
 
   return (
-    <article aria-labelledby="paper-heading">
+    <article aria-labelledby="paper-heading" data-paper-id={paper.id}>
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
         <Link href={paper.digests[0] ? `/digests/${paper.digests[0]}` : "/"} className="hover:underline">
           <span aria-hidden="true">←</span>{" "}
@@ -121,14 +122,26 @@ export default async function PaperPage({ params }: Props) {
       </dl>
 
       <div className="mt-4">
-        <ReactionButtons slug={paper.slug} signedIn={viewer !== null} {...reactions} />
+        <ReactionButtons paperId={paper.id} slug={paper.slug} upvotes={reactions.upvotes} />
       </div>
       <div className="mt-3">
-        <FollowAuthorPicker
-          authors={paper.authorLinks ?? []}
-          signedIn={viewer !== null}
-          returnTo={`/papers/${paper.slug}`}
-          follow={followAuthorAction}
+        <SignedInSwitch
+          signedIn={
+            <FollowAuthorPicker
+              authors={paper.authorLinks ?? []}
+              signedIn
+              returnTo={`/papers/${paper.slug}`}
+              follow={followAuthorAction}
+            />
+          }
+          signedOut={
+            <FollowAuthorPicker
+              authors={paper.authorLinks ?? []}
+              signedIn={false}
+              returnTo={`/papers/${paper.slug}`}
+              follow={followAuthorAction}
+            />
+          }
         />
       </div>
 
@@ -157,22 +170,22 @@ export default async function PaperPage({ params }: Props) {
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">No tags yet.</p>
           )}
-          {viewer ? (
-            <TagEditor
-              slug={paper.slug}
-              mine={tags.filter((tag) => tag.mine).map(({ slug, name }) => ({ slug, name }))}
-            />
-          ) : (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              <Link
-                href={`/signin?callbackUrl=${encodeURIComponent(`/papers/${paper.slug}`)}`}
-                className="text-sky-700 underline dark:text-sky-400"
-              >
-                Sign in
-              </Link>{" "}
-              to add your own tags.
-            </p>
-          )}
+          <SignedInSwitch
+            signedIn={
+              <TagEditor paperId={paper.id} slug={paper.slug} tags={tags.map(({ slug, name }) => ({ slug, name }))} />
+            }
+            signedOut={
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                <Link
+                  href={`/signin?callbackUrl=${encodeURIComponent(`/papers/${paper.slug}`)}`}
+                  className="text-sky-700 underline dark:text-sky-400"
+                >
+                  Sign in
+                </Link>{" "}
+                to add your own tags.
+              </p>
+            }
+          />
         </div>
       </section>
 

@@ -33,5 +33,8 @@ describe("the page cache's route declarations", () => {
     expect(cacheableRouteFor("/papers/x/extra")).toBeUndefined();
     expect(cacheableRouteFor("/feedxxml")).toBeUndefined();
     expect(cacheableRouteFor("/me")).toBeUndefined();
+    // Personal or too lively to cache, though /api/papers/[slug] would match it.
+    expect(cacheableRouteFor("/api/papers/counts")).toBeUndefined();
+    expect(cacheableRouteFor("/api/me/state")).toBeUndefined();
   });
 });

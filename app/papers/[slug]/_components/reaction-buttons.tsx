@@ -1,43 +1,49 @@
 "use client";
-// Upvote and Save toggles: optimistic, then corrected by the server's count; signed out, they lead to sign-in and back.
+// Upvote and Save on a paper page that is the same for every reader (served from the page cache): signed
+// out, links to sign-in with the shared count; signed in, toggles that stay busy until /api/me/state says
+// what this reader did, then act optimistically and take the server's count. The count baked into the
+// page is only a first guess; the fresh one comes from the state or counts call.
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { usePaper } from "@/components/personal-state";
+import { SignedInSwitch } from "@/components/signed-in-switch";
 
-type Props = { slug: string; upvotes: number; upvoted: boolean; saved: boolean; signedIn: boolean };
+type Props = { paperId: number; slug: string; /** When the page was rendered. */ upvotes: number };
 type Kind = "upvote" | "save";
 
 const base =
   "inline-flex items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600";
 const idle = "border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900";
 const on = "border-sky-700 bg-sky-50 text-sky-900 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-100";
+const busy = "border-zinc-300 text-zinc-500 dark:border-zinc-700 dark:text-zinc-400 cursor-progress";
 
-export function ReactionButtons({ slug, upvotes, upvoted, saved, signedIn }: Props) {
-  const [state, setState] = useState({ upvotes, upvoted, saved });
+/** The label in the width of its longer form, so turning on or arriving never moves what follows. */
+function Label({ text, wider }: { text: string; wider: string }) {
+  return (
+    <span className="inline-grid">
+      <span className="invisible col-start-1 row-start-1" aria-hidden="true">
+        {wider}
+      </span>
+      <span className="col-start-1 row-start-1">{text}</span>
+    </span>
+  );
+}
+
+export function ReactionButtons({ paperId, slug, upvotes }: Props) {
+  const { view, setPaper } = usePaper(paperId);
   const [error, setError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
-
-  if (!signedIn) {
-    const signIn = `/signin?callbackUrl=${encodeURIComponent(`/papers/${slug}`)}`;
-    return (
-      <div className="flex flex-wrap items-center gap-2">
-        <Link href={signIn} className={`${base} ${idle}`}>
-          <span aria-hidden="true">▲</span> Upvote <span className="tabular-nums">{upvotes}</span>
-          <span className="sr-only"> (sign in to vote)</span>
-        </Link>
-        <Link href={signIn} className={`${base} ${idle}`}>
-          Save<span className="sr-only"> (sign in to save)</span>
-        </Link>
-      </div>
-    );
-  }
+  const mine = view.papers[paperId];
+  const shownUpvotes = mine?.upvotes ?? view.counts[paperId]?.upvotes ?? upvotes;
 
   function set(kind: Kind, active: boolean) {
-    const before = state;
+    if (!mine) return;
+    const before = mine;
     setError(null);
-    setState((current) =>
+    setPaper(
       kind === "upvote"
-        ? { ...current, upvoted: active, upvotes: current.upvotes + (active ? 1 : -1) }
-        : { ...current, saved: active },
+        ? { upvoted: active, upvotes: mine.upvotes + (active ? 1 : -1) }
+        : { saved: active, saves: mine.saves + (active ? 1 : -1) },
     );
     startTransition(async () => {
       try {
@@ -48,42 +54,59 @@ export function ReactionButtons({ slug, upvotes, upvoted, saved, signedIn }: Pro
         });
         const body = await response.json();
         if (!response.ok) throw new Error(body.error ?? `The server said ${response.status}.`);
-        setState((current) =>
-          kind === "upvote"
-            ? { ...current, upvoted: body.active, upvotes: body.count }
-            : { ...current, saved: body.active },
+        setPaper(
+          kind === "upvote" ? { upvoted: body.active, upvotes: body.count } : { saved: body.active, saves: body.count },
         );
       } catch (failure) {
-        setState(before);
+        setPaper(before);
         setError(failure instanceof Error ? failure.message : "That did not work; try again.");
       }
     });
   }
 
-  return (
+  const signIn = `/signin?callbackUrl=${encodeURIComponent(`/papers/${slug}`)}`;
+  const signedOut = (
     <div className="flex flex-wrap items-center gap-2">
+      <Link href={signIn} className={`${base} ${idle}`}>
+        <span aria-hidden="true">▲</span> <Label text="Upvote" wider="Upvoted" />{" "}
+        <span className="tabular-nums">{shownUpvotes}</span>
+        <span className="sr-only"> (sign in to vote)</span>
+      </Link>
+      <Link href={signIn} className={`${base} ${idle}`}>
+        <Label text="Save" wider="Saved" />
+        <span className="sr-only"> (sign in to save)</span>
+      </Link>
+    </div>
+  );
+
+  const signedIn = (
+    <div className="flex flex-wrap items-center gap-2" aria-busy={!mine}>
       <button
         type="button"
-        aria-pressed={state.upvoted}
-        onClick={() => set("upvote", !state.upvoted)}
-        className={`${base} ${state.upvoted ? on : idle}`}
+        aria-pressed={mine?.upvoted ?? false}
+        disabled={!mine}
+        onClick={() => mine && set("upvote", !mine.upvoted)}
+        className={`${base} ${!mine ? busy : mine.upvoted ? on : idle}`}
       >
-        <span aria-hidden="true">▲</span> {state.upvoted ? "Upvoted" : "Upvote"}{" "}
+        <span aria-hidden="true">▲</span> <Label text={mine?.upvoted ? "Upvoted" : "Upvote"} wider="Upvoted" />{" "}
         <span className="tabular-nums" data-testid="upvote-count">
-          {state.upvotes}
+          {shownUpvotes}
         </span>
       </button>
       <button
         type="button"
-        aria-pressed={state.saved}
-        onClick={() => set("save", !state.saved)}
-        className={`${base} ${state.saved ? on : idle}`}
+        aria-pressed={mine?.saved ?? false}
+        disabled={!mine}
+        onClick={() => mine && set("save", !mine.saved)}
+        className={`${base} ${!mine ? busy : mine.saved ? on : idle}`}
       >
-        {state.saved ? "Saved" : "Save"}
+        <Label text={mine?.saved ? "Saved" : "Save"} wider="Saved" />
       </button>
       <p role="status" aria-live="polite" className="text-sm text-red-700 dark:text-red-400">
         {error}
       </p>
     </div>
   );
+
+  return <SignedInSwitch signedIn={signedIn} signedOut={signedOut} />;
 }

@@ -1,18 +1,26 @@
 "use client";
-// Add your own tags to a paper and remove them; the server's message shows when a name is refused.
+// Add your own tags to a paper and remove them; the server's message shows when a name is refused. Which
+// tags are mine comes from /api/me/state (the page is the same for everyone), and each answer updates it.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { usePaper } from "@/components/personal-state";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { parseTagInput } from "@/lib/tags/tag-input";
+import type { PaperTagView } from "@/lib/tags/types";
 
-type Props = { slug: string; mine: { slug: string; name: string }[] };
+/** `tags`: the paper's tags as the page was rendered, for the names of mine. */
+type Props = { paperId: number; slug: string; tags: { slug: string; name: string }[] };
 
-export function TagEditor({ slug, mine }: Props) {
+export function TagEditor({ paperId, slug, tags }: Props) {
   const router = useRouter();
+  const { view, setPaper } = usePaper(paperId);
   const [names, setNames] = useState("");
+  const [known, setKnown] = useState(() => new Map(tags.map((tag) => [tag.slug, tag.name])));
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const myTags = view.papers[paperId]?.myTags;
+  const mine = (myTags ?? []).map((tagSlug) => ({ slug: tagSlug, name: known.get(tagSlug) ?? tagSlug }));
 
   function send(method: "POST" | "DELETE", url: string, body?: unknown) {
     setMessage(null);
@@ -28,6 +36,10 @@ export function TagEditor({ slug, mine }: Props) {
         return;
       }
       if (method === "POST") setNames("");
+      const now = (result.tags ?? []) as PaperTagView[];
+      setKnown((before) => new Map([...before, ...now.map((tag) => [tag.slug, tag.name] as const)]));
+      setPaper({ myTags: now.filter((tag) => tag.mine).map((tag) => tag.slug) });
+      // The paper's public tag list, when a tag appeared on it or left it.
       router.refresh();
     });
   }
@@ -61,7 +73,7 @@ export function TagEditor({ slug, mine }: Props) {
           aria-invalid={message !== null}
           className={`${inputClass} min-w-0 flex-1 px-3 py-1.5 text-sm`}
         />
-        <Button type="submit" variant="strong" size="sm" disabled={pending}>
+        <Button type="submit" variant="strong" size="sm" disabled={pending || myTags === undefined}>
           Add tag
         </Button>
       </form>
