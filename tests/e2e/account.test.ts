@@ -126,6 +126,7 @@ describe("signing in and reacting to a paper", () => {
   });
 
   it("upvote, save and a tag take one click each and are still there after a reload", async () => {
+    await page.locator('[aria-busy="false"]').first().waitFor();
     const before = Number(await page.getByTestId("upvote-count").textContent());
     await upvoteButton().click();
     await page.waitForFunction(
@@ -139,6 +140,8 @@ describe("signing in and reacting to a paper", () => {
     await page.getByRole("list", { name: "Your tags on this paper" }).getByText("E2E Long Video").waitFor();
 
     await page.reload();
+    // The page is the one everyone gets; the buttons are busy until /api/me/state has answered.
+    await page.locator('[aria-busy="false"]').first().waitFor();
     await expect(upvoteButton().getAttribute("aria-pressed")).resolves.toBe("true");
     await expect(page.getByTestId("upvote-count").textContent()).resolves.toBe(String(before + 1));
     await expect(page.getByRole("button", { name: "Saved" }).getAttribute("aria-pressed")).resolves.toBe("true");
