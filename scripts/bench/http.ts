@@ -403,6 +403,22 @@ function printSignedIn(targets: Target[], runs: Map<string, Figures[]>, skipped:
   }
 }
 
+/** Medians of each figure over rounds; counts summed. */
+function medianMix(all: MixFigures[]): MixFigures {
+  const cache: Record<string, number> = {};
+  for (const f of all) for (const [name, n] of Object.entries(f.cache)) cache[name] = (cache[name] ?? 0) + n;
+  return {
+    requests: all.reduce((sum, f) => sum + f.requests, 0),
+    reqPerSec: median(all.map((f) => f.reqPerSec)),
+    p50: median(all.map((f) => f.p50)),
+    p99: median(all.map((f) => f.p99)),
+    hitRate: median(all.map((f) => f.hitRate)),
+    cache,
+    non2xx: all.reduce((sum, f) => sum + f.non2xx, 0),
+    errors: all.reduce((sum, f) => sum + f.errors, 0),
+  };
+}
+
 function mixLine(label: string, f: MixFigures): string {
   const others = Object.entries(f.cache)
     .filter(([name]) => name !== "HIT")
@@ -427,26 +443,42 @@ async function runVotes(base: string, databaseUrl: string): Promise<void> {
   const kinds = [...byKind].map(([kind, n]) => `${n} ${kind}`).join(", ");
   log(`votes: ${pages.length} pages (${kinds})`);
   const read = (seconds: number) => readMix({ base, pages, connections: mixConnections, seconds });
-  await visitEach(base, pages);
-  await read(warmup);
-  const quiet = await read(mixDuration);
-  log(`votes: without votes ${fmt(quiet.reqPerSec)} req/s, ${fmt(quiet.hitRate * 100)}% hits`);
-  await settle(base);
-  await visitEach(base, pages);
-  await read(warmup);
-  const voter = startVoting({ base, cookie: reader!.cookie, slugs, perSecond: votesPerSecond });
-  let voting: MixFigures;
-  let votes: VoteFigures;
-  try {
-    voting = await read(mixDuration);
-  } finally {
-    votes = await voter.stop();
+  const quietRuns: MixFigures[] = [];
+  const votingRuns: MixFigures[] = [];
+  const voteRuns: VoteFigures[] = [];
+  // Quiet and voting phases alternate, `rounds` times, so both share the machine's noise.
+  for (let round = 0; round < rounds; round++) {
+    await visitEach(base, pages);
+    await read(warmup);
+    quietRuns.push(await read(mixDuration));
+    log(
+      `votes: without votes ${fmt(quietRuns.at(-1)!.reqPerSec)} req/s, ${fmt(quietRuns.at(-1)!.hitRate * 100)}% hits`,
+    );
+    await settle(base);
+    await visitEach(base, pages);
+    await read(warmup);
+    const voter = startVoting({ base, cookie: reader!.cookie, slugs, perSecond: votesPerSecond });
+    try {
+      votingRuns.push(await read(mixDuration));
+    } finally {
+      voteRuns.push(await voter.stop());
+    }
+    log(`votes: with votes ${fmt(votingRuns.at(-1)!.reqPerSec)} req/s, ${fmt(votingRuns.at(-1)!.hitRate * 100)}% hits`);
+    await settle(base);
   }
-  log(`votes: with votes ${fmt(voting.reqPerSec)} req/s, ${fmt(voting.hitRate * 100)}% hits`);
+  const quiet = medianMix(quietRuns);
+  const voting = medianMix(votingRuns);
+  const votes: VoteFigures = {
+    sent: voteRuns.reduce((sum, v) => sum + v.sent, 0),
+    ok: voteRuns.reduce((sum, v) => sum + v.ok, 0),
+    failed: voteRuns.reduce((sum, v) => sum + v.failed, 0),
+    lastError: voteRuns.findLast((v) => v.lastError)?.lastError ?? null,
+    p50: median(voteRuns.map((v) => v.p50)),
+  };
 
   console.log(
     `\n## under votes (page cache on): ${mixConnections} readers over ${pages.length} distinct pages (${kinds}), ` +
-      `${mixDuration} s each after ${warmup} s warm-up`,
+      `${mixDuration} s each after ${warmup} s warm-up, median of ${rounds} round(s)`,
   );
   console.log(
     `targets: with votes >= ${VOTES_TARGET.shareOfQuiet * 100}% of the req/s without, hit rate >= ${VOTES_TARGET.hitRate * 100}%`,
@@ -463,7 +495,7 @@ async function runVotes(base: string, databaseUrl: string): Promise<void> {
     `with votes / without: ${fmt(ratio * 100)}% of the req/s, hit rate ${fmt(voting.hitRate * 100, 1)}%: ${verdict(ok)}`,
   );
   console.log(
-    `votes: ${fmt(votes.sent)} sent over POST /api/papers/:slug/reactions (${fmt(votes.sent / mixDuration, 1)}/s), ` +
+    `votes: ${fmt(votes.sent)} sent over POST /api/papers/:slug/reactions (${fmt(votes.sent / (mixDuration * rounds), 1)}/s), ` +
       `${fmt(votes.ok)} answered 2xx, ${fmt(votes.failed)} failed, p50 ${fmt(votes.p50)} ms` +
       (votes.lastError ? `; last failure: ${votes.lastError}` : ""),
   );

@@ -169,9 +169,24 @@ try {
   );
   for (const page of pages) {
     const all: Scores[] = [];
+    let failure = "";
     for (let run = 0; run < runs; run++) {
-      all.push(await audit(new URL(page.path, base).toString()));
-      log(`${page.name}: run ${run + 1}: performance ${all.at(-1)!.performance}`);
+      // Lighthouse's trace recording sometimes fails on a busy machine (NO_NAVSTART): one more try.
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        try {
+          all.push(await audit(new URL(page.path, base).toString()));
+          log(`${page.name}: run ${run + 1}: performance ${all.at(-1)!.performance}`);
+          break;
+        } catch (error) {
+          failure = (error as Error).message;
+          log(`${page.name}: run ${run + 1}, attempt ${attempt} failed: ${failure}`);
+        }
+      }
+    }
+    if (!all.length) {
+      console.log(`${page.name.padEnd(14)}  failed: ${failure}  MISS  ${page.path}`);
+      exitCode = 1;
+      continue;
     }
     const mid = (pick: (scores: Scores) => number) => median(all.map(pick));
     const performance = mid((s) => s.performance);
