@@ -14,13 +14,11 @@ type MergeCounts = { new: number; updated: number; unchanged: number; entriesAdd
  */
 export type MergeResult = MergeCounts & { bulk: boolean; upstreamChanged: number[]; written: Record<string, number> };
 
-/** The two search indexes the bulk path drops and rebuilds (their definitions are read back from the database). */
-const SEARCH_INDEXES = ["paper_search_vector_idx", "paper_title_trgm_idx"];
-
 /**
- * A load bigger than the catalogue it lands in is cheaper with the search indexes rebuilt
- * once at the end than maintained row by row, and with the search vectors computed by a
- * parallel query on every core rather than by the trigger in this one backend.
+ * A load bigger than the catalogue it lands in is cheaper with the indexes rebuilt once at the end
+ * than maintained row by row, with the search vectors computed by a parallel query on every core
+ * rather than by the trigger in this one backend, and with the vocabulary counted once from the
+ * new papers rather than by the statement trigger (whose transition table copies every row).
  */
 function shouldBulkLoad(staged: number, catalogueSize: number): boolean {
   return staged >= 20_000 && staged > catalogueSize;
@@ -61,12 +59,18 @@ export async function mergeStage(
       FROM ${stage} s JOIN ${map} m USING (line) WHERE m.is_new`;
   let indexDefinitions: string[] = [];
   if (bulk) {
-    const { rows } = await q(
-      `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1)`,
-      [SEARCH_INDEXES],
-    );
-    indexDefinitions = rows.map((row) => row.indexdef as string);
-    for (const name of SEARCH_INDEXES) await q(`DROP INDEX IF EXISTS ${name}`);
+    // Every index of paper but its primary key (the statements below and the foreign keys find papers
+    // by id), and the vocabulary's trigram index; read back from the database, rebuilt as they were.
+    // The unique ones are safe to drop: the classification and the two clash steps above made the new
+    // papers unique, and a rebuild that still found a duplicate would fail the import whole.
+    const { rows } = await q(`
+      SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid IN ('paper'::regclass, 'search_word'::regclass)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+      ORDER BY c.relname`);
+    indexDefinitions = rows.map((row) => row.definition as string);
+    for (const row of rows) await q(`DROP INDEX ${row.name as string}`);
     if (base === 0) {
       // An empty catalogue: truncating it (and, by CASCADE, the tables that point at papers:
       // all empty too) is a no-op for data but gives the tables new files in
@@ -83,10 +87,25 @@ export async function mergeStage(
       SELECT n.*, paper_search_vector(n.title, n.abstract) AS search_vector FROM (${newPapers}) n`,
       [digest.date],
     );
+    // The vectors are handed in and the words counted below: the two triggers would only repeat that
+    // work row by row. Disabled for this statement only, inside the transaction (a crash re-enables them).
+    await q(`ALTER TABLE paper DISABLE TRIGGER paper_search_vector_sync, DISABLE TRIGGER paper_search_words`);
     await q(`
       INSERT INTO paper (id, slug, title_key, title, abstract, arxiv_id, first_seen, authors, upstream_upvotes, search_vector)
       SELECT paper_id, slug, title_key, title, abstract, arxiv_id, first_seen, authors, upstream_upvotes, search_vector FROM ${stage}_new`);
+    await q(`ALTER TABLE paper ENABLE TRIGGER paper_search_vector_sync, ENABLE TRIGGER paper_search_words`);
     await q(`DROP TABLE ${stage}_new`);
+    // The same count as the trigger's (search_words_of, migration 20261212140000_bulk_import_vocabulary),
+    // by a parallel query over the narrower staging table; only the upsert of its result runs serially.
+    await q(
+      `CREATE UNLOGGED TABLE ${stage}_words AS
+      SELECT w AS word, count(*)::int AS papers FROM (${newPapers}) n, search_words_of(n.title) AS w GROUP BY w`,
+      [digest.date],
+    );
+    await q(`
+      INSERT INTO search_word (word, papers) SELECT word, papers FROM ${stage}_words
+      ON CONFLICT (word) DO UPDATE SET papers = search_word.papers + excluded.papers`);
+    await q(`DROP TABLE ${stage}_words`);
   } else {
     // The paper_search_vector_sync trigger computes the vectors.
     await q(

@@ -1,25 +1,29 @@
-// npm run bench:import -- [--papers 1000000] [--seed 1] [--keep]
+// npm run bench:import -- [--papers 1000000] [--seed 1] [--small 10] [--keep]
 // Generates a digest, imports it into an empty catalogue through the real importer (a child
-// process, for honest peak RSS), loads the same rows with the plain-SQL yardstick in the same
-// run, then times 100-paper digests into the full catalogue. Prints figures, asserts nothing.
+// process, for honest peak RSS), then at once (no manual ANALYZE, before autovacuum runs) imports
+// --small 100-paper daily digests into it; then ANALYZEs by hand and imports as many again, so the
+// two figures compare in one run. Then loads the bulk file's rows with the plain-SQL yardstick.
+// Prints figures, asserts nothing.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
+import pg from "pg";
 import { writeDigestFile } from "../../lib/bench/generate-digest";
 import { dropDatabase, freshDatabase } from "../../lib/bench/bench-databases";
 import { loadPlainSql, prepareRows } from "../../lib/bench/plain-sql-load";
-import { median } from "../../lib/bench/stats";
+import { median, percentile } from "../../lib/bench/stats";
 import { openDatabase } from "../../lib/db/database-url";
 import { fileSource } from "../../lib/ingest/file-source";
+import { importDigest } from "../../lib/ingest/import";
 
 const run = promisify(execFile);
 const { values } = parseArgs({
   options: {
     papers: { type: "string", default: "1000000" },
     seed: { type: "string", default: "1" },
-    small: { type: "string", default: "5" },
+    small: { type: "string", default: "10" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -52,6 +56,54 @@ async function child(
   return { ...report, wallSeconds: (performance.now() - started) / 1000 };
 }
 
+/** Imports `files` one after another in this process; each digest's time as the importer measures it. */
+async function importDigests(url: string, files: string[]): Promise<number[]> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    const times: number[] = [];
+    for (const file of files) {
+      const summary = await importDigest(pool, await fileSource(file), {
+        today: "2025-07-01",
+        importedBy: "cli:bench",
+      });
+      if (summary.counts.new === 0) throw new Error(`${file}: no new papers (${summary.status}, ${summary.error})`);
+      times.push(summary.durationMs);
+    }
+    return times;
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Whether the planner has column statistics for paper, and from whom (the importer's ANALYZE or autovacuum's). */
+async function paperStatistics(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ columns: number; analyzed: Date | null; autoanalyzed: Date | null }>(`
+      SELECT (SELECT count(*)::int FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'paper') AS columns,
+             last_analyze AS analyzed, last_autoanalyze AS autoanalyzed
+      FROM pg_stat_user_tables WHERE relname = 'paper'`);
+    const row = rows[0]!;
+    if (row.columns === 0) return "none";
+    const by = [row.analyzed ? "ANALYZE" : "", row.autoanalyzed ? "autovacuum" : ""].filter(Boolean).join(", ");
+    return `${row.columns} columns, by ${by}`;
+  } finally {
+    await client.end();
+  }
+}
+
+async function timedAnalyze(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = performance.now();
+  await client.query("ANALYZE").finally(() => client.end());
+  return (performance.now() - started) / 1000;
+}
+
+const digestFigures = (times: number[]) =>
+  `median ${fmt(median(times))} ms, p95 ${fmt(percentile(times, 95))} ms, max ${fmt(Math.max(...times))} ms (${times.length} digests)`;
+
 try {
   console.log(`# bench:import — ${fmt(papers)} papers, ${database.kind} PostgreSQL, ${cpus().length} cores\n`);
   const file = path.join(work, `digest-${papers}.txt`);
@@ -60,6 +112,21 @@ try {
   console.log(
     `generated ${fmt(generated.papers)} papers (${fmt(generated.uniquePapers)} unique), ${fmt(generated.bytes / 1_048_576, 1)} MB in ${fmt((performance.now() - t) / 1000, 1)} s`,
   );
+  // The daily digests, written before any clock starts: one set before the manual ANALYZE, one after.
+  const small = Number(values.small);
+  const dailies: string[] = [];
+  for (let i = 0; i < 2 * small; i++) {
+    const daily = path.join(work, `small-${i}.txt`);
+    const day = new Date(Date.UTC(2025, 4, 1 + i));
+    const dateLine = day.toLocaleDateString("en-US", {
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    await writeDigestFile(daily, { papers: 100, seed: 1000 + i, repeatEvery: 0, dateLine });
+    dailies.push(daily);
+  }
 
   // 1. The parser alone on the whole file: throughput and flat memory.
   const parsed = await child(file, {}, "--parse-only");
@@ -76,7 +143,24 @@ try {
       `peak RSS ${fmt(ours.maxRssMb)} MB, bulk path: ${ours.result.bulk}`,
   );
 
-  // 3. The plain-SQL yardstick, same rows, same tables and indexes, same server, same run.
+  // 3. Daily digests at once after the bulk load, with whatever statistics the import itself left.
+  const catalogue = fmt(ours.result.counts?.new ?? 0);
+  const statistics = await paperStatistics(oursUrl);
+  const afterLoad = await importDigests(oursUrl, dailies.slice(0, small));
+  console.log(
+    `100-paper digests into ${catalogue} papers, right after the bulk load (paper statistics: ${statistics}):`,
+  );
+  console.log(`                 ${digestFigures(afterLoad)}`);
+  // 4. The same step after a manual ANALYZE of the whole database.
+  const analyzeSeconds = await timedAnalyze(oursUrl);
+  const afterAnalyze = await importDigests(oursUrl, dailies.slice(small));
+  console.log(`...and after a manual ANALYZE (${fmt(analyzeSeconds, 1)} s):`);
+  console.log(`                 ${digestFigures(afterAnalyze)}`);
+  console.log(
+    `                 right after the load / after ANALYZE = ${fmt(median(afterLoad) / median(afterAnalyze), 2)}x (medians)`,
+  );
+
+  // 5. The plain-SQL yardstick, same rows, same tables and indexes, same server, same run.
   const plainUrl = await freshDatabase(database.url, "pp_bench_plain");
   const rows = await prepareRows(await fileSource(file), work, DATE);
   const plainSeconds = await loadPlainSql(plainUrl, rows, DATE);
@@ -85,21 +169,6 @@ try {
   );
   console.log(`ratio:           importer / plain SQL = ${fmt(ours.wallSeconds / plainSeconds, 2)}x`);
   await dropDatabase(database.url, "pp_bench_plain");
-
-  // 4. Small daily digests into the full catalogue.
-  const smallRuns: number[] = [];
-  const smallWall: number[] = [];
-  for (let i = 0; i < Number(values.small); i++) {
-    const small = path.join(work, `small-${i}.txt`);
-    await writeDigestFile(small, { papers: 100, seed: 1000 + i, repeatEvery: 0, dateLine: `May ${i + 1}, 2025` });
-    const report = await child(small, { DATABASE_URL: oursUrl });
-    smallRuns.push(report.result.durationMs! / 1000);
-    smallWall.push(report.wallSeconds);
-  }
-  console.log(
-    `100-paper digest into ${fmt(ours.result.counts?.new ?? 0)}: median ${fmt(median(smallRuns) * 1000)} ms in the importer ` +
-      `(${fmt(median(smallWall), 2)} s wall including process start), ${smallRuns.length} runs`,
-  );
   if (!values.keep) await dropDatabase(database.url, "pp_bench_import");
 } finally {
   await rm(work, { recursive: true, force: true });
