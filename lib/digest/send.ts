@@ -72,7 +72,6 @@ const ALREADY_ACCEPTED = /\b409 invalid_idempotent_request\b/;
 export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): Promise<SendSummary> {
   const composer = createDigestComposer({ siteUrl: options.siteUrl });
   const papers = new Map<number, DigestPaper>();
-  const names = createSectionNamer(pool);
   const summary: SendSummary = { sent: 0, failed: 0, skipped: 0, retry: 0, batches: 0, stoppedEarly: false };
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
 
@@ -97,6 +96,9 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
       const selections = claim.deliveries.map((delivery) => decodePaperList(delivery.paperList));
       const missingPapers = [...new Set(selections.flatMap(papersIn))].filter((id) => !papers.has(id));
       for (const [id, paper] of await loadPapers(pool, missingPapers)) papers.set(id, paper);
+      // A namer per batch: saved-search names and followed authors are per subscriber, so one kept for the
+      // whole run grew with every batch (100,000 subscribers: +250 MB of RSS); topic names cost one query.
+      const names = createSectionNamer(pool);
       await names.load(selections);
       await names.loadFollowedAuthors(
         claim.deliveries.flatMap((delivery, i) =>
