@@ -37,7 +37,7 @@ const preferenceFields = z.object({
 });
 
 /** Only my topics with no topic would be an empty email every time: the form says so instead of saving it. */
-export const ONLY_TOPICS_NEEDS_A_TOPIC = `"${DIGEST_MODE_LABELS.topics}" needs at least one topic: choose one or more, or choose "${DIGEST_MODE_LABELS.trending}".`;
+const ONLY_TOPICS_NEEDS_A_TOPIC = `"${DIGEST_MODE_LABELS.topics}" needs at least one topic: choose one or more, or choose "${DIGEST_MODE_LABELS.trending}".`;
 
 function topicsForMode(value: { mode?: string; topics: string[]; keepTopics?: boolean }, ctx: z.RefinementCtx) {
   if (value.mode === "topics" && value.topics.length === 0 && !value.keepTopics)
