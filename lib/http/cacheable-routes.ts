@@ -24,6 +24,8 @@ export const CACHEABLE_ROUTES: readonly CacheableRoute[] = [
   // The API rejects parameters it does not know (400, never stored), so its query is kept whole.
   { route: "/api/papers", params: "all" },
   { route: "/api/papers/[slug]", params: "all" },
+  // A card's "Show full abstract" (components/abstract-more.tsx); it reads no query.
+  { route: "/api/papers/[slug]/abstract", params: [] },
 ];
 
 /** Rendered for each request: personal, admin, sign-in, token pages and every mutation endpoint. */
