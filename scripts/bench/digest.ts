@@ -40,6 +40,10 @@ type RunFigures = {
   medianBatchRate: number;
   rssBeforeKb: number;
   rssSamplesKb: number[];
+  /** The process's peak RSS when the first batch was marked: planning's share of the peak. */
+  planPeakRssKb: number;
+  /** process.memoryUsage() sampled every 25 ms: the sample with the highest RSS, in kB. */
+  atPeak: { rssKb: number; heapUsedKb: number; heapTotalKb: number; externalKb: number; arrayBuffersKb: number };
   peakRssKb: number;
 };
 type RunRequest = { url: string; fakeUrl: string; concurrency: number; cpuProfDir?: string };
@@ -75,7 +79,19 @@ async function runOnce({ url, fakeUrl, concurrency }: RunRequest): Promise<RunFi
     const totals = { renderMs: 0, providerMs: 0, claimMs: 0, markMs: 0 };
     const rssSamplesKb: number[] = [];
     let batches = 0;
+    let planPeakRssKb = 0;
     const rssBeforeKb = process.memoryUsage().rss / 1024;
+    // Where the peak is: V8's heap (strings, objects) or outside it (Buffers, undici's encoded bodies).
+    const atPeak = { rssKb: 0, heapUsedKb: 0, heapTotalKb: 0, externalKb: 0, arrayBuffersKb: 0 };
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      if (m.rss / 1024 <= atPeak.rssKb) return;
+      atPeak.rssKb = m.rss / 1024;
+      atPeak.heapUsedKb = m.heapUsed / 1024;
+      atPeak.heapTotalKb = m.heapTotal / 1024;
+      atPeak.externalKb = m.external / 1024;
+      atPeak.arrayBuffersKb = m.arrayBuffers / 1024;
+    }, 25);
     const began = performance.now();
     const result = await runDigest(pool, {
       frequency: "daily",
@@ -96,9 +112,11 @@ async function runOnce({ url, fakeUrl, concurrency }: RunRequest): Promise<RunFi
         totals.providerMs += report.sendMs;
         totals.claimMs += report.claimMs;
         totals.markMs += report.markMs;
+        if (batches === 0) planPeakRssKb = process.resourceUsage().maxRSS;
         if (batches++ % 50 === 0) rssSamplesKb.push(process.memoryUsage().rss / 1024);
       },
     });
+    clearInterval(sampler);
     return {
       period: result.period,
       planned: result.planned,
@@ -113,6 +131,8 @@ async function runOnce({ url, fakeUrl, concurrency }: RunRequest): Promise<RunFi
       medianBatchRate: rates.length > 0 ? median(rates) : 0,
       rssBeforeKb,
       rssSamplesKb,
+      planPeakRssKb,
+      atPeak,
       peakRssKb: process.resourceUsage().maxRSS,
     };
   } finally {
@@ -159,7 +179,11 @@ function printRun(f: RunFigures) {
     `emails rendered and handed over per second: ${fmt(f.sent / (f.sendMs / 1000))} while sending, ${fmt(f.sent / (f.totalMs / 1000))} over the whole run; median batch ${fmt(f.medianBatchRate)}/s`,
   );
   console.log(
-    `memory: RSS ${mb(f.rssBeforeKb)} before the run, every 50 batches: ${f.rssSamplesKb.map((kb) => fmt(kb / 1024)).join(", ")} MB; peak RSS of the run's process ${mb(f.peakRssKb)}\n`,
+    `memory: RSS ${mb(f.rssBeforeKb)} before the run, every 50 batches: ${f.rssSamplesKb.map((kb) => fmt(kb / 1024)).join(", ")} MB; peak RSS of the run's process ${mb(f.peakRssKb)}`,
+  );
+  const p = f.atPeak;
+  console.log(
+    `  peak through planning ${mb(f.planPeakRssKb)}; highest sampled RSS ${mb(p.rssKb)}: V8 heap ${mb(p.heapUsedKb)} used of ${mb(p.heapTotalKb)}, external ${mb(p.externalKb)} (array buffers ${mb(p.arrayBuffersKb)})\n`,
   );
 }
 
