@@ -9,12 +9,15 @@ export type EntrySubjects = {
   papers: ReadonlySet<number> | "all";
   tags: ReadonlySet<string> | "all";
   ranked: boolean;
+  /** The paper whose own page this is (`/papers/<slug>`: its similar list is on it), else null. */
+  paperPage: number | "unreadable" | null;
 };
 
 /** The attribute components put on a paper's card and on its page (components/paper-card.tsx, app/papers). */
 const PAPER_MARKER = "data-paper-id";
 const PAPER_ATTRIBUTE = new RegExp(`${PAPER_MARKER}="(\\d+)"`, "g");
 const RANKED_SORTS = new Set(["trending", "top"]);
+const PAPER_PAGE = /^\/papers\/[^/]+$/;
 const NONE: ReadonlySet<never> = new Set();
 
 /** `url`: the canonical URL the entry is kept under (lib/http/cache-key.ts). */
@@ -22,8 +25,15 @@ export function subjectsOf(url: string, entry: RecordedResponse): EntrySubjects 
   const parsed = new URL(url, "http://cache.invalid");
   const ranked = RANKED_SORTS.has(parsed.searchParams.get("sort") ?? "");
   const html = String(entry.headers["content-type"] ?? "").startsWith("text/html");
-  if (!html) return { papers: "all", tags: "all", ranked };
-  return { papers: papersShown(entry), tags: tagsShown(parsed.pathname), ranked };
+  if (!html) return { papers: "all", tags: "all", ranked, paperPage: null };
+  const papers = papersShown(entry);
+  // A paper page's own marker comes first (it is on the page's <article>; its similar papers' cards follow).
+  const paperPage = !PAPER_PAGE.test(parsed.pathname)
+    ? null
+    : papers === "all"
+      ? "unreadable"
+      : (papers.values().next().value ?? null);
+  return { papers, tags: tagsShown(parsed.pathname), ranked, paperPage };
 }
 
 function tagsShown(path: string): ReadonlySet<string> | "all" {

@@ -169,6 +169,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   function shows(entry: Entry, notice: CatalogueNotice): boolean {
     if (notice.kind === "paper") return entry.papers === "all" || entry.papers.has(notice.paperId);
     if (notice.kind === "tag") return entry.tags === "all" || entry.tags.has(notice.slug);
+    if (notice.kind === "similar")
+      return entry.paperPage === "unreadable" || (entry.paperPage !== null && notice.paperIds.has(entry.paperPage));
     return true;
   }
 
