@@ -1,4 +1,5 @@
-// One paper in a list: title (to its page), expandable abstract excerpt, link badges, date.
+// One paper in a list: title (to its page), an abstract excerpt that expands on demand, link badges, date.
+// A server component: the only client part is the excerpt's toggle, which gets the slug, never the paper.
 // `data-paper-card` is what the j/k keyboard shortcuts move between; `data-paper-id` tells the page cache
 // which papers a page shows (lib/http/entry-subjects.ts), so a change to one clears only those pages.
 import Link from "next/link";
@@ -57,7 +58,7 @@ function PaperCard({ paper, terms, position, headingLevel = 2, rankedBy }: CardP
           <AuthorNames authors={paper.authorLinks} total={paper.authorCount} />
         </p>
       )}
-      <AbstractExcerpt text={paper.abstract} terms={terms} />
+      <AbstractExcerpt slug={paper.slug} text={paper.abstract} terms={terms} titleId={titleId} />
       <div className="mt-2.5 flex flex-wrap items-center gap-x-3 gap-y-2">
         <LinkBadges links={paper.links} />
         {paper.tags && paper.tags.length > 0 && (

@@ -35,7 +35,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       "home, with an abstract and the digest date list opened",
       async () => {
         await page.goto(baseUrl());
-        await page.locator("article[data-paper-card] details summary").first().click();
+        const card = page.locator("article[data-paper-card]").first();
+        await card.getByRole("button", { name: "Show full abstract" }).click();
+        await card.getByRole("button", { name: "Show less" }).waitFor();
         await page.getByRole("navigation", { name: "Digest dates" }).locator("summary").click();
         expect(await seriousAxeViolations(page)).toEqual([]);
       },
