@@ -1,6 +1,9 @@
-// Date formatting for "YYYY-MM-DD" digest dates (and ISO timestamps), always in UTC so server and reader agree.
+// Date formatting for "YYYY-MM-DD" digest dates (and ISO timestamps), always in UTC so server and reader agree;
+// counts; excerpts.
 const LONG = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
 const MEDIUM = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+// Built once: `n.toLocaleString("en")` builds a formatter on every call (~8x slower), and cards format several counts.
+const COUNT = new Intl.NumberFormat("en");
 
 function toDate(value: string): Date {
   return new Date(`${value.slice(0, 10)}T00:00:00Z`);
@@ -14,6 +17,11 @@ export function formatLongDate(value: string): string {
 /** "Apr 30, 2025" */
 export function formatDate(value: string): string {
   return MEDIUM.format(toDate(value));
+}
+
+/** "12,345" */
+export function formatCount(value: number): string {
+  return COUNT.format(value);
 }
 
 /** The first sentences of an abstract, cut at a word boundary: for meta descriptions. */

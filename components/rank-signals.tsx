@@ -1,7 +1,8 @@
 // A ranked card's reason for its place: upvotes and saves at a glance, the whole trending formula's inputs in a tooltip.
 import type { RankSignals as Signals } from "@/lib/papers/types";
+import { formatCount } from "./format";
 
-const plural = (count: number, one: string) => `${count.toLocaleString("en")} ${count === 1 ? one : `${one}s`}`;
+const plural = (count: number, one: string) => `${formatCount(count)} ${count === 1 ? one : `${one}s`}`;
 
 /** "12 upvotes, 3 saves, 2 tags, 40 upvotes on Hugging Face": what trending weighs (lib/trending/score.ts). */
 function describeSignals(signals: Signals): string {
@@ -20,7 +21,7 @@ export function RankSignalBadges({ signals, why }: { signals: Signals; why: "tre
       <span className="sr-only">{reason}. </span>
       <span aria-hidden="true">
         ▲ {plural(signals.upvotes, "upvote")} · {plural(signals.saves, "save")}
-        {why === "trending" && signals.upstream > 0 ? ` · ${signals.upstream.toLocaleString("en")} on HF` : ""}
+        {why === "trending" && signals.upstream > 0 ? ` · ${formatCount(signals.upstream)} on HF` : ""}
       </span>
     </p>
   );

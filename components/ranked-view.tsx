@@ -1,12 +1,10 @@
 // A catalogue-wide list on the home page (trending, newest, top of a period): heading, sort control, papers, pages.
 import type { ReactNode } from "react";
 import type { RankedPage } from "@/lib/papers/ranked";
-import { formatLongDate } from "./format";
+import { formatCount, formatLongDate } from "./format";
 import { Pagination } from "./pagination";
 import { PaperList } from "./paper-card";
 import { HomeSortControl, homeHref } from "./sort-control";
-
-const COUNT = new Intl.NumberFormat("en");
 
 /** What the list is, in words: the heading says which papers, the line under it how they are ordered. */
 function describe(list: RankedPage): { eyebrow: string; heading: ReactNode; order: string; empty: string } {
@@ -56,7 +54,7 @@ export function RankedView({ list }: { list: RankedPage }) {
           {text.heading}
         </h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {COUNT.format(list.total)}
+          {formatCount(list.total)}
           {list.truncated ? "+" : ""} {list.total === 1 ? "paper" : "papers"}. {text.order}
         </p>
       </div>
