@@ -131,7 +131,7 @@ type StateRow = {
 };
 
 /** A statement pg can prepare by name: a `pg.Pool`, `pg.Client` or `pg.PoolClient`. */
-export type StatementRunner = {
+type StatementRunner = {
   query<R extends pg.QueryResultRow>(config: pg.QueryConfig<unknown[]>): Promise<pg.QueryResult<R>>;
 };
 
