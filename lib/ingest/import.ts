@@ -17,7 +17,7 @@ import type { DigestFormat, Problem } from "./types";
 export type { DigestSource, ImportOptions, ImportStatus, ImportSummary } from "./import-types";
 
 /** Imports run one at a time (all writers of papers go through here), so merges never race. */
-export const IMPORT_LOCK = 0x5050_494d; // "PPIM"
+const IMPORT_LOCK = 0x5050_494d; // "PPIM"
 /** Problems kept per run; the count beyond it is still reported. */
 const MAX_RECORDED_PROBLEMS = 1000;
 
