@@ -12,8 +12,9 @@ const SOURCES = 50;
 const PER_SOURCE = 3;
 
 /**
- * Reads the similar-paper lists precomputed at import (paper_similar), so the cost is a few index
- * lookups per source, never a pass over the catalogue. A source is a paper the person upvoted, saved
+ * Reads the stored similar-paper lists (paper_similar, filled by the worker's similar-backfill job
+ * shortly after an import), so the cost is a few index lookups per source, never a pass over the
+ * catalogue; a paper imported minutes ago joins once the job has run. A source is a paper the person upvoted, saved
  * or tagged (several signals on one paper are one source, named by the latest). Papers they acted on
  * are left out. Each suggestion belongs to the source it is most similar to; the list takes each
  * source's best suggestion in turn, most recent source first, then each one's second, up to
