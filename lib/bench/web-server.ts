@@ -3,6 +3,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+import { buildIfNeeded } from "../cli/build-if-needed";
+import { freePort } from "../cli/free-port";
 import { localToday } from "../cli/today";
 import { openDatabase } from "../db/database-url";
 import { migrate } from "../db/migrate";
@@ -87,7 +89,7 @@ export async function stopServer(child: ChildProcess): Promise<void> {
  * The app's own database as `npm start` prepares it (embedded unless DATABASE_URL, migrated, the sample
  * digest imported when empty); or `name`, another database on that server; or `url`, migrated.
  */
-export async function appCatalogue(
+async function appCatalogue(
   choice: { url?: string; name?: string },
   log: (message: string) => void,
 ): Promise<{ url: string; label: string; release(): Promise<void> }> {
@@ -108,4 +110,39 @@ export async function appCatalogue(
   }
   const label = `${choice.name ?? "the app database"} (${database.kind} server)`;
   return { url, label, release: () => database.release() };
+}
+
+/**
+ * The site a page bench measures: `url` when given (a server someone already runs), else the production
+ * server started here on the app's catalogue (built first if needed). `close` stops what was started.
+ */
+export async function benchSite(
+  choice: { url?: string; databaseUrl?: string; database?: string },
+  root: string,
+  log: (message: string) => void,
+): Promise<{ base: string; close(): Promise<void> }> {
+  if (choice.url) return { base: choice.url, close: async () => undefined };
+  const catalogue = await appCatalogue({ url: choice.databaseUrl, name: choice.database }, log);
+  let server: BenchServer | undefined;
+  const close = async () => {
+    if (server) await stopServer(server.child);
+    await catalogue.release();
+  };
+  try {
+    buildIfNeeded(root, log);
+    server = startServer({ root, databaseUrl: catalogue.url, port: await freePort() });
+    await waitForServer(server);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  log(`serving ${catalogue.label} at ${server.base}`);
+  return { base: server.base, close };
+}
+
+/** The first paper a home page links to, so a paper page measured is one of the digest's. */
+export function firstPaperPathIn(homeHtml: string): string {
+  const match = /href="(\/papers\/[^"?#]+)"/.exec(homeHtml);
+  if (!match) throw new Error("the home page links to no paper: import a digest first (npm run import -- FILE)");
+  return match[1]!;
 }

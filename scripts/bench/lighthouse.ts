@@ -12,9 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import lighthouse from "lighthouse";
 import { median } from "../../lib/bench/stats";
-import { appCatalogue, startServer, stopServer, waitForServer } from "../../lib/bench/web-server";
-import { buildIfNeeded } from "../../lib/cli/build-if-needed";
-import { freePort } from "../../lib/cli/free-port";
+import { benchSite, firstPaperPathIn } from "../../lib/bench/web-server";
 
 /** Issue 14: performance >= 98 and accessibility 100 on every page. */
 const TARGET = { performance: 98, accessibility: 100 };
@@ -128,27 +126,19 @@ async function audit(url: string): Promise<Scores> {
 }
 
 async function firstPaperPath(base: string): Promise<string> {
-  const home = await (await fetch(base, { signal: AbortSignal.timeout(30_000) })).text();
-  const match = /href="(\/papers\/[^"?#]+)"/.exec(home);
-  if (!match) throw new Error("the home page links to no paper: import a digest first (npm run import -- FILE)");
-  return match[1]!;
+  return firstPaperPathIn(await (await fetch(base, { signal: AbortSignal.timeout(30_000) })).text());
 }
 
-let server: { child: ChildProcess } | undefined;
-let release = async () => undefined as void;
+let close = async () => undefined as void;
 let exitCode = 0;
 try {
-  let base = values.url;
-  if (!base) {
-    const catalogue = await appCatalogue({ url: values["database-url"], name: values.database }, log);
-    release = catalogue.release;
-    buildIfNeeded(root, log);
-    const started = startServer({ root, databaseUrl: catalogue.url, port: await freePort() });
-    server = started;
-    await waitForServer(started);
-    base = started.base;
-    log(`serving ${catalogue.label} at ${base}`);
-  }
+  const site = await benchSite(
+    { url: values.url, databaseUrl: values["database-url"], database: values.database },
+    root,
+    log,
+  );
+  close = site.close;
+  const base = site.base;
   const pages = [
     { name: "home", path: "/" },
     { name: "paper page", path: await firstPaperPath(base) },
@@ -207,7 +197,6 @@ try {
   console.error(`[bench:lighthouse] failed: ${(error as Error).message}`);
   exitCode = 1;
 } finally {
-  if (server) await stopServer(server.child);
-  await release();
+  await close();
 }
 process.exit(exitCode);

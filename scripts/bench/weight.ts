@@ -6,12 +6,9 @@
 // beside them. Against a running server (--url, e.g. `npm start`), else it serves the production build
 // (scripts/serve.ts, built first when stale) on the app's own catalogue, the sample digest when empty;
 // `npm run bench:generate` makes a 100-paper digest to import. Prints figures, asserts nothing.
-import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { appCatalogue, startServer, stopServer, waitForServer } from "../../lib/bench/web-server";
-import { buildIfNeeded } from "../../lib/cli/build-if-needed";
-import { freePort } from "../../lib/cli/free-port";
+import { benchSite, firstPaperPathIn } from "../../lib/bench/web-server";
 
 /** Issue 14, for a 100-paper digest. */
 const TARGETS_KB = { home: 60, paper: 25, js: 120 };
@@ -94,10 +91,7 @@ async function weigh(base: string, path: string): Promise<Weight> {
 /** The first paper the home page links to, so the paper page weighed is one of the digest's. */
 async function firstPaperPath(base: string): Promise<string> {
   if (values.slug) return `/papers/${encodeURIComponent(values.slug)}`;
-  const home = (await fetchBytes(base, "/")).toString("utf8");
-  const match = /href="(\/papers\/[^"?#]+)"/.exec(home);
-  if (!match) throw new Error("the home page links to no paper: import a digest first (npm run import -- FILE)");
-  return match[1]!;
+  return firstPaperPathIn((await fetchBytes(base, "/")).toString("utf8"));
 }
 
 const verdict = (bytes: number, limitKb: number) =>
@@ -123,21 +117,16 @@ function report(label: string, path: string, weight: Weight, htmlLimitKb: number
   console.log(`CSS, ${weight.css.length} file(s)                    ${kb(cssGz).padStart(10)} gz`);
 }
 
-let server: { child: ChildProcess } | undefined;
-let release = async () => undefined as void;
+let close = async () => undefined as void;
 let exitCode = 0;
 try {
-  let base = values.url;
-  if (!base) {
-    const catalogue = await appCatalogue({ url: values["database-url"], name: values.database }, log);
-    release = catalogue.release;
-    buildIfNeeded(root, log);
-    const started = startServer({ root, databaseUrl: catalogue.url, port: await freePort() });
-    server = started;
-    await waitForServer(started);
-    base = started.base;
-    log(`serving ${catalogue.label} at ${base}`);
-  }
+  const site = await benchSite(
+    { url: values.url, databaseUrl: values["database-url"], database: values.database },
+    root,
+    log,
+  );
+  close = site.close;
+  const base = site.base;
   const paperPath = await firstPaperPath(base);
   const home = await weigh(base, "/");
   const paper = await weigh(base, paperPath);
@@ -154,7 +143,6 @@ try {
   console.error(`[bench:weight] failed: ${(error as Error).message}`);
   exitCode = 1;
 } finally {
-  if (server) await stopServer(server.child);
-  await release();
+  await close();
 }
 process.exit(exitCode);
