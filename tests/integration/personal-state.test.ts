@@ -3,17 +3,16 @@
 // cached pages (a vote clears none; a tag clears the pages that show its paper and its tag; an import all).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { followAuthor } from "../../lib/follows/authors";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
-import { CATALOGUE_CHANNEL } from "../../lib/http/catalogue-changes";
 import type { PageCacheOptions } from "../../lib/http/page-cache";
 import { serveWithPageCache, type WebServer } from "../../lib/http/web-server";
 import { addUserTags, removeUserTag } from "../../lib/tags/user-tags";
 import { setReaction } from "../../lib/votes/reactions";
 import { setUpTestDatabase } from "../support/database";
+import { noticesOf, until } from "./helpers/catalogue-notices";
 import { createSession, createUser } from "./helpers/users";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
@@ -80,36 +79,6 @@ async function signedIn(email: string) {
   const user = await createUser(database.pool, email);
   const token = await createSession(database.pool, user.id);
   return { user, cookie: `authjs.session-token=${token}` };
-}
-
-/** Runs `change`, then returns what the catalogue channel carried for it (notifications arrive in commit order). */
-async function notificationsOf(change: () => Promise<unknown>): Promise<string[]> {
-  const listener = new pg.Client({ connectionString: database.url });
-  const heard: string[] = [];
-  listener.on("notification", (message) => heard.push(`${message.channel}:${message.payload}`));
-  await listener.connect();
-  try {
-    await listener.query(`LISTEN ${CATALOGUE_CHANNEL}`);
-    await listener.query("LISTEN test_marker");
-    await change();
-    await database.pool.query("NOTIFY test_marker");
-    const deadline = Date.now() + 10_000;
-    while (!heard.includes("test_marker:")) {
-      if (Date.now() > deadline) throw new Error("the marker notification never came");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  } finally {
-    await listener.end();
-  }
-  return heard.filter((entry) => entry !== "test_marker:").map((entry) => entry.slice(CATALOGUE_CHANNEL.length + 1));
-}
-
-async function until(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 beforeAll(async () => {
@@ -268,7 +237,7 @@ describe("what a change clears", () => {
     const dee = await signedIn("dee@example.org");
     await get(`/papers/${ids[0]}`);
     await get("/");
-    const heard = await notificationsOf(async () => {
+    const heard = await noticesOf(database, async () => {
       await setReaction(dee.user, ids[0]!, "upvote", true);
       await setReaction(dee.user, ids[0]!, "save", true);
       await setReaction(dee.user, ids[0]!, "upvote", false);
@@ -288,7 +257,7 @@ describe("what a change clears", () => {
     const elsewhere = ids.find((id) => !shown.includes(id))!;
     for (const path of [`/papers/${tagged}`, `/papers/${elsewhere}`, "/tags", "/tags/other-tag", "/tags/fresh-topic"])
       await get(path);
-    const heard = await notificationsOf(() => addUserTags(eve.user.id, tagged, "fresh-topic"));
+    const heard = await noticesOf(database, () => addUserTags(eve.user.id, tagged, "fresh-topic"));
     expect(heard.sort()).toEqual([`paper:${tagged}`, "tag:fresh-topic"]);
     await until(async () => (await get(`/papers/${tagged}`)).cache === "MISS", "the tagged paper's page to be cleared");
     expect((await get("/")).cache).toBe("MISS");
@@ -300,10 +269,10 @@ describe("what a change clears", () => {
     expect((await get("/tags/other-tag")).cache).toBe("HIT");
 
     // One more person on a tag the paper already shows changes a count only: nothing is cleared.
-    expect(await notificationsOf(() => addUserTags(fay.user.id, tagged, "fresh-topic"))).toEqual([]);
-    expect(await notificationsOf(() => removeUserTag(fay.user.id, tagged, "fresh-topic"))).toEqual([]);
+    expect(await noticesOf(database, () => addUserTags(fay.user.id, tagged, "fresh-topic"))).toEqual([]);
+    expect(await noticesOf(database, () => removeUserTag(fay.user.id, tagged, "fresh-topic"))).toEqual([]);
     // The last person taking it back takes it off the paper: a public change again.
-    expect((await notificationsOf(() => removeUserTag(eve.user.id, tagged, "fresh-topic"))).sort()).toEqual([
+    expect((await noticesOf(database, () => removeUserTag(eve.user.id, tagged, "fresh-topic"))).sort()).toEqual([
       `paper:${tagged}`,
       "tag:fresh-topic",
     ]);

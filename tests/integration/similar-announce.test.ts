@@ -3,7 +3,6 @@
 // pages whose similar cards show them) stays cached, and nothing is cleared wholesale.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE_CHANNEL, parseCatalogueNotice, similarNotices } from "../../lib/http/catalogue-notice";
 import { serveWithPageCache, type WebServer } from "../../lib/http/web-server";
@@ -11,6 +10,7 @@ import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
 import { backfillSimilar } from "../../lib/papers/similar-backfill";
 import { setUpTestDatabase } from "../support/database";
+import { noticesOf, until } from "./helpers/catalogue-notices";
 
 const samplePath = fileURLToPath(new URL("../../prisma/seed/sample-digest-2025-04-30.txt", import.meta.url));
 const database = setUpTestDatabase();
@@ -47,36 +47,6 @@ async function lists(): Promise<Map<number, string>> {
   return new Map(rows.map((row) => [row.paper_id, row.ids.join(",")]));
 }
 
-/** Runs `change`, then returns the catalogue notices it sent (notifications arrive in commit order). */
-async function noticesOf(change: () => Promise<unknown>): Promise<string[]> {
-  const listener = new pg.Client({ connectionString: database.url });
-  const heard: string[] = [];
-  listener.on("notification", (message) => heard.push(`${message.channel}|${message.payload}`));
-  await listener.connect();
-  try {
-    await listener.query(`LISTEN ${CATALOGUE_CHANNEL}`);
-    await listener.query("LISTEN test_marker");
-    await change();
-    await database.pool.query("NOTIFY test_marker");
-    const deadline = Date.now() + 10_000;
-    while (!heard.includes("test_marker|")) {
-      if (Date.now() > deadline) throw new Error("the marker notification never came");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  } finally {
-    await listener.end();
-  }
-  return heard.filter((entry) => entry !== "test_marker|").map((entry) => entry.slice(CATALOGUE_CHANNEL.length + 1));
-}
-
-async function until(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 beforeAll(async () => {
   await importDigest(database.pool, await fileSource(samplePath), { today: "2025-05-01", importedBy: "cli:test" });
   expect(await backfillSimilar(database.pool)).toMatchObject({ left: 0 });
@@ -106,10 +76,10 @@ describe("the similar-list backfill's notices", () => {
     // The first recompute offers these papers to the lists of the papers they found (the first batch held
     // every paper, so no list took reverse edges then): real changes. The second finds nothing new.
     await requeue();
-    expect(await noticesOf(() => backfillSimilar(database.pool))).not.toEqual([]);
+    expect(await noticesOf(database, () => backfillSimilar(database.pool))).not.toEqual([]);
     for (const path of paths) await cacheOf(path);
     await requeue();
-    expect(await noticesOf(() => backfillSimilar(database.pool))).toEqual([]);
+    expect(await noticesOf(database, () => backfillSimilar(database.pool))).toEqual([]);
     for (const path of paths) expect(await cacheOf(path), path).toBe("HIT");
   });
 
@@ -130,7 +100,7 @@ describe("the similar-list backfill's notices", () => {
     for (const { id } of all) await cacheOf(`/papers/${id}`);
     const before = await lists();
 
-    const notices = await noticesOf(() => backfillSimilar(database.pool));
+    const notices = await noticesOf(database, () => backfillSimilar(database.pool));
 
     const after = await lists();
     const expected = [...new Set([...before.keys(), ...after.keys()])]
@@ -169,7 +139,7 @@ describe("similar notices", () => {
   it("reach PostgreSQL's NOTIFY at their largest", async () => {
     const [largest] = similarNotices(Array.from({ length: 2_000 }, (_, i) => 2_000_000_000 + i));
     expect(
-      await noticesOf(() => database.pool.query("SELECT pg_notify($1, $2)", [CATALOGUE_CHANNEL, largest])),
+      await noticesOf(database, () => database.pool.query("SELECT pg_notify($1, $2)", [CATALOGUE_CHANNEL, largest])),
     ).toEqual([largest]);
   });
 });
