@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { usePaper } from "@/components/personal-state";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { parseTagInput } from "@/lib/tags/tag-input";
+import { checkTagNames } from "@/lib/tags/tag-names";
 import type { PaperTagView } from "@/lib/tags/types";
 
 /** `tags`: the paper's tags as the page was rendered, for the names of mine. */
@@ -51,8 +51,9 @@ export function TagEditor({ paperId, slug, tags }: Props) {
         className="flex flex-wrap gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          // The server's own schema, so a refusal (blank, markup, too many) is explained here without a round trip.
-          const parsed = parseTagInput(names);
+          // The server's own rule (its zod schema wraps it), so a refusal (blank, markup, too many) is explained
+          // here without a round trip; zod itself stays off the client.
+          const parsed = checkTagNames(names);
           if (parsed.ok) send("POST", base, { names });
           else setMessage(parsed.error);
         }}
