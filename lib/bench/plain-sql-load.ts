@@ -48,16 +48,26 @@ async function copyFile(client: pg.Client, sql: string, file: string) {
  * search-vector trigger runs in both backends, so both cores compute vectors), COPY the
  * links, add the digest entries, rebuild the search indexes (parallel GIN builds).
  */
-export async function loadPlainSql(databaseUrl: string, rows: PreparedRows, date: string): Promise<number> {
+export type PlainSqlLoad = { seconds: number; steps: { step: string; ms: number }[] };
+
+export async function loadPlainSql(databaseUrl: string, rows: PreparedRows, date: string): Promise<PlainSqlLoad> {
   const clients = [new pg.Client({ connectionString: databaseUrl }), new pg.Client({ connectionString: databaseUrl })];
   await Promise.all(clients.map((client) => client.connect()));
   const [main] = clients as [pg.Client, pg.Client];
   const started = performance.now();
+  const steps: PlainSqlLoad["steps"] = [];
+  let last = started;
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.push({ step: name, ms: now - last });
+    last = now;
+  };
   try {
     const { rows: indexes } = await main.query<{ indexdef: string; indexname: string }>(
       `SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('paper_search_vector_idx', 'paper_title_trgm_idx')`,
     );
     for (const index of indexes) await main.query(`DROP INDEX ${index.indexname}`);
+    step("drop the search indexes");
     await Promise.all(
       rows.paperFiles.map((file, i) =>
         copyFile(
@@ -67,7 +77,9 @@ export async function loadPlainSql(databaseUrl: string, rows: PreparedRows, date
         ),
       ),
     );
+    step(`COPY ${rows.papers} papers (2 connections, search vector and vocabulary triggers)`);
     await copyFile(main, `COPY paper_link (paper_id, url, kind, position) FROM STDIN`, rows.linkFile);
+    step(`COPY ${rows.links} links`);
     await main.query(`SELECT setval(pg_get_serial_sequence('paper', 'id'), (SELECT max(id) FROM paper))`);
     const {
       rows: [digest],
@@ -75,8 +87,10 @@ export async function loadPlainSql(databaseUrl: string, rows: PreparedRows, date
     await main.query(`INSERT INTO digest_entry (digest_id, paper_id, position) SELECT $1, id, id FROM paper`, [
       digest.id,
     ]);
+    step("digest entries");
     for (const index of indexes) await main.query(index.indexdef);
-    return (performance.now() - started) / 1000;
+    step("rebuild the search indexes");
+    return { seconds: (performance.now() - started) / 1000, steps };
   } finally {
     await Promise.all(clients.map((client) => client.end()));
   }

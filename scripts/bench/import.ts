@@ -44,16 +44,18 @@ type ChildReport = {
   maxRssMb: number;
   bytes: number;
 };
-async function child(
-  file: string,
-  env: Record<string, string>,
-  mode?: string,
-): Promise<ChildReport & { wallSeconds: number }> {
+/** The importer's own step timings (PAPERPULSE_TRACE_IMPORT=1, lib/ingest/trace.ts), as it printed them. */
+type ChildRun = ChildReport & { wallSeconds: number; steps: string[] };
+async function child(file: string, env: Record<string, string>, mode?: string): Promise<ChildRun> {
   const started = performance.now();
   const args = ["--import", "tsx", "scripts/bench/import-child.ts", file, ...(mode ? [mode] : [])];
-  const { stdout } = await run(process.execPath, args, { env: { ...process.env, ...env }, maxBuffer: 1 << 24 });
+  const { stdout, stderr } = await run(process.execPath, args, {
+    env: { ...process.env, PAPERPULSE_TRACE_IMPORT: "1", ...env },
+    maxBuffer: 1 << 24,
+  });
   const report = JSON.parse(stdout.trim().split("\n").at(-1)!) as ChildReport;
-  return { ...report, wallSeconds: (performance.now() - started) / 1000 };
+  const steps = stderr.split("\n").filter((line) => /^\[(import|tags)\]/.test(line));
+  return { ...report, wallSeconds: (performance.now() - started) / 1000, steps };
 }
 
 /** Imports `files` one after another in this process; each digest's time as the importer measures it. */
@@ -142,6 +144,11 @@ try {
     `importer:        ${fmt(ours.wallSeconds, 1)} s wall, ${fmt(oursRate)} papers/s end to end (indexes included), ` +
       `peak RSS ${fmt(ours.maxRssMb)} MB, bulk path: ${ours.result.bulk}`,
   );
+  // The importer's steps (its own trace), the slow ones: where its time goes, against the plain-SQL steps below.
+  for (const line of ours.steps) {
+    const ms = Number(/\]\s+(\d+) ms/.exec(line)?.[1] ?? 0);
+    if (ms >= 100) console.log(`  ${line}`);
+  }
 
   // 3. Daily digests at once after the bulk load, with whatever statistics the import itself left.
   const catalogue = fmt(ours.result.counts?.new ?? 0);
@@ -163,10 +170,12 @@ try {
   // 5. The plain-SQL yardstick, same rows, same tables and indexes, same server, same run.
   const plainUrl = await freshDatabase(database.url, "pp_bench_plain");
   const rows = await prepareRows(await fileSource(file), work, DATE);
-  const plainSeconds = await loadPlainSql(plainUrl, rows, DATE);
+  const plain = await loadPlainSql(plainUrl, rows, DATE);
+  const plainSeconds = plain.seconds;
   console.log(
     `plain SQL:       ${fmt(plainSeconds, 1)} s, ${fmt(rows.papers / plainSeconds)} papers/s (2 parallel COPYs, indexes rebuilt after)`,
   );
+  for (const { step, ms } of plain.steps) console.log(`  ${fmt(ms).padStart(7)} ms  ${step}`);
   console.log(`ratio:           importer / plain SQL = ${fmt(ours.wallSeconds / plainSeconds, 2)}x`);
   await dropDatabase(database.url, "pp_bench_plain");
   if (!values.keep) await dropDatabase(database.url, "pp_bench_import");
