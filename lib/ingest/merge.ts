@@ -3,6 +3,7 @@
 import type pg from "pg";
 import type { Queryable } from "../db/queryable";
 import { applyTopicTags } from "../tags/apply-topics";
+import { type DroppedForeignKey, dropForeignKeys, restoreForeignKeys } from "./bulk-keys";
 import { classifyStage } from "./classify";
 import type { Problem } from "./types";
 
@@ -58,6 +59,7 @@ export async function mergeStage(
              coalesce(s.authors, '{}') AS authors, coalesce(s.upstream_upvotes, 0) AS upstream_upvotes
       FROM ${stage} s JOIN ${map} m USING (line) WHERE m.is_new`;
   let indexDefinitions: string[] = [];
+  let foreignKeys: DroppedForeignKey[] = [];
   if (bulk) {
     // Every index of paper but its primary key (the statements below and the foreign keys find papers
     // by id), and the vocabulary's trigram index; read back from the database, rebuilt as they were.
@@ -78,6 +80,8 @@ export async function mergeStage(
       // flushes at commit. A crash still rolls back to the old, empty files.
       await q(`TRUNCATE paper CASCADE`);
     }
+    // The tables that get a row or more per new paper check their keys once, after their inserts below.
+    foreignKeys = await dropForeignKeys({ query: q }, ["paper_link", "digest_entry", "paper_similar_pending"]);
     // Parallel workers compute the search vectors: CREATE TABLE AS may run in parallel, INSERT may not.
     await q(`SET LOCAL parallel_setup_cost = 0`);
     await q(`SET LOCAL parallel_tuple_cost = 0`);
@@ -181,6 +185,7 @@ export async function mergeStage(
   const queued = await q(
     `INSERT INTO paper_similar_pending (paper_id) SELECT paper_id FROM ${map} WHERE is_new OR changed ON CONFLICT DO NOTHING`,
   );
+  await restoreForeignKeys({ query: q }, foreignKeys);
   const { rows: upstream } = await q(`SELECT paper_id FROM ${map} WHERE upstream_changed`);
   // Topic tags (lib/tags/topics.ts) of the papers whose text this file set, in this transaction.
   const tags = await applyTopicTags(client, {

@@ -64,6 +64,16 @@ async function waitUntilGone(pid: number): Promise<void> {
   );
 }
 
+const FOREIGN_KEYS = [
+  "digest_entry_digest_id_fkey",
+  "digest_entry_import_run_id_fkey",
+  "digest_entry_paper_id_fkey",
+  "paper_link_paper_id_fkey",
+  "paper_similar_pending_paper_id_fkey",
+  "paper_tag_paper_id_fkey",
+  "paper_tag_tag_id_fkey",
+];
+
 async function leftovers() {
   const {
     rows: [row],
@@ -73,7 +83,11 @@ async function leftovers() {
              WHERE indexname IN ('paper_search_vector_idx', 'paper_title_trgm_idx')) AS search_indexes,
            (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'
              -- Only this database's: other test files import in parallel and hold their own.
-             AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))::int AS advisory_locks`);
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))::int AS advisory_locks,
+           -- The bulk path drops these while it loads (lib/ingest/bulk-keys.ts) and adds them back.
+           (SELECT array_agg(conname::text ORDER BY conname) FROM pg_constraint WHERE contype = 'f'
+             AND conrelid IN ('paper_link'::regclass, 'digest_entry'::regclass, 'paper_similar_pending'::regclass,
+                              'paper_tag'::regclass)) AS foreign_keys`);
   return row;
 }
 
@@ -123,6 +137,7 @@ describe("an import killed with SIGKILL", () => {
       stage_tables: 0,
       search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
       advisory_locks: 0,
+      foreign_keys: FOREIGN_KEYS,
     });
 
     const summary = await importDigest(db.pool, await fileSource(sample), {
@@ -148,6 +163,7 @@ describe("an import killed with SIGKILL", () => {
       stage_tables: 0,
       search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
       advisory_locks: 0,
+      foreign_keys: FOREIGN_KEYS,
     });
   }, 120_000);
 
@@ -183,6 +199,7 @@ describe("an import killed with SIGKILL", () => {
       stage_tables: 0,
       search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
       advisory_locks: 0,
+      foreign_keys: FOREIGN_KEYS,
     });
     const {
       rows: [row],

@@ -1,0 +1,26 @@
+// A bulk load's foreign keys: dropped before its inserts, added back (and so checked) after them.
+import type { Queryable } from "../db/queryable";
+
+export type DroppedForeignKey = { table: string; name: string; definition: string };
+
+/**
+ * Drops the foreign keys of `tables` and returns their definitions, read back from the database, for
+ * restoreForeignKeys. Why: a key is checked row by row (one index lookup per row and key, queued as an
+ * after-trigger event), while adding it back checks every row with one join: a bulk load that adds far
+ * more rows than a table holds is cheaper that way. Only inside the caller's transaction: the ACCESS
+ * EXCLUSIVE lock taken on each table is held to commit, and a rollback or a crash brings the keys back.
+ */
+export async function dropForeignKeys(db: Queryable, tables: readonly string[]): Promise<DroppedForeignKey[]> {
+  const { rows } = await db.query<DroppedForeignKey>(
+    `SELECT conrelid::regclass::text AS table, quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition
+     FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) AND contype = 'f' ORDER BY 1, 2`,
+    [tables],
+  );
+  for (const key of rows) await db.query(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
+  return rows;
+}
+
+/** Adds the keys back: each checks every row at once, and a row that breaks one fails the caller's transaction. */
+export async function restoreForeignKeys(db: Queryable, keys: readonly DroppedForeignKey[]): Promise<void> {
+  for (const key of keys) await db.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
+}
