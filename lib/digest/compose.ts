@@ -67,7 +67,20 @@ type FramePart = string | { slot: number } | { token: true } | { heading: number
 const headingMarker = (i: number) => `PPxHEADx${i}xQ`;
 const MARKERS = new RegExp(`${TOKEN}|PPxHEADx(\\d+)xQ`, "g");
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+// V8 stores a string at two bytes per character when one character is past Latin-1, and nearly every
+// email has one (an excerpt's "…", the preview's padding), so each batch in flight held its HTML at
+// twice its size; the heap grows with what is live at each collection (bench:digest: the larger
+// emails with follows cost ~20% more peak RSS). Those characters become numeric references, which
+// mean the same to every mail client, and each piece is copied as Latin-1: a string made from a
+// two-byte one stays two-byte even when nothing wide is left, and one such piece makes the whole
+// email two-byte.
+const WIDE = /[\u0100-\u{10ffff}]/gu;
+const oneByteHtml = (html: string) =>
+  Buffer.from(
+    html.replace(WIDE, (c) => `&#${c.codePointAt(0)};`),
+    "latin1",
+  ).toString("latin1");
+const escapeHtml = (text: string) => oneByteHtml(text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!));
 
 export type DigestComposer = {
   compose(content: DigestContent, recipient: DigestRecipient): MailMessage;
@@ -94,7 +107,7 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
     let cached = blocks.get(paper.id);
     if (!cached) {
       const data = emailPaper(paper, WHY);
-      const [before, after] = renderToStaticMarkup(createElement(PaperItem, { paper: data })).split(WHY);
+      const [before, after] = oneByteHtml(renderToStaticMarkup(createElement(PaperItem, { paper: data }))).split(WHY);
       cached = { before: before!, after: after!, data };
       blocks.set(paper.id, cached);
     }
@@ -158,12 +171,12 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
       heading: headingMarker(i),
       papers: section.papers.slice(0, 1),
     }));
-    let html = DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props));
+    let html = oneByteHtml(DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props)));
     parts = [];
     const slots = content.sections.length + 1;
     for (let slot = 0; slot < slots; slot++) {
       if (slot === 0 && content.top.length === 0) continue;
-      const marker = renderToStaticMarkup(createElement(PaperItem, { paper: slotPaper(slot) }));
+      const marker = oneByteHtml(renderToStaticMarkup(createElement(PaperItem, { paper: slotPaper(slot) })));
       const at = html.indexOf(marker);
       if (at < 0) throw new Error(`digest template: paper list ${slot} not found in the rendered frame`);
       parts.push(...withMarkers(html.slice(0, at)), { slot });
@@ -214,7 +227,7 @@ export function createDigestComposer({ siteUrl }: { siteUrl: string }): DigestCo
       const props = emailProps(content, recipient.token, (paper, _slot, why) => emailPaper(paper, why));
       const lists = [content.top, ...content.sections.map((section) => section.papers)];
       return {
-        html: DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props)),
+        html: oneByteHtml(DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props))),
         text: digestText(
           content,
           lists.map((list, slot) => list.map((paper) => paperText(emailPaper(paper, whyOf(content, slot, paper))))),

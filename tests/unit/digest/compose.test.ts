@@ -55,6 +55,19 @@ describe("composing a digest email", () => {
     expect(DOCTYPE + renderToStaticMarkup(createElement(DigestEmail, props))).toBe(reference);
   });
 
+  it("writes characters past Latin-1 in the HTML as numeric references and keeps them in the text", () => {
+    const wide = paper(6, "Emoji 🎥 — “quoted” 日本 and Zoë");
+    const message = createDigestComposer({ siteUrl: site }).compose(
+      { ...content, sections: [{ heading: "New for your saved search Ω-net", papers: [wide] }] },
+      reader,
+    );
+    // A string with one such character is stored at two bytes per character; the HTML is most of a batch.
+    expect(message.html).not.toMatch(/[\u0100-\u{10ffff}]/u);
+    expect(message.html).toContain("Emoji &#127909; &#8212; &#8220;quoted&#8221; &#26085;&#26412; and Zoë");
+    expect(message.html).toContain("New for your saved search &#937;-net");
+    expect(message.text).toContain("Emoji 🎥 — “quoted” 日本 and Zoë");
+  });
+
   it("escapes imported titles in the HTML and keeps markup out of the text part's structure", () => {
     const message = createDigestComposer({ siteUrl: site }).compose(content, reader);
     expect(message.html).not.toContain("<script>");
