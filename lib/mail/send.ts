@@ -1,9 +1,10 @@
 // The one place that talks to the mail provider or the outbox: Resend with RESEND_API_KEY, the local outbox without.
 import { randomUUID } from "node:crypto";
-import { Resend, type CreateBatchEmailOptions } from "resend";
+import { Resend } from "resend";
 import { resolveMailConfig, type MailConfig } from "./config";
 import { recipientProblem, sanitizeHeaders, sanitizeHeaderValue } from "./headers";
 import { writeOutboxMessage } from "./outbox";
+import { encodeChunk, postBatch, type ApiEmail } from "./resend-batch";
 import { createPacer } from "../pacer";
 import { pickRetry, withRetries, type Failure } from "./retry";
 import type { BatchItemResult, BatchOptions, MailMessage, MailOptions, RetryOptions, SendResult } from "./types";
@@ -24,7 +25,7 @@ const BATCH_RETRY: Required<RetryOptions> = {
 const RESEND_BATCH_LIMIT = 100;
 const RESEND_RATE_PER_SECOND = 5;
 
-type Email = CreateBatchEmailOptions & { html: string; text: string };
+type Email = ApiEmail;
 
 /** Sends one message: Resend when an API key is configured, the local outbox otherwise. Delivery problems come back as results, never as throws. */
 export async function sendMail(message: MailMessage, options: MailOptions = {}): Promise<SendResult> {
@@ -51,8 +52,12 @@ export async function sendMail(message: MailMessage, options: MailOptions = {}):
  * limit, retried on 429 / 5xx / network errors with the same idempotency key. A chunk Resend
  * rejects as invalid (it rejects the whole chunk for one bad address) is re-sent one email at a
  * time so only the bad ones fail. Results come back in input order; delivery problems never throw.
+ *
+ * Not async itself: every message is encoded before the first request, and nothing past this call
+ * holds the messages, so a caller that does not keep them frees their strings while the provider
+ * answers (lib/mail/resend-batch.ts says why that matters).
  */
-export async function sendBatch(messages: MailMessage[], options: BatchOptions = {}): Promise<BatchItemResult[]> {
+export function sendBatch(messages: MailMessage[], options: BatchOptions = {}): Promise<BatchItemResult[]> {
   const config = resolveMailConfig(options);
   const results: BatchItemResult[] = new Array(messages.length);
   const valid: { index: number; message: MailMessage; email: Email }[] = [];
@@ -61,65 +66,79 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
     if (typeof email === "string") results[index] = { index, ok: false, error: email, permanent: true };
     else valid.push({ index, message, email });
   });
+  if (!config.apiKey) return sendToOutbox(valid, results, config);
 
-  if (!config.apiKey) {
-    for (const { index, message, email } of valid) {
-      const written = await writeToOutbox(message, email, config, false);
-      results[index] = written.ok
-        ? { index, ok: true, id: written.id }
-        : { index, ok: false, error: written.error, permanent: false };
-    }
-    if (valid.length > 0)
-      config.log(`[mail] No RESEND_API_KEY: ${valid.length} messages written to the outbox ${config.outboxDir}`);
-    return results;
+  const chunkSize = Math.min(options.chunkSize ?? RESEND_BATCH_LIMIT, RESEND_BATCH_LIMIT);
+  const chunks: EncodedBatchChunk[] = [];
+  for (let start = 0; start < valid.length; start += chunkSize) {
+    const items = valid.slice(start, start + chunkSize);
+    const encoded = encodeChunk(items.map((item) => item.email));
+    chunks.push({
+      body: encoded.body,
+      items: items.map((item, position) => ({
+        index: item.index,
+        idempotencyKey: item.message.idempotencyKey,
+        email: encoded.emails[position]!,
+      })),
+    });
   }
+  return sendChunks(chunks, results, config.apiKey, config.baseUrl, options);
+}
 
-  const resend = createClient(config.apiKey, config.baseUrl);
+type EncodedBatchChunk = {
+  body: Buffer<ArrayBuffer>;
+  items: { index: number; idempotencyKey?: string; email: Buffer }[];
+};
+
+async function sendChunks(
+  chunks: EncodedBatchChunk[],
+  results: BatchItemResult[],
+  apiKey: string,
+  baseUrl: string | undefined,
+  options: BatchOptions,
+): Promise<BatchItemResult[]> {
+  const resend = createClient(apiKey, baseUrl);
   const retry = { ...BATCH_RETRY, ...pickRetry(options) };
   const limiter = createPacer(options.ratePerSecond ?? RESEND_RATE_PER_SECOND, options.clock);
   const wait = options.clock?.sleep;
-  const chunkSize = Math.min(options.chunkSize ?? RESEND_BATCH_LIMIT, RESEND_BATCH_LIMIT);
   // Stable across runs only if the caller names the batch; random still protects our own retries.
   const batchKey = options.batchKey ?? randomUUID();
   let fatal: Failure | undefined;
 
-  for (let start = 0, chunkIndex = 0; start < valid.length; start += chunkSize, chunkIndex++) {
-    const chunk = valid.slice(start, start + chunkSize);
-    const fail = (items: typeof chunk, failure: Failure) => {
+  for (const [chunkIndex, chunk] of chunks.entries()) {
+    const fail = (items: EncodedBatchChunk["items"], failure: Failure) => {
       for (const { index } of items)
         results[index] = { index, ok: false, error: failure.message, permanent: failure.permanent };
     };
     if (fatal) {
-      fail(chunk, fatal);
+      fail(chunk.items, fatal);
       continue;
     }
     const chunkKey = `${batchKey}/${chunkIndex}`;
     const sent = await withRetries(
-      (signal) =>
-        resend.batch.send(
-          chunk.map((item) => item.email),
-          { idempotencyKey: chunkKey, signal },
-        ),
+      (signal) => postBatch(resend, chunk.body, { idempotencyKey: chunkKey, signal }),
       retry,
       limiter,
       wait,
     );
     if (sent.ok) {
-      chunk.forEach(({ index }, position) => {
+      chunk.items.forEach(({ index }, position) => {
         const id = sent.data.data[position]?.id;
         results[index] = id
           ? { index, ok: true, id }
           : { index, ok: false, error: "Resend returned no id for this email", permanent: false };
       });
-    } else if (sent.failure.invalidContent && chunk.length > 1) {
-      for (const [position, item] of chunk.entries()) {
+    } else if (sent.failure.invalidContent && chunk.items.length > 1) {
+      for (const [position, item] of chunk.items.entries()) {
         if (fatal) {
           fail([item], fatal);
           continue;
         }
-        const idempotencyKey = item.message.idempotencyKey ?? `${chunkKey}/${position}`;
+        const idempotencyKey = item.idempotencyKey ?? `${chunkKey}/${position}`;
+        // Rare (one bad address in a chunk), so the SDK sends it, from the email's own bytes in the body.
+        const email = JSON.parse(item.email.toString("utf8")) as Email;
         const single = await withRetries(
-          (signal) => resend.emails.send(item.email, { idempotencyKey, signal }),
+          (signal) => resend.emails.send(email, { idempotencyKey, signal }),
           retry,
           limiter,
           wait,
@@ -132,9 +151,25 @@ export async function sendBatch(messages: MailMessage[], options: BatchOptions =
       }
     } else {
       if (sent.failure.fatal) fatal = sent.failure;
-      fail(chunk, sent.failure);
+      fail(chunk.items, sent.failure);
     }
   }
+  return results;
+}
+
+async function sendToOutbox(
+  valid: { index: number; message: MailMessage; email: Email }[],
+  results: BatchItemResult[],
+  config: MailConfig,
+): Promise<BatchItemResult[]> {
+  for (const { index, message, email } of valid) {
+    const written = await writeToOutbox(message, email, config, false);
+    results[index] = written.ok
+      ? { index, ok: true, id: written.id }
+      : { index, ok: false, error: written.error, permanent: false };
+  }
+  if (valid.length > 0)
+    config.log(`[mail] No RESEND_API_KEY: ${valid.length} messages written to the outbox ${config.outboxDir}`);
   return results;
 }
 
