@@ -126,14 +126,19 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
       const sendable = claim.deliveries
         .map((_, i) => i)
         .filter((i) => contents[i]!.top.length > 0 || contents[i]!.sections.length > 0);
-      const messages = sendable.map((i) => ({
-        ...composer.compose(contents[i]!, claim.deliveries[i]!),
-        // Used if the batch is split to find a rejected address: one key per person per period.
-        idempotencyKey: `digest:${options.period}:s${claim.deliveries[i]!.subscriberId}`,
-      }));
+      // The rendered messages are handed over, not kept: sendBatch encodes them before its first request,
+      // so their strings can be collected while the provider answers (a local here would hold them).
+      const sending = sendBatch(
+        sendable.map((i) => ({
+          ...composer.compose(contents[i]!, claim.deliveries[i]!),
+          // Used if the batch is split to find a rejected address: one key per person per period.
+          idempotencyKey: `digest:${options.period}:s${claim.deliveries[i]!.subscriberId}`,
+        })),
+        { ...mail, batchKey: `digest:${options.period}:${claim.batch}` },
+      );
       const rendered = performance.now();
 
-      const sentResults = await sendBatch(messages, { ...mail, batchKey: `digest:${options.period}:${claim.batch}` });
+      const sentResults = await sending;
       const answered = performance.now();
       const results: BatchItemResult[] = claim.deliveries.map((_, index) => ({
         index,
@@ -155,7 +160,7 @@ export async function sendPlanned(pool: pg.Pool, options: SendPlannedOptions): P
       summary.batches += 1;
       options.onBatch?.({
         batch: claim.batch,
-        emails: messages.length,
+        emails: sendable.length,
         ...counts,
         claimMs: started - claiming,
         renderMs: rendered - started,
