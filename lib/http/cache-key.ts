@@ -2,6 +2,7 @@
 // `?utm_source=` or random junk cannot force renders or push real pages out), the encoding as the
 // one copy Next can produce, and whether the client is a crawler Next renders differently.
 import type { IncomingMessage } from "node:http";
+import { acceptsCoding } from "./accept-encoding";
 import { cacheableRouteFor } from "./cacheable-routes";
 import { crawlerClass } from "./crawlers";
 
@@ -28,21 +29,11 @@ export function canonicalCacheUrl(url: string): string | null {
 }
 
 /**
- * The one encoding of a cached copy. Next compresses with gzip or not at all, so every Accept-Encoding
+ * The one encoding of a cached copy. Next compresses pages with gzip or not at all, so every Accept-Encoding
  * (`br`, `gzip, deflate, br, zstd`, junk) comes down to two copies instead of one per header spelling.
  */
 export function reducedEncoding(acceptEncoding: string | string[] | undefined): "gzip" | "identity" {
-  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(",") : (acceptEncoding ?? "");
-  let gzip: boolean | undefined;
-  let star: boolean | undefined;
-  for (const part of header.split(",")) {
-    const [name, ...rest] = part.trim().toLowerCase().split(";");
-    const q = rest.map((param) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
-    const accepted = q === undefined || Number(q) > 0;
-    if (name === "gzip" || name === "x-gzip") gzip = accepted;
-    else if (name === "*") star = accepted;
-  }
-  return (gzip ?? star) ? "gzip" : "identity";
+  return acceptsCoding(acceptEncoding, "gzip", ["x-gzip"]) ? "gzip" : "identity";
 }
 
 /**
