@@ -1,8 +1,10 @@
 // One production web process: Next's request handler behind the page cache, with cached pages cleared by
-// catalogue changes heard from PostgreSQL, and the personal-state and counts calls answered before both.
+// catalogue changes heard from PostgreSQL, and the personal-state and counts calls answered before both;
+// the build's static files go out with brotli when the client takes it (lib/http/static-brotli.ts).
 // Stateless: run as many as the machines allow.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import pg from "pg";
 import { siteIsHttps, siteOrigin } from "../site-origin";
 import { refuseUnboundedBody } from "./body-gate";
@@ -13,6 +15,7 @@ import { createLiveSessionCheck } from "./live-session";
 import { createPageCache, type Handler, type PageCache, type PageCacheOptions } from "./page-cache";
 import { createPersonalEndpoints } from "./personal-state";
 import { applySecurityHeaders } from "./security-headers";
+import { createStaticBrotli } from "./static-brotli";
 
 export type WebServerOptions = {
   /** The project root (where .next is). */
@@ -30,10 +33,14 @@ export type WebServerOptions = {
 
 export type WebServer = { url: string; cache: PageCache; close(): Promise<void> };
 
+type ServeOptions = Omit<WebServerOptions, "dir"> & {
+  handler: Handler;
+  /** The build's static files (`.next/static`), sent with brotli when ready; unset, `handler` serves them alone. */
+  staticDir?: string;
+};
+
 /** Serves `handler` behind the page cache (tests pass a handler of their own; production passes Next's). */
-export async function serveWithPageCache(
-  options: Omit<WebServerOptions, "dir"> & { handler: Handler },
-): Promise<WebServer> {
+export async function serveWithPageCache(options: ServeOptions): Promise<WebServer> {
   // The pool of the per-view calls (/api/me/state, /api/papers/counts) and the session check: small
   // indexed reads, so a few connections serve thousands a second.
   const pool = new pg.Pool({
@@ -75,10 +82,12 @@ export async function serveWithPageCache(
     catalogueListening: listener ? () => listening : undefined,
     log: options.log,
   });
+  const staticFiles = options.staticDir ? createStaticBrotli({ dir: options.staticDir, log: options.log }) : null;
   const server = http.createServer((req, res) => {
     applyForwardingPolicy(req, policy);
     applySecurityHeaders(req, res, headerOptions);
     if (refuseUnboundedBody(req, res)) return;
+    if (staticFiles?.handle(req, res)) return;
     if (health.handle(req, res)) return;
     if (personal.handle(req, res)) return;
     cache.handle(req, res, options.handler).catch((error: Error) => {
@@ -92,12 +101,15 @@ export async function serveWithPageCache(
     server.listen(options.port, options.hostname, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // In the background: until a file's copy is ready, Next sends it with gzip.
+  void staticFiles?.warmUp();
   const host =
     !options.hostname || options.hostname === "0.0.0.0" || options.hostname === "::" ? "localhost" : options.hostname;
   return {
     url: `http://${host}:${port}`,
     cache,
     async close() {
+      staticFiles?.close();
       await listener?.close();
       await health.close();
       poolClosed ??= pool.end();
@@ -125,5 +137,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   await app.prepare();
   const handle = app.getRequestHandler();
-  return serveWithPageCache({ ...options, handler: (req, res) => handle(req, res) });
+  return serveWithPageCache({
+    ...options,
+    handler: (req, res) => handle(req, res),
+    staticDir: path.join(options.dir, ".next", "static"),
+  });
 }
