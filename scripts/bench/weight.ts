@@ -2,10 +2,15 @@
 // Page weight as a first visit receives it: the home page's and a paper page's HTML, raw and gzipped, and
 // the JavaScript the first view loads (every <script src> in the page's HTML but the nomodule polyfills a
 // modern browser skips, each gzipped, summed), with
-// issue 14's targets printed as PASS or MISS. CSS and the inline scripts (the React payload) are printed
+// issue 14's targets printed as PASS or MISS. Beside the gzip figure, that JavaScript "as sent (br)": the
+// bytes the server sends a browser asking with `accept-encoding: gzip, deflate, br` (the web server sends
+// static files with brotli once its background compression has reached them, so each file is asked again
+// until it comes with br, for up to 30 s). CSS and the inline scripts (the React payload) are printed
 // beside them. Against a running server (--url, e.g. `npm start`), else it serves the production build
 // (scripts/serve.ts, built first when stale) on the app's own catalogue, the sample digest when empty;
 // `npm run bench:generate` makes a 100-paper digest to import. Prints figures, asserts nothing.
+import http from "node:http";
+import https from "node:https";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { benchSite, firstPaperPathIn } from "../../lib/bench/web-server";
@@ -38,11 +43,46 @@ async function fetchBytes(base: string, path: string): Promise<Buffer> {
 
 const gzipped = (bytes: Buffer) => gzipSync(bytes, { level: 6 }).length;
 
+/** What a browser asks for. */
+const BROWSER_ENCODINGS = "gzip, deflate, br";
+/** How long the server may take to have every script's brotli copy ready. */
+const BROTLI_WAIT_MS = 30_000;
+
+type Sent = { bytes: number; encoding: string };
+
+/** The body bytes `path` takes on the wire when a browser asks for it (fetch would decode them), and its encoding. */
+function fetchAsSent(base: string, path: string): Promise<Sent> {
+  const url = new URL(path, base);
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.get(url, { headers: { "accept-encoding": BROWSER_ENCODINGS } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () => {
+        if ((response.statusCode ?? 0) >= 400) reject(new Error(`${path} answered ${response.statusCode}`));
+        else resolve({ bytes, encoding: String(response.headers["content-encoding"] ?? "identity") });
+      });
+      response.on("error", reject);
+    });
+    request.setTimeout(30_000, () => request.destroy(new Error(`${path}: no answer in 30 s`)));
+    request.on("error", reject);
+  });
+}
+
+/** As sent once it comes with br, or as sent when `deadline` passes first (a server that never sends br). */
+async function sentOnceBrotli(base: string, path: string, deadline: number): Promise<Sent> {
+  for (;;) {
+    const sent = await fetchAsSent(base, path);
+    if (sent.encoding === "br" || Date.now() > deadline) return sent;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 type Weight = {
   html: number;
   htmlGz: number;
   papersListed: number;
-  scripts: { src: string; raw: number; gz: number }[];
+  scripts: { src: string; raw: number; gz: number; sent: Sent }[];
   inlineScripts: number;
   inlineScriptsGz: number;
   css: { href: string; gz: number }[];
@@ -65,10 +105,11 @@ async function weigh(base: string, path: string): Promise<Weight> {
     if (src) srcs.add(src);
     else inline += match[2];
   }
+  const deadline = Date.now() + BROTLI_WAIT_MS;
   const scripts = await Promise.all(
     [...srcs].map(async (src) => {
       const bytes = await fetchBytes(base, src);
-      return { src, raw: bytes.length, gz: gzipped(bytes) };
+      return { src, raw: bytes.length, gz: gzipped(bytes), sent: await sentOnceBrotli(base, src, deadline) };
     }),
   );
   const hrefs = new Set<string>();
@@ -97,6 +138,16 @@ async function firstPaperPath(base: string): Promise<string> {
 const verdict = (bytes: number, limitKb: number) =>
   `${bytes <= limitKb * 1024 ? "PASS" : "MISS"} (<= ${limitKb} KB gz)`;
 
+const jsSent = (weight: Weight) => weight.scripts.reduce((sum, script) => sum + script.sent.bytes, 0);
+
+/** The encodings the scripts came with when not all br, e.g. " (2 gzip, 10 br)". */
+function encodingsNote(weight: Weight): string {
+  const counts = new Map<string, number>();
+  for (const script of weight.scripts) counts.set(script.sent.encoding, (counts.get(script.sent.encoding) ?? 0) + 1);
+  if (counts.size === 1 && counts.has("br")) return "";
+  return ` (${[...counts].map(([encoding, count]) => `${count} ${encoding}`).join(", ")})`;
+}
+
 function report(label: string, path: string, weight: Weight, htmlLimitKb: number): void {
   const jsRaw = weight.scripts.reduce((sum, script) => sum + script.raw, 0);
   const jsGz = weight.scripts.reduce((sum, script) => sum + script.gz, 0);
@@ -111,8 +162,12 @@ function report(label: string, path: string, weight: Weight, htmlLimitKb: number
   console.log(
     `JavaScript, ${String(weight.scripts.length).padStart(2)} files ${kb(jsRaw).padStart(10)} raw ${kb(jsGz).padStart(10)} gz  ${verdict(jsGz, TARGETS_KB.js)}`,
   );
+  console.log(
+    `  as sent (br)                      ${kb(jsSent(weight)).padStart(10)} sent (accept-encoding: ${BROWSER_ENCODINGS})${encodingsNote(weight)}`,
+  );
   for (const script of [...weight.scripts].sort((a, b) => b.gz - a.gz)) {
-    console.log(`  ${kb(script.gz).padStart(9)} gz  ${script.src}`);
+    const sent = `${kb(script.sent.bytes)} ${script.sent.encoding}`;
+    console.log(`  ${kb(script.gz).padStart(9)} gz ${sent.padStart(15)} sent  ${script.src}`);
   }
   console.log(`CSS, ${weight.css.length} file(s)                    ${kb(cssGz).padStart(10)} gz`);
 }
@@ -130,14 +185,17 @@ try {
   const paperPath = await firstPaperPath(base);
   const home = await weigh(base, "/");
   const paper = await weigh(base, paperPath);
-  console.log(`# bench:weight — ${base}, gzip level 6 (what the server's compression sends is close)`);
+  console.log(
+    `# bench:weight — ${base}, gzip level 6 (close to what the server's gzip sends); JavaScript also as sent to a browser (br)`,
+  );
   report("home", "/", home, TARGETS_KB.home);
   report("paper page", paperPath, paper, TARGETS_KB.paper);
   const jsGz = (weight: Weight) => weight.scripts.reduce((sum, script) => sum + script.gz, 0);
   console.log(
     `\nsummary: home ${kb(home.htmlGz)} gz ${verdict(home.htmlGz, TARGETS_KB.home)}; ` +
       `paper ${kb(paper.htmlGz)} gz ${verdict(paper.htmlGz, TARGETS_KB.paper)}; ` +
-      `first-view JavaScript home ${kb(jsGz(home))} / paper ${kb(jsGz(paper))} gz ${verdict(Math.max(jsGz(home), jsGz(paper)), TARGETS_KB.js)}`,
+      `first-view JavaScript home ${kb(jsGz(home))} / paper ${kb(jsGz(paper))} gz ${verdict(Math.max(jsGz(home), jsGz(paper)), TARGETS_KB.js)}, ` +
+      `as sent (br) home ${kb(jsSent(home))}${encodingsNote(home)} / paper ${kb(jsSent(paper))}${encodingsNote(paper)}`,
   );
 } catch (error) {
   console.error(`[bench:weight] failed: ${(error as Error).message}`);
