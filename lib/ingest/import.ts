@@ -83,7 +83,8 @@ export async function importDigest(
     await createStage(client, stage);
     step("lock, create the stage");
     const writer = openStageWriter(client, stage);
-    // Topic tags are matched as the papers stream by (lib/tags/staged-topics.ts); the merge applies them.
+    // Topic tags are matched as the papers stream by and kept in the staging rows (lib/tags/staged-topics.ts),
+    // not in memory; the merge applies them.
     const topics = new StagedTopics();
     let position = 0;
     try {
@@ -98,8 +99,7 @@ export async function importDigest(
           digestDate = event.date;
         } else if (event.type === "paper") {
           position += 1;
-          topics.add(event.paper.line, event.paper.title, event.paper.abstract);
-          await writer.write(event.paper, position);
+          await writer.write(event.paper, position, topics.match(event.paper.title, event.paper.abstract));
         } else if (event.type === "problem") {
           if (options.strict) {
             throw new DigestRejectedError(
@@ -113,7 +113,7 @@ export async function importDigest(
       }
       await writer.finish();
       step(`parse and COPY ${position} papers`);
-      await topics.save(client, `${stage}_topics`);
+      await topics.save(client, stage, `${stage}_topics`);
       step("save matched topics");
     } catch (error) {
       writer.abort(error as Error);

@@ -23,12 +23,15 @@ export async function createStage(client: pg.PoolClient, name: string): Promise<
       links     JSONB NOT NULL,
       -- NULL when the format has none (text digests): the merge then keeps what the paper has.
       authors   TEXT[],
-      upstream_upvotes INTEGER
+      upstream_upvotes INTEGER,
+      -- The importer's topic matches (positions in lib/tags/topic-taxonomy.ts's TOPICS); NULL for none.
+      topics    INTEGER[]
     ) WITH (autovacuum_enabled = false)`);
 }
 
 export type StageWriter = {
-  write(paper: ParsedPaper, position: number): Promise<void>;
+  /** topics: the paper's matched topics, kept in the row so the importer holds none of them in memory. */
+  write(paper: ParsedPaper, position: number, topics?: readonly number[]): Promise<void>;
   /** Ends the COPY and waits for the server to accept it. */
   finish(): Promise<void>;
   /** Aborts the COPY (the caller rolls back). */
@@ -38,7 +41,7 @@ export type StageWriter = {
 export function openStageWriter(client: pg.PoolClient, name: string): StageWriter {
   const stream = client.query(
     copyFrom(
-      `COPY ${name} (line, position, title_key, slug, title, abstract, arxiv_id, links, authors, upstream_upvotes) FROM STDIN`,
+      `COPY ${name} (line, position, title_key, slug, title, abstract, arxiv_id, links, authors, upstream_upvotes, topics) FROM STDIN`,
     ),
   );
   let failure: Error | null = null;
@@ -55,7 +58,7 @@ export function openStageWriter(client: pg.PoolClient, name: string): StageWrite
     if (failure) throw failure;
   };
   return {
-    async write(paper, position) {
+    async write(paper, position, topics) {
       buffer += copyTextRow([
         paper.line,
         position,
@@ -67,6 +70,7 @@ export function openStageWriter(client: pg.PoolClient, name: string): StageWrite
         JSON.stringify(paper.links),
         arrayLiteral(paper.authors),
         paper.upstreamUpvotes ?? null,
+        topics && topics.length > 0 ? `{${topics.join(",")}}` : null,
       ]);
       if (buffer.length >= 256 * 1024) await flush();
     },

@@ -1,30 +1,26 @@
 // Topic matching while the importer streams a digest: each paper is matched as it goes by, so the
-// merge's tagging step reads no text back. The importer saves the matches next to its staging table.
+// merge's tagging step reads no text back. The matches ride in the staging rows (lib/ingest/stage.ts),
+// not in memory: the importer's memory stays flat whatever the file's size.
 import type pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { compileTopics, matchTopics, type TopicMatcher } from "./topic-matcher";
 import { TOPICS } from "./topic-taxonomy";
 
-/** Collects (file line -> topic positions in TOPICS) for the papers that have topics. */
 export class StagedTopics {
   private readonly matcher: TopicMatcher = compileTopics(TOPICS);
-  private readonly rows: string[] = [];
 
-  add(line: number, title: string, abstract: string): void {
-    const found = matchTopics(this.matcher, title, abstract);
-    if (found.length > 0) this.rows.push(`${line}\t{${found.join(",")}}\n`);
+  /** The paper's topics as positions in TOPICS, for the staging row's `topics` column. */
+  match(title: string, abstract: string): number[] {
+    return matchTopics(this.matcher, title, abstract);
   }
 
-  /** Writes the matches to a temporary table `name` (line, topics), read by applyTopicTags({ matched: name }). */
-  async save(client: pg.ClientBase, name: string): Promise<void> {
-    await client.query(`CREATE TEMP TABLE ${name} (line int PRIMARY KEY, topics int[] NOT NULL) ON COMMIT DROP`);
-    const stream = client.query(copyFrom(`COPY ${name} FROM STDIN`));
-    const done = new Promise<void>((resolve, reject) => {
-      stream.on("finish", resolve);
-      stream.on("error", reject);
-    });
-    for (let i = 0; i < this.rows.length; i += 10_000) stream.write(this.rows.slice(i, i + 10_000).join(""));
-    stream.end();
-    await done;
+  /**
+   * Builds the temporary table `name` (line, topics) from the staging table's papers that have topics,
+   * read by applyTopicTags({ matched: name }).
+   */
+  async save(client: pg.ClientBase, stage: string, name: string): Promise<void> {
+    await client.query(
+      `CREATE TEMP TABLE ${name} ON COMMIT DROP AS SELECT line, topics FROM ${stage} WHERE topics IS NOT NULL`,
+    );
+    await client.query(`ALTER TABLE ${name} ADD PRIMARY KEY (line)`);
   }
 }
