@@ -5,6 +5,7 @@ import { parseDigestDateLine } from "./dates";
 import { arxivIdFromLinks, extractLinks } from "./links";
 import { hashTitleKey, normalizeTitleKey, slugFromHash } from "./title-key";
 import { DigestRejectedError } from "./rejected";
+import { SeenTitles } from "./seen-titles";
 import { TextReader } from "./text-reader";
 import { isTitleLike, tidyText, truncate } from "./text-shape";
 import type { DigestEvent, ParsedPaper, ParseOptions, Problem } from "./types";
@@ -54,8 +55,8 @@ class DigestParser {
   /** The paper being assembled; null only before the first title (the preamble) and after the end. */
   private current: PendingTitle | null = null;
   private paperCount = 0;
-  /** 53 bits of sha256(titleKey) -> line of the first paper with that key. */
-  private readonly seenTitles = new Map<number, number>();
+  /** 64 bits of sha256(titleKey) -> line of the first paper with that key. */
+  private readonly seenTitles = new SeenTitles();
 
   constructor(options: ParseOptions) {
     if (options.date !== undefined && !isIsoDate(options.date)) {
@@ -174,14 +175,11 @@ class DigestParser {
     const titleKey = normalizeTitleKey(title);
     const hash = hashTitleKey(titleKey);
     if (this.options.detectDuplicates !== false) {
-      // 53 bits fit a JS number exactly; a Map of numbers stays small on large files.
-      const seenKey = hash.readUIntBE(0, 6) * 32 + (hash[6]! >>> 3);
-      const firstLine = this.seenTitles.get(seenKey);
+      const firstLine = this.seenTitles.firstLineOrAdd(hash, current.line);
       if (firstLine !== undefined) {
         this.problem(current.line, duplicateMessage(firstLine, title), true);
         return;
       }
-      this.seenTitles.set(seenKey, current.line);
     }
     const abstract = tidyText(current.paragraphs.join(" "));
     const links = extractLinks(abstract);
