@@ -1,11 +1,12 @@
 // npm run bench:lighthouse -- [--url http://localhost:3000] [--database-url URL | --database NAME] [--runs 1]
+//   [--save DIR]  (each run's full Lighthouse report as JSON, to see what the LCP element waited on)
 // Lighthouse's default run (mobile: a mid-range phone, slow 4G) on the home page, a paper page and a
 // search page, as `npm start` serves them: the production build (built first when stale) on the app's own
 // catalogue, the sample digest when empty, or a running server (--url). Chromium is CHROME_PATH, else
 // `chromium` on PATH (Debian's), headless, with --no-sandbox as root. Prints performance, accessibility,
 // LCP and bytes transferred per page (the median of --runs), with issue 14's targets; not a CI gate.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     "database-url": { type: "string" },
     database: { type: "string" },
     runs: { type: "string", default: "1" },
+    save: { type: "string" },
   },
 });
 const runs = Number(values.runs);
@@ -98,7 +100,7 @@ type Scores = {
   cls: number;
 };
 
-async function audit(url: string): Promise<Scores> {
+async function audit(url: string, saveAs?: string): Promise<Scores> {
   const chromium = await launchChromium();
   try {
     const result = await lighthouse(url, {
@@ -109,6 +111,7 @@ async function audit(url: string): Promise<Scores> {
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
+    if (saveAs) writeFileSync(saveAs, JSON.stringify(lhr, null, 1));
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     return {
@@ -139,6 +142,7 @@ try {
   );
   close = site.close;
   const base = site.base;
+  if (values.save) mkdirSync(values.save, { recursive: true });
   const pages = [
     { name: "home", path: "/" },
     { name: "paper page", path: await firstPaperPath(base) },
@@ -164,7 +168,10 @@ try {
       // Lighthouse's trace recording sometimes fails on a busy machine (NO_NAVSTART): one more try.
       for (let attempt = 1; attempt <= 2; attempt++) {
         try {
-          all.push(await audit(new URL(page.path, base).toString()));
+          const saveAs = values.save
+            ? path.join(values.save, `${page.name.replace(/\W+/g, "-")}-${run + 1}.json`)
+            : undefined;
+          all.push(await audit(new URL(page.path, base).toString(), saveAs));
           log(`${page.name}: run ${run + 1}: performance ${all.at(-1)!.performance}`);
           break;
         } catch (error) {
