@@ -5,7 +5,7 @@ import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { PersonalStateProvider } from "@/components/personal-state";
 import { SEARCH_INPUT_ID, SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
-import { HINT_COOKIE } from "@/lib/http/signed-in-hint";
+import { ADMIN_HINT_COOKIE, HINT_COOKIE } from "@/lib/http/signed-in-hint";
 import { siteOrigin } from "@/lib/site-origin";
 import { subscribeAction } from "./subscribe/actions";
 import "./globals.css";
@@ -28,10 +28,14 @@ export const viewport: Viewport = {
 };
 
 /**
- * Runs before the first paint: html[data-signed-in] from the signed-in hint, so the cached page (the same
- * for everyone) shows the right header and controls at once (the `signed-in:` variant in globals.css).
+ * Runs before the first paint: html[data-signed-in] from the signed-in hint (and html[data-admin] from the
+ * admin hint beside it), so the cached page (the same for everyone) shows the right header and controls at
+ * once (the `signed-in:` and `admin:` variants in globals.css).
  */
-const SIGNED_IN_HINT_SCRIPT = `document.cookie.split("; ").indexOf(${JSON.stringify(`${HINT_COOKIE}=1`)})>=0&&document.documentElement.setAttribute("data-signed-in","")`;
+const SIGNED_IN_HINT_SCRIPT =
+  `var c=document.cookie.split("; "),d=document.documentElement;` +
+  `if(c.indexOf(${JSON.stringify(`${HINT_COOKIE}=1`)})>=0){d.setAttribute("data-signed-in","");` +
+  `if(c.indexOf(${JSON.stringify(`${ADMIN_HINT_COOKIE}=1`)})>=0)d.setAttribute("data-admin","")}`;
 
 /** This render's CSP nonce (lib/http/security-headers.ts): the one inline script of ours must carry it. */
 async function scriptNonce(): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 "use client";
-// The header's personal links once /api/me/state has answered: the account link's address, and Admin for admins.
+// The header's account link once /api/me/state has answered: its title names the address signed in.
 import Link from "next/link";
 import { usePersonalView } from "./personal-state";
 
@@ -9,17 +9,5 @@ export function AccountLink({ className }: { className: string }) {
     <Link href="/me" className={className} title={account?.email}>
       Me
     </Link>
-  );
-}
-
-export function AdminLink({ className }: { className: string }) {
-  const { account } = usePersonalView();
-  if (!account?.isAdmin) return null;
-  return (
-    <li>
-      <Link href="/admin" className={className}>
-        Admin
-      </Link>
-    </li>
   );
 }

@@ -4,7 +4,7 @@
 // kept in step by the page's own mutations. Signed in (the pp_signed_in hint the head script turned into
 // html[data-signed-in]), one call to /api/me/state; signed out, only the shared /api/papers/counts.
 import { createContext, useContext, useEffect, useSyncExternalStore, type ReactNode } from "react";
-import { CLEAR_HINT } from "@/lib/http/signed-in-hint";
+import { CLEAR_ADMIN_HINT, CLEAR_HINT, SET_ADMIN_HINT } from "@/lib/http/signed-in-hint";
 
 type Account = { email: string; name: string | null; isAdmin: boolean };
 export type PaperState = { upvoted: boolean; saved: boolean; myTags: string[]; upvotes: number; saves: number };
@@ -43,9 +43,18 @@ function createStore() {
     for (const listener of listeners) listener();
   }
 
+  /** Keeps the admin hint and html[data-admin] (the header's Admin link) in step with what the server said. */
+  function keepAdminHint(isAdmin: boolean) {
+    const root = document.documentElement;
+    if (isAdmin === root.hasAttribute("data-admin")) return;
+    document.cookie = isAdmin ? SET_ADMIN_HINT : CLEAR_ADMIN_HINT;
+    root.toggleAttribute("data-admin", isAdmin);
+  }
+
   function signedOut() {
     document.cookie = CLEAR_HINT;
     document.documentElement.removeAttribute("data-signed-in");
+    keepAdminHint(false);
     update({ status: "signed-out", account: null, papers: {}, authors: {} });
   }
 
@@ -76,6 +85,7 @@ function createStore() {
     const papers: Record<number, PaperState> = { ...view.papers };
     for (const id of ids)
       papers[id] = body.papers[id] ?? { upvoted: false, saved: false, myTags: [], upvotes: 0, saves: 0 };
+    keepAdminHint(body.user?.isAdmin === true);
     update({
       status: "signed-in",
       account: body.user,

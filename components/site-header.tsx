@@ -2,7 +2,7 @@
 // The same for every reader (pages are cached for everyone): "Sign in" or the account link is chosen by the
 // signed-in hint, and the Admin link and the account's address come from /api/me/state.
 import Link from "next/link";
-import { AccountLink, AdminLink } from "./account-links";
+import { AccountLink } from "./account-links";
 import { Button } from "./ui/button";
 
 export const SEARCH_INPUT_ID = "site-search";
@@ -47,7 +47,11 @@ export function SiteHeader() {
                 Tags
               </Link>
             </li>
-            <AdminLink className={navLink} />
+            <li className="hidden admin:block">
+              <Link href="/admin" className={navLink}>
+                Admin
+              </Link>
+            </li>
             <li className="hidden signed-in:block">
               <AccountLink className={navLink} />
             </li>

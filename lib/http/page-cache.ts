@@ -16,7 +16,7 @@ import { subjectsOf, type EntrySubjects } from "./entry-subjects";
 import { createRenderBudget } from "./render-budget";
 import { CACHE_STATUS_HEADER, recordResponse, type RecordedResponse } from "./response-recorder";
 import { hasSessionCookie, sessionTokens, withoutSessionCookies } from "./session-cookie";
-import { CLEAR_HINT, hasSignedInHint, SET_HINT } from "./signed-in-hint";
+import { CLEAR_ADMIN_HINT, CLEAR_HINTS, hasSignedInHint, SET_HINT } from "./signed-in-hint";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -85,11 +85,13 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const cookie = req.headers.cookie;
     const hint = hasSignedInHint(cookie);
     const session = hasSessionCookie(cookie);
-    if (hint && !session) res.appendHeader("set-cookie", CLEAR_HINT);
+    if (hint && !session) for (const clear of CLEAR_HINTS) res.appendHeader("set-cookie", clear);
     if (hint || !session || !options.isLiveSession) return;
     for (const token of sessionTokens(cookie)) {
       if (await options.isLiveSession(token)) {
         res.appendHeader("set-cookie", SET_HINT);
+        // A new session: whether it is an admin's is the state call's to say, not an earlier session's hint.
+        res.appendHeader("set-cookie", CLEAR_ADMIN_HINT);
         return;
       }
     }

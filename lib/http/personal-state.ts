@@ -12,7 +12,7 @@ import { z } from "zod";
 import type { Queryable } from "../db/queryable";
 import { unknownParamErrors } from "../api/query-params";
 import { sessionTokens } from "./session-cookie";
-import { CLEAR_HINT, hasSignedInHint } from "./signed-in-hint";
+import { CLEAR_HINTS, hasSignedInHint } from "./signed-in-hint";
 
 const ME_STATE_PATH = "/api/me/state";
 const COUNTS_PATH = "/api/papers/counts";
@@ -254,7 +254,7 @@ export function createPersonalEndpoints(
 function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
   if (res.headersSent) return;
   const json = JSON.stringify(answer.body);
-  if (answer.clearHint) res.appendHeader("set-cookie", CLEAR_HINT);
+  if (answer.clearHint) for (const cookie of CLEAR_HINTS) res.appendHeader("set-cookie", cookie);
   res.writeHead(answer.status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(json),
@@ -266,6 +266,6 @@ function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
 /** The same answer for a Next route handler (`npm run dev` runs Next without this web server). */
 export function answerResponse(answer: Answer): Response {
   const headers = new Headers({ "cache-control": answer.cacheControl });
-  if (answer.clearHint) headers.append("set-cookie", CLEAR_HINT);
+  if (answer.clearHint) for (const cookie of CLEAR_HINTS) headers.append("set-cookie", cookie);
   return Response.json(answer.body, { status: answer.status, headers });
 }

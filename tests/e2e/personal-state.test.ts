@@ -154,6 +154,40 @@ describe("personal state on shared pages", () => {
     await context.close();
   });
 
+  it("an admin's Admin link shows from the first paint on later pages; a reader's never shows", async () => {
+    const admin = await signedInVisitor(databaseUrl, `root-${randomBytes(4).toString("hex")}@example.org`, "ADMIN");
+    const context = await contextFor(admin);
+    const page = await context.newPage();
+    const adminLink = page.getByRole("banner").getByRole("link", { name: "Admin" });
+    // First view: the state call says "admin", the link appears and the browser keeps the hint.
+    const stated = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/me/state");
+    await page.goto(`${baseUrl}/`);
+    await stated;
+    await adminLink.waitFor();
+    expect((await context.cookies(baseUrl)).find((cookie) => cookie.name === "pp_admin")?.value).toBe("1");
+    // Later views: with the state call held back, the cached page already shows the link.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/me/state**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/papers/${other.slug}`, { waitUntil: "load" });
+    // Styles loaded ("load"), the state call still unanswered: the link shows by the hint alone.
+    expect(await adminLink.isVisible()).toBe(true);
+    release();
+    await context.close();
+
+    const readerContext = await contextFor(bob);
+    const readerPage = await readerContext.newPage();
+    const readerStated = readerPage.waitForResponse((response) => new URL(response.url()).pathname === "/api/me/state");
+    await readerPage.goto(`${baseUrl}/papers/${other.slug}`);
+    await readerStated;
+    await readerPage.getByRole("banner").getByRole("link", { name: "Me" }).waitFor();
+    expect(await readerPage.getByRole("banner").getByRole("link", { name: "Admin" }).count()).toBe(0);
+    await readerContext.close();
+  });
+
   it("signed-out readers ask for no personal state, and see Sign in", async () => {
     const context = await contextFor(null);
     const page = await context.newPage();

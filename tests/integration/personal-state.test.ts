@@ -118,6 +118,8 @@ describe("GET /api/me/state", () => {
     // A hint that outlived its session is cleared by the answer too (the browser also clears it itself).
     const stale = await get(`/api/me/state?papers=${ids[0]}`, `${expired.cookie}; pp_signed_in=1`);
     expect(stale.setCookie.join("\n")).toMatch(/^pp_signed_in=; Path=\/; Max-Age=0/m);
+    // ...and so is the admin hint: the next person to sign in on this browser must not see an Admin link.
+    expect(stale.setCookie.join("\n")).toMatch(/^pp_admin=; Path=\/; Max-Age=0/m);
   });
 
   it("signed in, it gives the reader's own votes, saves and tags with fresh counts, and never another reader's", async () => {
@@ -214,19 +216,25 @@ describe("the signed-in hint", () => {
     const ada = await signedIn("ada-hint@example.org");
     const first = await get(`/papers/${ids[0]}`, ada.cookie);
     expect(first.cache).toBe("MISS");
-    expect(first.setCookie).toEqual(["pp_signed_in=1; Path=/; Max-Age=2592000; SameSite=Lax"]);
+    // A new session's role is the state call's to say: an earlier session's admin hint goes.
+    const setHint = [
+      "pp_signed_in=1; Path=/; Max-Age=2592000; SameSite=Lax",
+      "pp_admin=; Path=/; Max-Age=0; SameSite=Lax",
+    ];
+    expect(first.setCookie).toEqual(setHint);
     const anonymous = await get(`/papers/${ids[0]}`);
     expect(anonymous.cache).toBe("HIT");
     expect(anonymous.setCookie).toEqual([]);
     const again = await get(`/papers/${ids[0]}`, ada.cookie);
     expect(again.cache).toBe("HIT");
-    expect(again.setCookie).toEqual(["pp_signed_in=1; Path=/; Max-Age=2592000; SameSite=Lax"]);
+    expect(again.setCookie).toEqual(setHint);
     // Once the browser has it: nothing more to say, and no session lookup.
     expect((await get(`/papers/${ids[0]}`, `${ada.cookie}; pp_signed_in=1`)).setCookie).toEqual([]);
     // A dead session gets no hint; a hint without any session cookie (signed out) is cleared.
     expect((await get(`/papers/${ids[0]}`, "authjs.session-token=made-up")).setCookie).toEqual([]);
-    expect((await get(`/papers/${ids[0]}`, "pp_signed_in=1")).setCookie).toEqual([
+    expect((await get(`/papers/${ids[0]}`, "pp_signed_in=1; pp_admin=1")).setCookie).toEqual([
       "pp_signed_in=; Path=/; Max-Age=0; SameSite=Lax",
+      "pp_admin=; Path=/; Max-Age=0; SameSite=Lax",
     ]);
   });
 });
