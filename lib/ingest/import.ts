@@ -113,8 +113,6 @@ export async function importDigest(
       }
       await writer.finish();
       step(`parse and COPY ${position} papers`);
-      await topics.save(client, stage, `${stage}_topics`);
-      step("save matched topics");
     } catch (error) {
       writer.abort(error as Error);
       throw error;

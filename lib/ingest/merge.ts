@@ -190,7 +190,8 @@ export async function mergeStage(
   // Topic tags (lib/tags/topics.ts) of the papers whose text this file set, in this transaction.
   const tags = await applyTopicTags(client, {
     sql: `SELECT paper_id, line FROM ${map} WHERE is_new OR changed`,
-    matched: `${stage}_topics`,
+    // The staging rows carry each paper's topics, matched as the file streamed (lib/tags/staged-topics.ts).
+    matched: stage,
   });
   await q(`DROP TABLE ${map}`);
   return {

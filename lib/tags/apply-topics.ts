@@ -7,8 +7,9 @@ import { TOPICS, type Topic } from "./topic-taxonomy";
 
 /**
  * Which papers to (re)tag: every paper, these ids, or a query with a `paper_id` column (trusted SQL
- * from lib/). With `matched`, the query also gives each paper's digest `line`, and the topics were
- * already matched while the file streamed (lib/tags/staged-topics.ts): no text is read back.
+ * from lib/). With `matched` (a table with `line` and `topics` columns: the import's staging table), the
+ * query also gives each paper's digest `line`, and the topics were already matched while the file streamed
+ * (lib/tags/staged-topics.ts): no text is read back.
  */
 export type TopicScope = "all" | readonly number[] | { sql: string; matched?: string };
 
