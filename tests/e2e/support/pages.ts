@@ -6,6 +6,9 @@ export type AxeProblem = { id: string; impact: string | null | undefined; help: 
 
 /** axe violations of impact serious or critical on the current page (minor / moderate are reported, not failed). */
 export async function seriousAxeViolations(page: Page): Promise<AxeProblem[]> {
+  // After a client-side navigation Next streams the new page's metadata after its content, so for a
+  // moment there is no <title>. Give it that moment; a page that never gets one still fails below.
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
