@@ -9,8 +9,10 @@
 // beside them. Against a running server (--url, e.g. `npm start`), else it serves the production build
 // (scripts/serve.ts, built first when stale) on the app's own catalogue, the sample digest when empty;
 // `npm run bench:generate` makes a 100-paper digest to import. Prints figures, asserts nothing.
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { benchSite, firstPaperPathIn } from "../../lib/bench/web-server";
@@ -40,6 +42,27 @@ async function fetchBytes(base: string, path: string): Promise<Buffer> {
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   return Buffer.from(await response.arrayBuffer());
 }
+
+/**
+ * The framework's share of a page's JavaScript: the build's rootMainFiles (.next/build-manifest.json),
+ * the scripts every page of an App Router build loads whatever the page holds (React, the router, the
+ * bundler's runtime). None of our code is in them: the rest is ours. Empty when there is no local build.
+ */
+function frameworkFiles(): Set<string> {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, ".next", "build-manifest.json"), "utf8")) as {
+      rootMainFiles?: string[];
+    };
+    return new Set((manifest.rootMainFiles ?? []).map((file) => `/_next/${file}`));
+  } catch {
+    return new Set();
+  }
+}
+const FRAMEWORK = frameworkFiles();
+const frameworkGz = (weight: Weight) =>
+  weight.scripts
+    .filter((script) => FRAMEWORK.has(script.src.split("?")[0]!))
+    .reduce((sum, script) => sum + script.gz, 0);
 
 const gzipped = (bytes: Buffer) => gzipSync(bytes, { level: 6 }).length;
 
@@ -162,6 +185,11 @@ function report(label: string, path: string, weight: Weight, htmlLimitKb: number
   console.log(
     `JavaScript, ${String(weight.scripts.length).padStart(2)} files ${kb(jsRaw).padStart(10)} raw ${kb(jsGz).padStart(10)} gz  ${verdict(jsGz, TARGETS_KB.js)}`,
   );
+  if (FRAMEWORK.size > 0) {
+    console.log(
+      `  of it the framework               ${kb(frameworkGz(weight)).padStart(10)} gz  (build-manifest rootMainFiles; ours ${kb(jsGz - frameworkGz(weight))})`,
+    );
+  }
   console.log(
     `  as sent (br)                      ${kb(jsSent(weight)).padStart(10)} sent (accept-encoding: ${BROWSER_ENCODINGS})${encodingsNote(weight)}`,
   );
@@ -170,6 +198,12 @@ function report(label: string, path: string, weight: Weight, htmlLimitKb: number
     console.log(`  ${kb(script.gz).padStart(9)} gz ${sent.padStart(15)} sent  ${script.src}`);
   }
   console.log(`CSS, ${weight.css.length} file(s)                    ${kb(cssGz).padStart(10)} gz`);
+}
+
+function nextVersion(): string {
+  return (
+    JSON.parse(readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8")) as { version: string }
+  ).version;
 }
 
 let close = async () => undefined as void;
@@ -197,6 +231,12 @@ try {
       `first-view JavaScript home ${kb(jsGz(home))} / paper ${kb(jsGz(paper))} gz ${verdict(Math.max(jsGz(home), jsGz(paper)), TARGETS_KB.js)}, ` +
       `as sent (br) home ${kb(jsSent(home))}${encodingsNote(home)} / paper ${kb(jsSent(paper))}${encodingsNote(paper)}`,
   );
+  if (FRAMEWORK.size > 0) {
+    console.log(
+      `framework floor: ${kb(frameworkGz(home))} gz of it is Next ${nextVersion()}'s root files, loaded by every page ` +
+        `of this build whatever it holds; the ${TARGETS_KB.js} KB target is ${frameworkGz(home) > TARGETS_KB.js * 1024 ? "below" : "above"} that floor`,
+    );
+  }
 } catch (error) {
   console.error(`[bench:weight] failed: ${(error as Error).message}`);
   exitCode = 1;
