@@ -83,11 +83,12 @@ export async function mergeStage(
     // The tables that get a row or more per new paper check their keys once, after their inserts below.
     foreignKeys = await dropForeignKeys({ query: q }, ["paper_link", "digest_entry", "paper_similar_pending"]);
     // Parallel workers compute the search vectors: CREATE TABLE AS may run in parallel, INSERT may not.
+    // Its rows stay whole (toast_tuple_target): read once by the INSERT, not worth toasting.
     await q(`SET LOCAL parallel_setup_cost = 0`);
     await q(`SET LOCAL parallel_tuple_cost = 0`);
     await q(`SET LOCAL min_parallel_table_scan_size = 0`);
     await q(
-      `CREATE UNLOGGED TABLE ${stage}_new AS
+      `CREATE UNLOGGED TABLE ${stage}_new WITH (toast_tuple_target = 8160) AS
       SELECT n.*, paper_search_vector(n.title, n.abstract) AS search_vector FROM (${newPapers}) n`,
       [digest.date],
     );

@@ -154,7 +154,7 @@ describe("an import killed with SIGKILL", () => {
     // A load this large takes the bulk path: by the time the search vectors are computed in parallel,
     // the search indexes have been dropped (inside the transaction) and papers are about to be inserted.
     await killMidway(
-      `query ILIKE '%CREATE UNLOGGED TABLE import_stage_%_new AS%'`,
+      `query ILIKE '%CREATE UNLOGGED TABLE import_stage_%_new WITH%'`,
       "the bulk merge to compute search vectors",
     );
 
