@@ -1,9 +1,10 @@
 // Merges an import's staging table into the catalogue: papers, links, digest entries.
 // Runs inside the import's transaction; every statement is set-based.
 import type pg from "pg";
+import { dropSecondaryIndexes, rebuildIndexes } from "../db/bulk-indexes";
 import type { Queryable } from "../db/queryable";
 import { applyTopicTags } from "../tags/apply-topics";
-import { type DroppedForeignKey, dropForeignKeys, restoreForeignKeys } from "./bulk-keys";
+import { type DroppedForeignKey, dropForeignKeys, restoreForeignKeys } from "../db/bulk-keys";
 import { classifyStage } from "./classify";
 import type { Problem } from "./types";
 
@@ -62,17 +63,9 @@ export async function mergeStage(
   let foreignKeys: DroppedForeignKey[] = [];
   if (bulk) {
     // Every index of paper but its primary key (the statements below and the foreign keys find papers
-    // by id), and the vocabulary's trigram index; read back from the database, rebuilt as they were.
-    // The unique ones are safe to drop: the classification and the two clash steps above made the new
-    // papers unique, and a rebuild that still found a duplicate would fail the import whole.
-    const { rows } = await q(`
-      SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
-      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-      WHERE i.indrelid IN ('paper'::regclass, 'search_word'::regclass)
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
-      ORDER BY c.relname`);
-    indexDefinitions = rows.map((row) => row.definition as string);
-    for (const row of rows) await q(`DROP INDEX ${row.name as string}`);
+    // by id), and the vocabulary's trigram index. The unique ones are safe to drop: the classification
+    // and the two clash steps above made the new papers unique.
+    indexDefinitions = await dropSecondaryIndexes({ query: q }, ["paper", "search_word"]);
     if (base === 0) {
       // An empty catalogue: truncating it (and, by CASCADE, the tables that point at papers:
       // all empty too) is a no-op for data but gives the tables new files in
@@ -152,9 +145,7 @@ export async function mergeStage(
     WHERE (m.is_new OR m.changed) AND jsonb_array_length(s.links) > 0
     ON CONFLICT (paper_id, url) DO NOTHING`);
 
-  if (bulk) {
-    for (const definition of indexDefinitions) await q(definition);
-  }
+  await rebuildIndexes({ query: q }, indexDefinitions);
 
   const {
     rows: [digestRow],

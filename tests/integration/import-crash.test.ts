@@ -84,7 +84,7 @@ async function leftovers() {
            (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'
              -- Only this database's: other test files import in parallel and hold their own.
              AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))::int AS advisory_locks,
-           -- The bulk path drops these while it loads (lib/ingest/bulk-keys.ts) and adds them back.
+           -- The bulk path drops these while it loads (lib/db/bulk-keys.ts) and adds them back.
            (SELECT array_agg(conname::text ORDER BY conname) FROM pg_constraint WHERE contype = 'f'
              AND conrelid IN ('paper_link'::regclass, 'digest_entry'::regclass, 'paper_similar_pending'::regclass,
                               'paper_tag'::regclass)) AS foreign_keys`);
@@ -216,6 +216,18 @@ describe("an import killed with SIGKILL", () => {
       FULL JOIN (SELECT w, count(*)::int AS papers FROM paper, search_words_of(title) AS w GROUP BY w) c ON c.w = s.word
       WHERE s.papers IS DISTINCT FROM c.papers`);
     expect(vocabulary.differing).toBe(0);
+    // Topic tags this many go in with paper_tag's second index dropped and its keys off: the index is back,
+    // and every topic's count is exact.
+    const {
+      rows: [tags],
+    } = await db.pool.query(`
+      SELECT (SELECT count(*) FROM paper_tag WHERE automatic)::int AS automatic,
+             (SELECT count(*) FROM tag t
+               WHERE t.paper_count <> (SELECT count(*) FROM paper_tag pt WHERE pt.tag_id = t.id))::int AS miscounted,
+             (SELECT count(*) FROM pg_indexes WHERE indexname = 'paper_tag_tag_id_paper_id_idx')::int AS tag_index`);
+    // 20,000 automatic tags or more take that path (lib/tags/apply-topics.ts, BULK_ROWS).
+    expect(tags.automatic).toBeGreaterThanOrEqual(20_000);
+    expect(tags).toMatchObject({ miscounted: 0, tag_index: 1 });
     const { rows: triggers } = await db.pool.query(
       `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'paper'::regclass AND tgname LIKE 'paper_search%' ORDER BY 1`,
     );

@@ -1,5 +1,5 @@
 // A bulk load's foreign keys: dropped before its inserts, added back (and so checked) after them.
-import type { Queryable } from "../db/queryable";
+import type { Queryable } from "./queryable";
 
 export type DroppedForeignKey = { table: string; name: string; definition: string };
 
