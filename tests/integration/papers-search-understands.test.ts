@@ -98,6 +98,17 @@ describe("queries in the reader's own words", () => {
     expect(result.suggestion).toBe("zyzzyva sampling");
     expect(titles(result)[0]).toBe(ZYZZYVA);
   });
+
+  it("the vocabulary takes a title's words of 3 to 32 letters, accents included, and nothing else", async () => {
+    const thirtyTwo = "abcdefghij".repeat(3) + "ab";
+    const { rows } = await testDb.pool.query<{ words: string[] | null }>(
+      `SELECT array_agg(w ORDER BY w) AS words FROM search_words_of($1) AS w`,
+      [`An ok GPT-4o model: Café résumé naïve 3D ${thirtyTwo} ${thirtyTwo}c`],
+    );
+    expect(rows[0]!.words).toEqual([thirtyTwo, "café", "gpt", "model", "naïve", "résumé"]);
+    const none = await testDb.pool.query(`SELECT count(*)::int AS n FROM search_words_of(NULL)`);
+    expect(none.rows[0].n).toBe(0);
+  });
 });
 
 describe("common queries: the newest matches, or all of them best first", () => {
