@@ -1,9 +1,11 @@
-// npm run bench:import -- [--papers 1000000] [--seed 1] [--small 10] [--keep]
+// npm run bench:import -- [--papers 1000000] [--seed 1] [--small 10] [--rounds 1] [--keep]
 // Generates a digest, imports it into an empty catalogue through the real importer (a child
 // process, for honest peak RSS), then at once (no manual ANALYZE, before autovacuum runs) imports
 // --small 100-paper daily digests into it; then ANALYZEs by hand and imports as many again, so the
 // two figures compare in one run. Then loads the bulk file's rows with the plain-SQL yardstick.
-// Prints figures, asserts nothing.
+// --rounds N (N > 1) repeats both bulk loads N - 1 more times, each into a fresh database, the
+// yardstick first in every other round, and prints the median ratio: on a shared machine one pair
+// of loads minutes apart can differ by 20% in either direction. Prints figures, asserts nothing.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
@@ -24,12 +26,18 @@ const { values } = parseArgs({
     papers: { type: "string", default: "1000000" },
     seed: { type: "string", default: "1" },
     small: { type: "string", default: "10" },
+    rounds: { type: "string", default: "1" },
     keep: { type: "boolean", default: false },
   },
 });
 const papers = Number(values.papers);
 if (!Number.isInteger(papers) || papers < 1000) {
   console.error("--papers must be an integer >= 1000");
+  process.exit(2);
+}
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error("--rounds must be an integer >= 1");
   process.exit(2);
 }
 const DATE = "2025-04-30";
@@ -168,17 +176,47 @@ try {
   );
 
   // 5. The plain-SQL yardstick, same rows, same tables and indexes, same server, same run.
-  const plainUrl = await freshDatabase(database.url, "pp_bench_plain");
   const rows = await prepareRows(await fileSource(file), work, DATE);
-  const plain = await loadPlainSql(plainUrl, rows, DATE);
-  const plainSeconds = plain.seconds;
+  const plainLoad = async () => {
+    const plainUrl = await freshDatabase(database.url, "pp_bench_plain");
+    const plain = await loadPlainSql(plainUrl, rows, DATE);
+    await dropDatabase(database.url, "pp_bench_plain");
+    return plain;
+  };
+  const plain = await plainLoad();
   console.log(
-    `plain SQL:       ${fmt(plainSeconds, 1)} s, ${fmt(rows.papers / plainSeconds)} papers/s (2 parallel COPYs, indexes rebuilt after)`,
+    `plain SQL:       ${fmt(plain.seconds, 1)} s, ${fmt(rows.papers / plain.seconds)} papers/s (2 parallel COPYs, indexes rebuilt after)`,
   );
   for (const { step, ms } of plain.steps) console.log(`  ${fmt(ms).padStart(7)} ms  ${step}`);
-  console.log(`ratio:           importer / plain SQL = ${fmt(ours.wallSeconds / plainSeconds, 2)}x`);
-  await dropDatabase(database.url, "pp_bench_plain");
+  console.log(`ratio:           importer / plain SQL = ${fmt(ours.wallSeconds / plain.seconds, 2)}x`);
   if (!values.keep) await dropDatabase(database.url, "pp_bench_import");
+
+  // 6. More rounds of both loads, alternating which goes first, for a median ratio.
+  if (rounds > 1) {
+    const pairs = [{ importer: ours.wallSeconds, plain: plain.seconds }];
+    for (let round = 2; round <= rounds; round++) {
+      const importerLoad = async () => {
+        const url = await freshDatabase(database.url, "pp_bench_import_round");
+        const load = await child(file, { DATABASE_URL: url });
+        await dropDatabase(database.url, "pp_bench_import_round");
+        return load.wallSeconds;
+      };
+      const pair =
+        round % 2 === 0
+          ? { plain: (await plainLoad()).seconds, importer: await importerLoad() }
+          : { importer: await importerLoad(), plain: (await plainLoad()).seconds };
+      pairs.push(pair);
+      console.log(
+        `round ${round}:         importer ${fmt(pair.importer, 1)} s, plain SQL ${fmt(pair.plain, 1)} s` +
+          `${round % 2 === 0 ? " (plain SQL first)" : ""}, ratio ${fmt(pair.importer / pair.plain, 2)}x`,
+      );
+    }
+    const ratios = pairs.map((pair) => pair.importer / pair.plain);
+    console.log(
+      `ratio, median of ${rounds} rounds: ${fmt(median(ratios), 2)}x (rounds: ${ratios.map((r) => fmt(r, 2)).join(", ")}; ` +
+        `importer median ${fmt(median(pairs.map((pair) => pair.importer)), 1)} s, plain SQL median ${fmt(median(pairs.map((pair) => pair.plain)), 1)} s)`,
+    );
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
   await database.release();
