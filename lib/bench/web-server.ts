@@ -116,7 +116,7 @@ async function appCatalogue(
  * The site a page bench measures: `url` when given (a server someone already runs), else the production
  * server started here on the app's catalogue (built first if needed). `close` stops what was started.
  */
-export async function benchSite(
+async function benchSite(
   choice: { url?: string; databaseUrl?: string; database?: string },
   root: string,
   log: (message: string) => void,
@@ -138,6 +138,32 @@ export async function benchSite(
   }
   log(`serving ${catalogue.label} at ${server.base}`);
   return { base: server.base, close };
+}
+
+/**
+ * A page bench's whole run: the site (benchSite), `measure` against it, the site stopped, the process
+ * ended. Exits 1 when `measure` throws (its message printed after `name`) or says a figure is missing.
+ */
+export async function runPageBench(
+  name: string,
+  choice: { url?: string; databaseUrl?: string; database?: string },
+  root: string,
+  log: (message: string) => void,
+  measure: (base: string) => Promise<boolean>,
+): Promise<never> {
+  let close = async () => undefined as void;
+  let exitCode = 0;
+  try {
+    const site = await benchSite(choice, root, log);
+    close = site.close;
+    if (!(await measure(site.base))) exitCode = 1;
+  } catch (error) {
+    console.error(`[${name}] failed: ${(error as Error).message}`);
+    exitCode = 1;
+  } finally {
+    await close();
+  }
+  process.exit(exitCode);
 }
 
 /** The first paper a home page links to, so a paper page measured is one of the digest's. */

@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import lighthouse from "lighthouse";
 import { median } from "../../lib/bench/stats";
-import { benchSite, firstPaperPathIn } from "../../lib/bench/web-server";
+import { firstPaperPathIn, runPageBench } from "../../lib/bench/web-server";
 
 /** Issue 14: performance >= 98 and accessibility 100 on every page. */
 const TARGET = { performance: 98, accessibility: 100 };
@@ -132,16 +132,9 @@ async function firstPaperPath(base: string): Promise<string> {
   return firstPaperPathIn(await (await fetch(base, { signal: AbortSignal.timeout(30_000) })).text());
 }
 
-let close = async () => undefined as void;
-let exitCode = 0;
-try {
-  const site = await benchSite(
-    { url: values.url, databaseUrl: values["database-url"], database: values.database },
-    root,
-    log,
-  );
-  close = site.close;
-  const base = site.base;
+const choice = { url: values.url, databaseUrl: values["database-url"], database: values.database };
+await runPageBench("bench:lighthouse", choice, root, log, async (base) => {
+  let complete = true;
   if (values.save) mkdirSync(values.save, { recursive: true });
   const pages = [
     { name: "home", path: "/" },
@@ -182,7 +175,7 @@ try {
     }
     if (!all.length) {
       console.log(`${page.name.padEnd(14)}  failed: ${failure}  MISS  ${page.path}`);
-      exitCode = 1;
+      complete = false;
       continue;
     }
     const mid = (pick: (scores: Scores) => number) => median(all.map(pick));
@@ -200,10 +193,5 @@ try {
         `${`${(mid((s) => s.transferBytes) / 1024).toFixed(0)} KB`.padStart(11)}  ${(ok ? "PASS" : "MISS").padEnd(7)}  ${page.path}`,
     );
   }
-} catch (error) {
-  console.error(`[bench:lighthouse] failed: ${(error as Error).message}`);
-  exitCode = 1;
-} finally {
-  await close();
-}
-process.exit(exitCode);
+  return complete;
+});

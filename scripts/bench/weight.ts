@@ -15,7 +15,7 @@ import https from "node:https";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { benchSite, firstPaperPathIn } from "../../lib/bench/web-server";
+import { firstPaperPathIn, runPageBench } from "../../lib/bench/web-server";
 
 /** Issue 14, for a 100-paper digest. */
 const TARGETS_KB = { home: 60, paper: 25, js: 120 };
@@ -206,16 +206,8 @@ function nextVersion(): string {
   ).version;
 }
 
-let close = async () => undefined as void;
-let exitCode = 0;
-try {
-  const site = await benchSite(
-    { url: values.url, databaseUrl: values["database-url"], database: values.database },
-    root,
-    log,
-  );
-  close = site.close;
-  const base = site.base;
+const choice = { url: values.url, databaseUrl: values["database-url"], database: values.database };
+await runPageBench("bench:weight", choice, root, log, async (base) => {
   const paperPath = await firstPaperPath(base);
   const home = await weigh(base, "/");
   const paper = await weigh(base, paperPath);
@@ -237,10 +229,5 @@ try {
         `of this build whatever it holds; the ${TARGETS_KB.js} KB target is ${frameworkGz(home) > TARGETS_KB.js * 1024 ? "below" : "above"} that floor`,
     );
   }
-} catch (error) {
-  console.error(`[bench:weight] failed: ${(error as Error).message}`);
-  exitCode = 1;
-} finally {
-  await close();
-}
-process.exit(exitCode);
+  return true;
+});
