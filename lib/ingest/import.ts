@@ -74,6 +74,7 @@ export async function importDigest(
   let format: DigestFormat = "TEXT";
   let skipped = 0;
   const client = await pool.connect();
+  let released = false;
   const stage = `import_stage_${randomBytes(6).toString("hex")}`;
   const step = importSteps();
 
@@ -172,8 +173,11 @@ export async function importDigest(
     step("trending boosts, import_run, drop the stage");
     await client.query("COMMIT");
     step("COMMIT");
+    // Back to the pool first: the ANALYZE below spreads its tables over the pool's connections.
+    client.release();
+    released = true;
     // After COMMIT: the import stands whatever happens here, and autovacuum would get there later anyway.
-    const analyzed = await analyzeWritten(client, merged.written).catch((error: Error) => {
+    const analyzed = await analyzeWritten(pool, merged.written).catch((error: Error) => {
       console.error(`[import] ANALYZE after the import failed (autovacuum will catch up): ${error.message}`);
       return [];
     });
@@ -195,11 +199,11 @@ export async function importDigest(
       durationMs: Date.now() - started.getTime(),
     };
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    if (!released) await client.query("ROLLBACK").catch(() => undefined);
     if (!(error instanceof DigestRejectedError)) throw error;
     return recordRejection(pool, source, options, started, error, problems, digestDate, format);
   } finally {
-    client.release();
+    if (!released) client.release();
   }
 }
 
