@@ -21,7 +21,8 @@ export const KIND = {
 } as const;
 
 /**
- * Builds `${stage}_map`, one row per staged paper: line, position (in the digest), paper_id, is_new,
+ * Builds `${stage}_map`, one row per staged paper: line, position (its order in the digest: ascending,
+ * with gaps where repeated titles were removed), paper_id, is_new,
  * by_arxiv, changed (its title or abstract is replaced), authors_changed and upstream_changed (the file
  * brings authors or an upstream count the paper does not have yet), enriched (either of those two).
  * `db` is the connection holding the stage; the importer wraps its own to trace each statement's time.
@@ -44,7 +45,7 @@ export async function classifyStage(db: Queryable, stage: string, date: string):
     SELECT line, position, paper_id, is_new, by_arxiv, changed, authors_changed, upstream_changed,
            authors_changed OR (NOT is_new AND upstream_changed) AS enriched
     FROM (
-      SELECT s.line, row_number() OVER (ORDER BY s.line)::int AS position,
+      SELECT s.line, s.position,
              coalesce(k.id, $2::int + s.position) AS paper_id, k.id IS NULL AS is_new, a.id IS NOT NULL AS by_arxiv,
              (p.id IS NOT NULL AND (p.title, p.abstract) IS DISTINCT FROM (s.title, s.abstract)
               AND NOT EXISTS (SELECT 1 FROM digest_entry e JOIN digest d ON d.id = e.digest_id

@@ -114,28 +114,36 @@ export async function mergeStage(
     );
   }
 
-  // Authors and the upstream count follow the latest file that has them; updated_at (the text) does not move.
-  await q(`
-    UPDATE paper p SET authors = coalesce(s.authors, p.authors), upstream_upvotes = coalesce(s.upstream_upvotes, p.upstream_upvotes)
-    FROM ${stage} s JOIN ${map} m USING (line) WHERE m.enriched AND p.id = m.paper_id`);
+  // Papers the catalogue already had: nothing to do when the file brings none (a bulk load's usual case),
+  // and each statement below would still scan the staging table.
+  const known = counts.updated + counts.unchanged;
+  if (known > 0) {
+    // Authors and the upstream count follow the latest file that has them; updated_at (the text) does not move.
+    await q(`
+      UPDATE paper p SET authors = coalesce(s.authors, p.authors), upstream_upvotes = coalesce(s.upstream_upvotes, p.upstream_upvotes)
+      FROM ${stage} s JOIN ${map} m USING (line) WHERE m.enriched AND p.id = m.paper_id`);
 
-  await q(`
-    UPDATE paper p SET title = s.title, abstract = s.abstract, arxiv_id = coalesce(s.arxiv_id, p.arxiv_id), updated_at = now()
-    FROM ${stage} s JOIN ${map} m USING (line) WHERE m.changed AND p.id = m.paper_id`);
-  // Digests may arrive out of order: first_seen is the earliest digest a paper appeared in.
-  await q(
-    `
-    UPDATE paper p SET first_seen = $1::date
-    FROM ${map} m WHERE NOT m.is_new AND p.id = m.paper_id AND p.first_seen > $1::date`,
-    [digest.date],
-  );
-  await q(`
-    UPDATE paper p SET arxiv_id = s.arxiv_id
-    FROM ${stage} s JOIN ${map} m USING (line)
-    WHERE NOT m.is_new AND NOT m.changed AND p.id = m.paper_id AND p.arxiv_id IS NULL AND s.arxiv_id IS NOT NULL`);
+    await q(`
+      UPDATE paper p SET title = s.title, abstract = s.abstract, arxiv_id = coalesce(s.arxiv_id, p.arxiv_id), updated_at = now()
+      FROM ${stage} s JOIN ${map} m USING (line) WHERE m.changed AND p.id = m.paper_id`);
+    // Digests may arrive out of order: first_seen is the earliest digest a paper appeared in.
+    await q(
+      `
+      UPDATE paper p SET first_seen = $1::date
+      FROM ${map} m WHERE NOT m.is_new AND p.id = m.paper_id AND p.first_seen > $1::date`,
+      [digest.date],
+    );
+    await q(`
+      UPDATE paper p SET arxiv_id = s.arxiv_id
+      FROM ${stage} s JOIN ${map} m USING (line)
+      WHERE NOT m.is_new AND NOT m.changed AND p.id = m.paper_id AND p.arxiv_id IS NULL AND s.arxiv_id IS NOT NULL`);
+  }
 
   // Links are derived from the abstract: new papers get theirs, changed papers get theirs replaced.
-  const linksDeleted = await q(`DELETE FROM paper_link l USING ${map} m WHERE m.changed AND l.paper_id = m.paper_id`);
+  const linksDeleted =
+    counts.updated > 0
+      ? await q(`DELETE FROM paper_link l USING ${map} m WHERE m.changed AND l.paper_id = m.paper_id`)
+      : { rowCount: 0 };
   const linksInserted = await q(`
     INSERT INTO paper_link (paper_id, url, kind, position)
     SELECT m.paper_id, link.item->>'url', (link.item->>'kind')::"LinkKind", link.ordinality::int
@@ -209,15 +217,20 @@ export async function mergeStage(
  * longer hash. Existing papers never change slug: URLs stay stable.
  */
 async function resolveSlugClashes(client: Queryable, stage: string, map: string): Promise<void> {
+  // The file's repeated slugs by a hash aggregate, not a window function over every slug: no sort
+  // for a clash that almost never happens. Both subqueries run once (hashed), not per row.
   await client.query(`
     UPDATE ${stage} s
     SET slug = left(s.slug, length(s.slug) - 6) || left(encode(sha256(convert_to(s.title_key, 'UTF8')), 'hex'), 16)
-    FROM (
-      SELECT s2.line, row_number() OVER (PARTITION BY s2.slug ORDER BY s2.line) AS n
-      FROM ${stage} s2 JOIN ${map} m2 USING (line) WHERE m2.is_new
-    ) d
-    WHERE d.line = s.line
-      AND (d.n > 1 OR EXISTS (SELECT 1 FROM paper p WHERE p.slug = s.slug))`);
+    FROM ${map} m
+    WHERE m.line = s.line AND m.is_new
+      AND (s.line IN (SELECT s2.line
+                      FROM ${stage} s2 JOIN ${map} m2 USING (line)
+                      JOIN (SELECT s3.slug, min(s3.line) AS first_line
+                            FROM ${stage} s3 JOIN ${map} m3 USING (line) WHERE m3.is_new
+                            GROUP BY s3.slug HAVING count(*) > 1) d ON d.slug = s2.slug
+                      WHERE m2.is_new AND s2.line > d.first_line)
+           OR EXISTS (SELECT 1 FROM paper p WHERE p.slug = s.slug))`);
 }
 
 /** An arXiv id names one paper: when two titles claim it, the first keeps it and we say so. */

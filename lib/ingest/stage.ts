@@ -101,11 +101,13 @@ export async function removeDuplicateTitles(
   name: string,
   limit: number,
 ): Promise<StagedDuplicates> {
+  // Repeated keys by a hash aggregate, then their rows by a hash join: no window function's sort of every key.
   await client.query(`
     CREATE TEMP TABLE ${name}_dups ON COMMIT DROP AS
-    SELECT line, first_line, title FROM (
-      SELECT line, title, min(line) OVER (PARTITION BY title_key) AS first_line FROM ${name}
-    ) d WHERE line <> first_line`);
+    SELECT s.line, d.first_line, s.title
+    FROM ${name} s
+    JOIN (SELECT title_key, min(line) AS first_line FROM ${name} GROUP BY title_key HAVING count(*) > 1) d USING (title_key)
+    WHERE s.line <> d.first_line`);
   const {
     rows: [{ total }],
   } = await client.query(`SELECT count(*)::int AS total FROM ${name}_dups`);

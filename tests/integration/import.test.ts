@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { importDigest } from "../../lib/ingest/import";
-import { normalizeTitleKey } from "../../lib/ingest/title-key";
+import { normalizeTitleKey, slugForTitle } from "../../lib/ingest/title-key";
 import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts, importRun, papersWithTitleKey } from "./helpers/catalogue";
 import { type DigestPaper, digestText, textSource } from "./helpers/text-source";
@@ -348,6 +348,59 @@ describe("repeated titles and late digests", () => {
         .rows[0]!.slug;
     expect(await slugOf(greek)).toBe(`pi0-slug-flow-model-for-robot-control-${hash(greek)}`);
     expect(await slugOf(stored)).toBe(oldSlug);
+  });
+
+  it("papers whose slugs clash keep them apart: the first keeps its slug, the others get a longer hash", async () => {
+    // Titles with the same ASCII words whose keys' hashes share their first 6 hex digits: found by trying.
+    const seen = new Map<string, string>();
+    let pair: [string, string] | null = null;
+    for (let code = 0x4e00; pair === null; code += 1) {
+      const title = `Slug Clash Study ${String.fromCodePoint(code)}`;
+      const slug = slugForTitle(title, normalizeTitleKey(title));
+      const earlier = seen.get(slug);
+      if (earlier) pair = [earlier, title];
+      else seen.set(slug, title);
+    }
+    const [first, second] = pair;
+    // A stored paper already holds the slug a third new paper would get.
+    const third = "Slug Clash Held By A Stored Paper";
+    const taken = slugForTitle(third, normalizeTitleKey(third));
+    await importDigest(
+      db.pool,
+      textSource(
+        "nov-1.txt",
+        digestText("Nov 1, 2025", [{ title: "Slug Clash Holder", abstract: abstract("holder") }]),
+      ),
+      options,
+    );
+    await db.pool.query(`UPDATE paper SET slug = $1 WHERE title_key = $2`, [
+      taken,
+      normalizeTitleKey("Slug Clash Holder"),
+    ]);
+
+    const summary = await importDigest(
+      db.pool,
+      textSource(
+        "nov-2.txt",
+        digestText("Nov 2, 2025", [
+          { title: first, abstract: abstract("first") },
+          { title: second, abstract: abstract("second") },
+          { title: third, abstract: abstract("third") },
+        ]),
+      ),
+      options,
+    );
+
+    expect(summary).toMatchObject({ status: "IMPORTED", counts: { new: 3 } });
+    const slugOf = async (title: string) =>
+      (await db.pool.query<{ slug: string }>(`SELECT slug FROM paper WHERE title_key = $1`, [normalizeTitleKey(title)]))
+        .rows[0]!.slug;
+    const longer = (title: string) =>
+      `${slugForTitle(title, normalizeTitleKey(title)).slice(0, -6)}${createHash("sha256").update(normalizeTitleKey(title)).digest("hex").slice(0, 16)}`;
+    expect(await slugOf(first)).toBe(slugForTitle(first, normalizeTitleKey(first)));
+    expect(await slugOf(second)).toBe(longer(second));
+    expect(await slugOf(third)).toBe(longer(third));
+    expect(await slugOf("Slug Clash Holder")).toBe(taken);
   });
 
   it("an older digest imported late does not roll back an abstract a newer digest updated", async () => {
