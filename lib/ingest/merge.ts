@@ -80,6 +80,9 @@ export async function mergeStage(
     await q(`SET LOCAL parallel_setup_cost = 0`);
     await q(`SET LOCAL parallel_tuple_cost = 0`);
     await q(`SET LOCAL min_parallel_table_scan_size = 0`);
+    // The leader alone writes a CREATE TABLE AS's rows: computing vectors too, it made the workers wait
+    // for it (at 100,000 papers the vector step takes 0.4 s less with the workers computing and the leader writing).
+    await q(`SET LOCAL parallel_leader_participation = off`);
     await q(
       `CREATE UNLOGGED TABLE ${stage}_new WITH (toast_tuple_target = 8160) AS
       SELECT n.*, paper_search_vector(n.title, n.abstract) AS search_vector FROM (${newPapers}) n`,
