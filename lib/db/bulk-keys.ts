@@ -24,3 +24,19 @@ export async function dropForeignKeys(db: Queryable, tables: readonly string[]):
 export async function restoreForeignKeys(db: Queryable, keys: readonly DroppedForeignKey[]): Promise<void> {
   for (const key of keys) await db.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
 }
+
+/**
+ * Drops the primary key of `table` (none referenced by a foreign key, or this fails) and returns it for
+ * restoreForeignKeys, which adds it back the same way: its index is then built once, sorted, and checked
+ * for repeats as it is built. For an insert of far more rows than the table holds, after any statement
+ * that needs the key (ON CONFLICT, lookups by it).
+ */
+export async function dropPrimaryKey(db: Queryable, table: string): Promise<DroppedForeignKey[]> {
+  const { rows } = await db.query<DroppedForeignKey>(
+    `SELECT conrelid::regclass::text AS table, quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition
+     FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
+    [table],
+  );
+  for (const key of rows) await db.query(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
+  return rows;
+}

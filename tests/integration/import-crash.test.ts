@@ -7,6 +7,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileSource } from "../../lib/ingest/file-source";
 import { importDigest } from "../../lib/ingest/import";
+import { compileTopics, topicSlugsFor } from "../../lib/tags/topic-matcher";
+import { TOPICS as TOPIC_TAXONOMY } from "../../lib/tags/topic-taxonomy";
 import { setUpTestDatabase } from "../support/database";
 import { catalogueCounts } from "./helpers/catalogue";
 import { projectRoot, spawnImport } from "./helpers/run-cli";
@@ -87,7 +89,10 @@ async function leftovers() {
            -- The bulk path drops these while it loads (lib/db/bulk-keys.ts) and adds them back.
            (SELECT array_agg(conname::text ORDER BY conname) FROM pg_constraint WHERE contype = 'f'
              AND conrelid IN ('paper_link'::regclass, 'digest_entry'::regclass, 'paper_similar_pending'::regclass,
-                              'paper_tag'::regclass)) AS foreign_keys`);
+                              'paper_tag'::regclass)) AS foreign_keys,
+           -- So does paper_tag's primary key, while it inserts a bulk load's topic tags.
+           (SELECT pg_get_constraintdef(oid) FROM pg_constraint
+             WHERE conrelid = 'paper_tag'::regclass AND contype = 'p') AS paper_tag_primary_key`);
   return row;
 }
 
@@ -138,6 +143,7 @@ describe("an import killed with SIGKILL", () => {
       search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
       advisory_locks: 0,
       foreign_keys: FOREIGN_KEYS,
+      paper_tag_primary_key: "PRIMARY KEY (paper_id, tag_id)",
     });
 
     const summary = await importDigest(db.pool, await fileSource(sample), {
@@ -164,6 +170,7 @@ describe("an import killed with SIGKILL", () => {
       search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
       advisory_locks: 0,
       foreign_keys: FOREIGN_KEYS,
+      paper_tag_primary_key: "PRIMARY KEY (paper_id, tag_id)",
     });
   }, 120_000);
 
@@ -200,6 +207,7 @@ describe("an import killed with SIGKILL", () => {
       search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
       advisory_locks: 0,
       foreign_keys: FOREIGN_KEYS,
+      paper_tag_primary_key: "PRIMARY KEY (paper_id, tag_id)",
     });
     const {
       rows: [row],
@@ -228,6 +236,14 @@ describe("an import killed with SIGKILL", () => {
     // 20,000 automatic tags or more take that path (lib/tags/apply-topics.ts, BULK_ROWS).
     expect(tags.automatic).toBeGreaterThanOrEqual(20_000);
     expect(tags).toMatchObject({ miscounted: 0, tag_index: 1 });
+    // And each paper carries what the matcher finds in its text (paper_tag's primary key is back too, above).
+    const { rows: sample } = await db.pool.query<{ title: string; abstract: string; slugs: string[] }>(`
+      SELECT p.title, p.abstract, coalesce(array_agg(t.slug ORDER BY t.slug) FILTER (WHERE t.slug IS NOT NULL), '{}') AS slugs
+      FROM paper p LEFT JOIN paper_tag pt ON pt.paper_id = p.id AND pt.automatic LEFT JOIN tag t ON t.id = pt.tag_id
+      WHERE p.title LIKE 'Paper number 424_ about %' GROUP BY p.id ORDER BY p.id`);
+    const matcher = compileTopics(TOPIC_TAXONOMY);
+    expect(sample).toHaveLength(10);
+    for (const paper of sample) expect(paper.slugs).toEqual(topicSlugsFor(matcher, paper.title, paper.abstract).sort());
     const { rows: triggers } = await db.pool.query(
       `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'paper'::regclass AND tgname LIKE 'paper_search%' ORDER BY 1`,
     );
