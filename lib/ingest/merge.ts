@@ -63,9 +63,10 @@ export async function mergeStage(
   let foreignKeys: DroppedForeignKey[] = [];
   if (bulk) {
     // Every index of paper but its primary key (the statements below and the foreign keys find papers
-    // by id), and the vocabulary's trigram index. The unique ones are safe to drop: the classification
+    // by id), the vocabulary's trigram index, and digest_entry's two lookup indexes (its primary key
+    // stays: the entries' ON CONFLICT needs it). The unique ones are safe to drop: the classification
     // and the two clash steps above made the new papers unique.
-    indexDefinitions = await dropSecondaryIndexes({ query: q }, ["paper", "search_word"]);
+    indexDefinitions = await dropSecondaryIndexes({ query: q }, ["paper", "search_word", "digest_entry"]);
     if (base === 0) {
       // An empty catalogue: truncating it (and, by CASCADE, the tables that point at papers:
       // all empty too) is a no-op for data but gives the tables new files in
@@ -156,8 +157,6 @@ export async function mergeStage(
     WHERE (m.is_new OR m.changed) AND jsonb_array_length(s.links) > 0
     ON CONFLICT (paper_id, url) DO NOTHING`);
 
-  await rebuildIndexes({ query: q }, indexDefinitions);
-
   const {
     rows: [digestRow],
   } = await q(
@@ -182,6 +181,8 @@ export async function mergeStage(
   await q(`UPDATE digest SET paper_count = (SELECT count(*) FROM digest_entry WHERE digest_id = $1) WHERE id = $1`, [
     digestRow.id,
   ]);
+  // After the digest entries: a bulk load's entries go in with only digest_entry's primary key to keep.
+  await rebuildIndexes({ query: q }, indexDefinitions);
   // Similar-paper lists (lib/papers/similar.ts) of the papers this file added or changed are the worker's
   // job (lib/papers/similar-backfill.ts), not the import's: computing them here cost a 100-paper digest
   // about 1.4 s at 100,000 papers. Until the worker gets to them, a paper page computes its list on request.

@@ -148,11 +148,12 @@ export async function applyTopicTags(
   await client.query(`CREATE TEMP TABLE topic_scan (paper_id int PRIMARY KEY, tag_ids int[] NOT NULL) ON COMMIT DROP`);
   if (typeof scope === "object" && !Array.isArray(scope) && (scope as { matched?: string }).matched) {
     const { sql, matched } = scope as { sql: string; matched: string };
-    // Staged matches are positions in TOPICS (lib/tags/staged-topics.ts).
+    // Staged matches are positions in TOPICS (lib/tags/staged-topics.ts); NULL (none) gives '{}'. An ARRAY
+    // subquery with no ORDER BY: tag_ids is a set (ANY, unnest), and sorting each paper's cost a quarter.
     if (topics !== TOPICS) throw new Error("applyTopicTags: staged matches are for the shipped taxonomy only");
     await client.query(
       `INSERT INTO topic_scan
-       SELECT s.paper_id, coalesce((SELECT array_agg(($1::int[])[t + 1] ORDER BY t) FROM unnest(m.topics) AS t), '{}')
+       SELECT s.paper_id, ARRAY(SELECT ($1::int[])[t + 1] FROM unnest(m.topics) AS t)
        FROM (${sql}) s LEFT JOIN ${matched} m ON m.line = s.line`,
       [tagIds],
     );

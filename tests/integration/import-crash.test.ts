@@ -82,7 +82,8 @@ async function leftovers() {
   } = await db.pool.query(`
     SELECT (SELECT count(*) FROM pg_class WHERE relname LIKE 'import_stage_%')::int AS stage_tables,
            (SELECT array_agg(indexname::text ORDER BY indexname) FROM pg_indexes
-             WHERE indexname IN ('paper_search_vector_idx', 'paper_title_trgm_idx')) AS search_indexes,
+             WHERE indexname IN ('paper_search_vector_idx', 'paper_title_trgm_idx',
+                                 'digest_entry_paper_id_idx', 'digest_entry_digest_id_position_idx')) AS bulk_indexes,
            (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'
              -- Only this database's: other test files import in parallel and hold their own.
              AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))::int AS advisory_locks,
@@ -140,7 +141,12 @@ describe("an import killed with SIGKILL", () => {
     });
     expect(await leftovers()).toEqual({
       stage_tables: 0,
-      search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
+      bulk_indexes: [
+        "digest_entry_digest_id_position_idx",
+        "digest_entry_paper_id_idx",
+        "paper_search_vector_idx",
+        "paper_title_trgm_idx",
+      ],
       advisory_locks: 0,
       foreign_keys: FOREIGN_KEYS,
       paper_tag_primary_key: "PRIMARY KEY (paper_id, tag_id)",
@@ -167,7 +173,12 @@ describe("an import killed with SIGKILL", () => {
     expect(await catalogueCounts(db.pool)).toEqual(before);
     expect(await leftovers()).toEqual({
       stage_tables: 0,
-      search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
+      bulk_indexes: [
+        "digest_entry_digest_id_position_idx",
+        "digest_entry_paper_id_idx",
+        "paper_search_vector_idx",
+        "paper_title_trgm_idx",
+      ],
       advisory_locks: 0,
       foreign_keys: FOREIGN_KEYS,
       paper_tag_primary_key: "PRIMARY KEY (paper_id, tag_id)",
@@ -204,7 +215,12 @@ describe("an import killed with SIGKILL", () => {
     });
     expect(await leftovers()).toEqual({
       stage_tables: 0,
-      search_indexes: ["paper_search_vector_idx", "paper_title_trgm_idx"],
+      bulk_indexes: [
+        "digest_entry_digest_id_position_idx",
+        "digest_entry_paper_id_idx",
+        "paper_search_vector_idx",
+        "paper_title_trgm_idx",
+      ],
       advisory_locks: 0,
       foreign_keys: FOREIGN_KEYS,
       paper_tag_primary_key: "PRIMARY KEY (paper_id, tag_id)",
