@@ -14,8 +14,8 @@ const THRESHOLD = 50;
  * Why at all: right after a bulk load the tables have no column statistics, and the next imports'
  * joins are planned blind (a 100-paper digest took 2 s instead of 0.4 s at 100,000 papers until
  * autovacuum ran). Runs after COMMIT, outside the transaction, so the import's locks are gone and
- * the statistics describe committed rows; `db` may be a pool (see below). A table never analyzed (reltuples < 0) is analyzed as
- * soon as an import writes to it. Returns the tables analyzed.
+ * the statistics describe committed rows; `db` may be a pool (see below). A table never analyzed
+ * (reltuples < 0) is analyzed as soon as an import writes to it. Returns the tables analyzed.
  */
 export async function analyzeWritten(db: Queryable, written: Record<string, number>): Promise<string[]> {
   const tables = Object.keys(written).filter((table) => written[table]! > 0);

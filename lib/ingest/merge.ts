@@ -4,7 +4,7 @@ import type pg from "pg";
 import { dropSecondaryIndexes, rebuildIndexes } from "../db/bulk-indexes";
 import type { Queryable } from "../db/queryable";
 import { applyTopicTags } from "../tags/apply-topics";
-import { type DroppedForeignKey, dropForeignKeys, restoreForeignKeys } from "../db/bulk-keys";
+import { type DroppedKey, dropForeignKeys, restoreKeys } from "../db/bulk-keys";
 import { classifyStage } from "./classify";
 import type { Problem } from "./types";
 
@@ -60,7 +60,7 @@ export async function mergeStage(
              coalesce(s.authors, '{}') AS authors, coalesce(s.upstream_upvotes, 0) AS upstream_upvotes
       FROM ${stage} s JOIN ${map} m USING (line) WHERE m.is_new`;
   let indexDefinitions: string[] = [];
-  let foreignKeys: DroppedForeignKey[] = [];
+  let foreignKeys: DroppedKey[] = [];
   if (bulk) {
     // Every index of paper but its primary key (the statements below and the foreign keys find papers
     // by id), the vocabulary's trigram index, and digest_entry's two lookup indexes (its primary key
@@ -81,8 +81,8 @@ export async function mergeStage(
     await q(`SET LOCAL parallel_setup_cost = 0`);
     await q(`SET LOCAL parallel_tuple_cost = 0`);
     await q(`SET LOCAL min_parallel_table_scan_size = 0`);
-    // The leader alone writes a CREATE TABLE AS's rows: computing vectors too, it made the workers wait
-    // for it (at 100,000 papers the vector step takes 0.4 s less with the workers computing and the leader writing).
+    // The leader alone writes a CREATE TABLE AS's rows: computing vectors too, it kept the workers
+    // waiting for it (at 100,000 papers, 0.4 s less with the workers computing and the leader writing).
     await q(`SET LOCAL parallel_leader_participation = off`);
     await q(
       `CREATE UNLOGGED TABLE ${stage}_new WITH (toast_tuple_target = 8160) AS
@@ -189,7 +189,7 @@ export async function mergeStage(
   const queued = await q(
     `INSERT INTO paper_similar_pending (paper_id) SELECT paper_id FROM ${map} WHERE is_new OR changed ON CONFLICT DO NOTHING`,
   );
-  await restoreForeignKeys({ query: q }, foreignKeys);
+  await restoreKeys({ query: q }, foreignKeys);
   const { rows: upstream } = await q(`SELECT paper_id FROM ${map} WHERE upstream_changed`);
   // Topic tags (lib/tags/topics.ts) of the papers whose text this file set, in this transaction.
   const tags = await applyTopicTags(client, {

@@ -3,7 +3,7 @@
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { dropSecondaryIndexes, rebuildIndexes } from "../db/bulk-indexes";
-import { type DroppedForeignKey, dropForeignKeys, dropPrimaryKey, restoreForeignKeys } from "../db/bulk-keys";
+import { type DroppedKey, dropForeignKeys, dropPrimaryKey, restoreKeys } from "../db/bulk-keys";
 import { compileTopics, matchTopics } from "./topic-matcher";
 import { TOPICS, type Topic } from "./topic-taxonomy";
 
@@ -86,7 +86,7 @@ const BULK_ROWS = 20_000;
  * rows with one join (lib/db/bulk-keys.ts). The ACCESS EXCLUSIVE lock this takes on paper_tag is held
  * to commit, as the bulk merge's DROP INDEX already does on paper.
  */
-async function dropForeignKeysForBulk(client: pg.ClientBase): Promise<DroppedForeignKey[]> {
+async function dropForeignKeysForBulk(client: pg.ClientBase): Promise<DroppedKey[]> {
   const {
     rows: [sizes],
   } = await client.query<{ incoming: number; existing: number }>(`
@@ -225,9 +225,9 @@ export async function applyTopicTags(
     inserted.rows.push(...fresh.rows);
   }
   trace("inserted automatic tags");
-  await restoreForeignKeys(client, primaryKey);
+  await restoreKeys(client, primaryKey);
   await rebuildIndexes(client, indexes);
-  await restoreForeignKeys(client, foreignKeys);
+  await restoreKeys(client, foreignKeys);
   if (bulk) trace("rebuilt the index, re-checked foreign keys");
 
   const delta = new Map<number, number>();
